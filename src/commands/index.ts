@@ -1,0 +1,15 @@
+// The registry of commands: one module per command, each lazy-importing its handler.
+import type { CommandModule } from 'yargs';
+import type { Io } from './io.js';
+import { validateCommand } from './validate.js';
+import { planCommand } from './plan.js';
+import { applyCommand } from './apply.js';
+import { driftCommand } from './drift.js';
+import { importCommand } from './import.js';
+import { sandboxCommand } from './sandbox.js';
+
+// yargs' CommandModule is invariant in its argument types; the list holds modules of different options.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function commands(io: Io): CommandModule<any, any>[] {
+  return [validateCommand(io), planCommand(io), applyCommand(io), driftCommand(io), importCommand(io), sandboxCommand(io)];
+}

@@ -1,0 +1,195 @@
+// The domain types every stage shares: desired state (from config), live state (from providers),
+// and the plan between them. Types of the raw YAML come from the JSON Schema (src/config/schema-types.ts).
+
+export type ProviderType = 'commercelayer' | 'bigcommerce' | 'xtrakit';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Managed fields of a group, keyed by the config's field names (`name`, `description`, `metadata`, …). */
+export type Attributes = Record<string, Json>;
+
+/** A place in a config file, 1-based, for messages a person can jump to. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a config or a plan: every stage reports these as data, never by printing. */
+export interface Finding {
+  severity: Severity;
+  /** Stable machine code, e.g. `unknown-property`, `duplicate-member`, `customer-not-found`. */
+  code: string;
+  /** A plain sentence for a merchant. Never holds a secret. */
+  message: string;
+  pos?: SourcePos;
+  /** Provider instance name, when the finding concerns one. */
+  provider?: string;
+}
+
+export type MembershipMode = 'authoritative' | 'additive';
+
+/** A value read from the environment for a secret field: it never prints itself. */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  /** The real value, for the one place that sends it (the HTTP client). */
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[redacted]';
+  }
+}
+
+/** Safety limits, as shares of live objects (0..1), that a plan may not exceed without `--force`. */
+export interface SafetyLimits {
+  /** Largest share of a provider's live groups a plan may update or delete. */
+  maxGroupChangeShare: number;
+  /** Largest share of one group's live members a plan may remove. */
+  maxMemberRemoveShare: number;
+  /** Limits only apply where at least this many objects exist. */
+  minObjects: number;
+}
+
+/** One provider instance of the config (a merchant may have two BigCommerce stores). */
+export interface ProviderInstance {
+  /** The instance's key in `providers:`. */
+  name: string;
+  type: ProviderType;
+  /** Plain settings (base_url, auth_url, store_hash, scope, …) after `${VAR}` interpolation. */
+  settings: Record<string, string>;
+  /** Credentials (client_id is not secret; client_secret, access_token, api_key are). */
+  secrets: Record<string, Secret>;
+  prune: boolean;
+  /** Glob patterns (`*` wildcard) of live group names that are never touched. */
+  ignore: string[];
+  safety: SafetyLimits;
+  pos?: SourcePos;
+}
+
+/** One declared group as it must be on one provider instance. */
+export interface DesiredGroup {
+  /** The group's key in `groups:`: its identity, stable across renames. */
+  key: string;
+  provider: string;
+  /** Managed fields in the config's names; only those the file declares. */
+  attributes: Attributes;
+  /** Declared members: lower-cased e-mail addresses, each once. */
+  members: string[];
+  membership: MembershipMode;
+  /** Remote id pinned in `ids:` for this provider. */
+  pinnedId?: string;
+  /** `protect: true` refuses any plan that deletes the group. */
+  protect: boolean;
+  pos?: SourcePos;
+}
+
+/** The whole declaration, validated and resolved; what the planner wants. */
+export interface DesiredState {
+  configFile: string;
+  /** sha256 of the config file and its members files, to tie saved plans to a config. */
+  configHash: string;
+  providers: ProviderInstance[];
+  groups: DesiredGroup[];
+}
+
+/** A group as it is on a platform, mapped to the config's field names. */
+export interface LiveGroup {
+  id: string;
+  /** The platform's own unique key where it has one (Commerce Layer `code`). */
+  code?: string | null;
+  name: string;
+  attributes: Attributes;
+  /** The platform's modification time (ISO 8601), when it gives one. */
+  updatedAt?: string;
+}
+
+/** A customer relevant to the plan: a member of a managed group, or declared in the config. */
+export interface LiveCustomer {
+  id: string;
+  email: string;
+  groupId: string | null;
+  updatedAt?: string;
+}
+
+/** What one provider instance read: the managed groups and the customers the plan needs. */
+export interface LiveState {
+  provider: string;
+  groups: LiveGroup[];
+  customers: LiveCustomer[];
+}
+
+// ---- plan vocabulary, after Terraform's internal/plans ----
+
+export type Action = 'create' | 'update' | 'delete';
+
+/** A group as a membership change refers to it: its declared key, and its id once it exists. */
+export interface GroupRef {
+  /** Declared key; null for a live group the config does not declare. */
+  key: string | null;
+  /** Remote id; null for a group this plan creates. */
+  id: string | null;
+  name: string;
+}
+
+export interface GroupChange {
+  kind: 'group';
+  action: Action;
+  /** `provider/key` for declared groups, `provider/#id` for live-only ones. */
+  address: string;
+  provider: string;
+  key: string | null;
+  /** Remote id; null on create. */
+  id: string | null;
+  /** Live values of the managed fields (the precondition); null on create. */
+  before: Attributes | null;
+  /** Desired values; null on delete. */
+  after: Attributes | null;
+}
+
+/** A customer entering (create), moving between (update) or leaving (delete) a group. */
+export interface MembershipChange {
+  kind: 'membership';
+  action: Action;
+  /** `provider/members/email`. */
+  address: string;
+  provider: string;
+  customerId: string;
+  email: string;
+  /** The group the customer is in now; null when in none. */
+  before: GroupRef | null;
+  /** The group the customer must be in; null to leave every group. */
+  after: GroupRef | null;
+}
+
+export type Change = GroupChange | MembershipChange;
+
+export interface PlanSummary {
+  groupsToCreate: number;
+  groupsToUpdate: number;
+  groupsToDelete: number;
+  customersToMove: number;
+}
+
+export interface Plan {
+  formatVersion: 1;
+  configHash: string;
+  /** sha256 over the live state the plan was computed from. */
+  fingerprint: string;
+  /** Ordered: creates, updates, membership moves, unassigns, deletes. */
+  changes: Change[];
+  /** Warnings (customers not found, …) and, when refused, the safety errors. */
+  findings: Finding[];
+  summary: PlanSummary;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('groupform CLI shell', () => {
+  it('lists every command in --help', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of ['validate', 'plan', 'apply', 'drift', 'import', 'sandbox']) {
+      expect(result.stdout).toContain(`groupform ${command}`);
+    }
+  });
+
+  it('prints its version', async () => {
+    const result = await runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('rejects an unknown command with exit 1', async () => {
+    const result = await runCli(['plna']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Did you mean plan?');
+  });
+});
