@@ -48,9 +48,40 @@ export function sections(plan: Plan): Section[] {
     .sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0));
 }
 
-/** The group a membership change moves a customer out of, for `~ a@x.com (from cl/staff)`. */
-export function fromLabel(change: MembershipChange): string | null {
-  return change.action === 'update' && change.before ? groupRefLabel(change.provider, change.before) : null;
+/** A change's sign: + create, ~ update, - delete; blank for context lines of a diff. */
+export type Mark = '+' | '~' | '-' | ' ';
+
+export interface MarkedLine {
+  mark: Mark;
+  text: string;
+}
+
+/** `create group cl/vip`, `update group bc/wholesale`, `delete group bc/#9 (Legacy)`. */
+export function groupTitle(change: GroupChange): string {
+  const name = change.action === 'delete' ? change.before?.name : undefined;
+  return `${change.action} group ${change.address}${typeof name === 'string' ? ` (${name})` : ''}`;
+}
+
+/** `2 customers join cl/vip`, `1 customer leaves bc/#9 (Legacy)`. */
+export function memberBlockTitle(block: MemberBlock): string {
+  const n = block.changes.length;
+  const verb = block.kind === 'join' ? (n === 1 ? 'joins' : 'join') : n === 1 ? 'leaves' : 'leave';
+  return `${count(n, 'customer')} ${verb} ${block.group}`;
+}
+
+/** Up to `max` customers of a block (`~ a@x.com (from cl/staff)` for a move), and how many are left out. */
+export function memberLines(block: MemberBlock, max: number): { lines: MarkedLine[]; more: number } {
+  const lines = block.changes.slice(0, max).map((change): MarkedLine => {
+    switch (change.action) {
+      case 'create':
+        return { mark: '+', text: change.email };
+      case 'update':
+        return { mark: '~', text: change.before ? `${change.email} (from ${groupRefLabel(change.provider, change.before)})` : change.email };
+      case 'delete':
+        return { mark: '-', text: change.email };
+    }
+  });
+  return { lines, more: block.changes.length - lines.length };
 }
 
 /** A field value as (possibly multi-line) JSON with sorted keys. */
@@ -62,16 +93,11 @@ export function isStructured(value: Json | undefined): boolean {
   return value !== null && typeof value === 'object';
 }
 
-export interface DiffLine {
-  mark: '+' | '-' | ' ';
-  text: string;
-}
-
 /** A line diff of two field values' JSON, for objects and arrays. */
-export function valueDiff(before: Json | undefined, after: Json | undefined): DiffLine[] {
+export function valueDiff(before: Json | undefined, after: Json | undefined): MarkedLine[] {
   return diffLines(showValue(before) + '\n', showValue(after) + '\n').flatMap((part) => {
-    const mark = part.added ? '+' : part.removed ? '-' : ' ';
-    return part.value.replace(/\n$/, '').split('\n').map((text) => ({ mark, text }) as DiffLine);
+    const mark: Mark = part.added ? '+' : part.removed ? '-' : ' ';
+    return part.value.replace(/\n$/, '').split('\n').map((text) => ({ mark, text }));
   });
 }
 

@@ -1,8 +1,10 @@
 // The plan for a person at a terminal, Terraform-like: per provider, `+` create, `~` update, `-` delete,
 // customers gathered per group, then findings and the closing summary line.
-import type { Finding, GroupChange, MembershipChange, Plan } from '../model.js';
+import type { Finding, GroupChange, Plan } from '../model.js';
 import { formatFinding } from './findings.js';
-import { count, fromLabel, isStructured, sections, showValue, valueDiff, type Block } from './plan-view.js';
+import {
+  groupTitle, isStructured, memberBlockTitle, memberLines, sections, showValue, valueDiff, type Block, type Mark,
+} from './plan-view.js';
 import { renderSummary } from './summary.js';
 
 export interface TextOptions {
@@ -14,7 +16,6 @@ export interface TextOptions {
   maxMembers?: number;
 }
 
-type Mark = '+' | '~' | '-' | ' ';
 const COLOURS: Record<Mark, number | null> = { '+': 32, '~': 33, '-': 31, ' ': null };
 
 /** The rendered plan, ending in a newline. */
@@ -43,20 +44,14 @@ function painter(color: boolean): Paint {
 }
 
 function renderBlock(block: Block, paint: Paint, maxMembers: number): string[] {
-  switch (block.kind) {
-    case 'group':
-      return renderGroup(block.change, paint);
-    case 'join':
-      return [
-        paint('+', `  + ${count(block.changes.length, 'customer')} ${block.changes.length === 1 ? 'joins' : 'join'} ${block.group}`),
-        ...members(block.changes, paint, maxMembers),
-      ];
-    case 'leave':
-      return [
-        paint('-', `  - ${count(block.changes.length, 'customer')} ${block.changes.length === 1 ? 'leaves' : 'leave'} ${block.group}`),
-        ...members(block.changes, paint, maxMembers),
-      ];
-  }
+  if (block.kind === 'group') return renderGroup(block.change, paint);
+  const mark = block.kind === 'join' ? '+' : '-';
+  const { lines, more } = memberLines(block, maxMembers);
+  return [
+    paint(mark, `  ${mark} ${memberBlockTitle(block)}`),
+    ...lines.map((line) => paint(line.mark, `      ${line.mark} ${line.text}`)),
+    ...(more > 0 ? [`      … and ${more} more`] : []),
+  ];
 }
 
 function renderGroup(change: GroupChange, paint: Paint): string[] {
@@ -64,13 +59,13 @@ function renderGroup(change: GroupChange, paint: Paint): string[] {
   switch (change.action) {
     case 'create':
       return [
-        paint('+', `  + create group ${change.address}`),
+        paint('+', `  + ${groupTitle(change)}`),
         ...Object.entries(change.after ?? {}).map(([field, value]) =>
           paint('+', `${pad}${field}: ${showValue(value).replaceAll('\n', `\n${pad}`)}`)),
       ];
     case 'update':
       return [
-        paint('~', `  ~ update group ${change.address}`),
+        paint('~', `  ~ ${groupTitle(change)}`),
         ...Object.entries(change.after ?? {}).flatMap(([field, after]) => {
           const before = change.before?.[field];
           if (!isStructured(before) && !isStructured(after)) {
@@ -79,21 +74,9 @@ function renderGroup(change: GroupChange, paint: Paint): string[] {
           return [`${pad}${field}:`, ...valueDiff(before, after).map(({ mark, text }) => paint(mark, `${pad}  ${mark} ${text}`))];
         }),
       ];
-    case 'delete': {
-      const name = change.before?.name;
-      return [paint('-', `  - delete group ${change.address}${typeof name === 'string' ? ` (${name})` : ''}`)];
-    }
+    case 'delete':
+      return [paint('-', `  - ${groupTitle(change)}`)];
   }
-}
-
-function members(changes: readonly MembershipChange[], paint: Paint, max: number): string[] {
-  const shown = changes.slice(0, max).map((change) => {
-    const from = fromLabel(change);
-    const mark: Mark = change.action === 'create' ? '+' : change.action === 'update' ? '~' : '-';
-    return paint(mark, `      ${mark} ${change.email}${from ? ` (from ${from})` : ''}`);
-  });
-  const rest = changes.length - shown.length;
-  return rest > 0 ? [...shown, `      … and ${rest} more`] : shown;
 }
 
 function renderFindings(findings: readonly Finding[], paint: Paint): string[] {
