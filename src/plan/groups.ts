@@ -37,6 +37,8 @@ export function planGroups(
   const deleted: LiveGroup[] = [];
   const findings: Finding[] = [];
   if (instance.prune) {
+    // `protect: true` needs no check here: only live groups that no declared group claims are deleted,
+    // so the live group of a declared (protected or not) group never is.
     for (const group of live) {
       if (claimed.has(group.id) || ignored(instance.ignore, group.name)) continue;
       if (!capabilities.delete) {
