@@ -12,6 +12,12 @@ export function membershipPhaseTask(run: ProviderRun, verb: 'assign' | 'unassign
   return {
     title,
     task: async (_, task) => {
+      // Interrupted before the phase began: say so, rather than blame groups whose create never ran.
+      if (run.signal?.aborted) {
+        for (const change of changes) run.book.notAttempted(change, interrupted);
+        task.skip(interrupted.message);
+        return;
+      }
       const batches = chunk(resolveAll(run, changes), run.provider.capabilities.batchMembership);
       let finished = 0;
       const unstarted = await runPool(batches, run.limit, run.signal, async (batch) => {
@@ -23,8 +29,9 @@ export function membershipPhaseTask(run: ProviderRun, verb: 'assign' | 'unassign
       task.title = title;
       const failed = changes.filter((change) => run.book.status(change) === 'failed').length;
       const skipped = changes.filter((change) => run.book.status(change) === 'not-attempted').length;
-      if (failed > 0) throw new TaskFailed(`${failed} failed, ${skipped} not attempted`);
-      if (skipped > 0) task.skip(`${skipped} not attempted`);
+      const notAttempted = skipped > 0 ? `${skipped} not attempted` : '';
+      if (failed > 0) throw new TaskFailed([`${failed} failed`, notAttempted].filter(Boolean).join(', '));
+      if (notAttempted) task.skip(notAttempted);
     },
   };
 }
