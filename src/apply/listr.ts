@@ -27,7 +27,10 @@ export function chooseRenderer(
   // listr2 falls back to `simple` by itself when stdout is not a terminal.
   const simple = { fallbackRenderer: 'simple' as const, fallbackRendererOptions: { logger: logger() } };
   if (output === 'plain') return { renderer: 'simple', rendererOptions: { logger: logger() }, ...simple };
-  return { renderer: 'default', rendererOptions: { logger: logger() }, ...simple };
+  // Finished providers fold away (the results summary lists every failure); while running, a failed task
+  // keeps its title with the error below it.
+  const tree = { collapseErrors: false, collapseSkips: false };
+  return { renderer: 'default', rendererOptions: { logger: logger(), ...tree }, ...simple };
 }
 
 /** The root list: one task per provider, all at once; a failed task never stops the others. */

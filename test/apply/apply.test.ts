@@ -166,3 +166,12 @@ describe('applyPlan: phases and results', () => {
     expect(result).toEqual({ items: [], done: 0, failed: 0, notAttempted: 0, warnings: [] });
   });
 });
+
+describe('applyPlan: bugs are not failures', () => {
+  it('rethrows what a task threw that is not a platform failure, after the run', async () => {
+    const cl = new FakeProvider('cl');
+    // Breaks the contract (a create must return an id): the engine's bug surface, not a platform error.
+    cl.applyGroup = async () => undefined as never;
+    await expect(applyPlan(planOf([createGroup('cl', 'vip')]), providersOf(cl), silent)).rejects.toThrow(TypeError);
+  });
+});
