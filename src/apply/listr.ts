@@ -19,7 +19,7 @@ export function chooseRenderer(
   output: ProgressOutput,
   stream: NodeJS.WritableStream,
 ): Pick<RootOptions, 'renderer' | 'rendererOptions' | 'fallbackRenderer' | 'fallbackRendererOptions'> {
-  if (output === 'silent') return { renderer: 'silent', fallbackRenderer: 'simple' };
+  if (output === 'silent') return { renderer: 'silent' };
   // listr2 types its streams as TTY streams; it only calls write() and reads columns/rows when present.
   const target = stream as NodeJS.WriteStream;
   const logger = () =>

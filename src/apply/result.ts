@@ -53,7 +53,7 @@ export class ResultBook {
   }
 
   notAttempted(change: Change, reason: ItemError): void {
-    this.#record({ change, status: 'not-attempted', error: reason });
+    this.#record({ change, status: 'not-attempted', error: { ...reason } });
   }
 
   warn(message: string): void {

@@ -14,7 +14,8 @@ function holdCalls(provider: FakeProvider) {
       for (const w of waiters.filter((w) => provider.inFlight >= w.n)) w.resolve();
     });
   return {
-    waitFor: (n: number) => new Promise<void>((resolve) => waiters.push({ n, resolve })),
+    waitFor: (n: number) =>
+      new Promise<void>((resolve) => (provider.inFlight >= n ? resolve() : waiters.push({ n, resolve }))),
     release: () => held.splice(0).forEach((resolve) => resolve()),
   };
 }
@@ -40,10 +41,10 @@ describe('applyPlan: concurrency and batching', () => {
     const cl = new FakeProvider('cl', { concurrency: 1 });
     const bc = new FakeProvider('bc', { concurrency: 1 });
     const hold = holdCalls(cl);
+    const bcCalled = new Promise<void>((resolve) => (bc.onCall = () => resolve()));
     const run = applyPlan(planOf([createGroup('cl', 'a'), createGroup('bc', 'b')]), providersOf(cl, bc), silent);
-    await hold.waitFor(1);
-    // cl's call is still held open, yet bc's has happened.
-    await expect.poll(() => bc.calls.length).toBe(1);
+    // bc's call starts while cl's is still held open (run one after the other, this would never resolve).
+    await Promise.all([hold.waitFor(1), bcCalled]);
     hold.release();
     expect((await run).done).toBe(2);
   });
