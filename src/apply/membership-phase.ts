@@ -1,0 +1,78 @@
+// A phase of membership changes: targets resolved, chunked into the provider's batch size, `limit` batches
+// at once. One task for the whole phase whose title counts batches, never one task per customer.
+import type { MembershipChange } from '../model.js';
+import type { MembershipResult, ResolvedMembershipChange } from '../providers/provider.js';
+import { TaskFailed, type ApplyTask } from './listr.js';
+import { runPool } from './pool.js';
+import { interrupted } from './result.js';
+import { plural, resolveGroupId, type ProviderRun } from './run.js';
+
+export function membershipPhaseTask(run: ProviderRun, verb: 'assign' | 'unassign', changes: MembershipChange[]): ApplyTask {
+  const title = `${run.provider.name}: ${verb} ${plural(changes.length, 'customer')}`;
+  return {
+    title,
+    task: async (_, task) => {
+      // Interrupted before the phase began: say so, rather than blame groups whose create never ran.
+      if (run.signal?.aborted) {
+        for (const change of changes) run.book.notAttempted(change, interrupted);
+        task.skip(interrupted.message);
+        return;
+      }
+      const batches = chunk(resolveAll(run, changes), run.provider.capabilities.batchMembership);
+      let finished = 0;
+      const unstarted = await runPool(batches, run.limit, run.signal, async (batch) => {
+        await applyBatch(run, batch);
+        finished += 1;
+        task.title = `${title} (batch ${finished}/${batches.length})`;
+      });
+      for (const item of unstarted.flat()) run.book.notAttempted(item.change, interrupted);
+      task.title = title;
+      const failed = changes.filter((change) => run.book.status(change) === 'failed').length;
+      const skipped = changes.filter((change) => run.book.status(change) === 'not-attempted').length;
+      const notAttempted = skipped > 0 ? `${skipped} not attempted` : '';
+      if (failed > 0) throw new TaskFailed([`${failed} failed`, notAttempted].filter(Boolean).join(', '));
+      if (notAttempted) task.skip(notAttempted);
+    },
+  };
+}
+
+/** Pairs each change with its target group's id; those whose new group is missing are not attempted. */
+function resolveAll(run: ProviderRun, changes: MembershipChange[]): ResolvedMembershipChange[] {
+  const resolved: ResolvedMembershipChange[] = [];
+  for (const change of changes) {
+    if (change.after === null) {
+      resolved.push({ change, groupId: null });
+      continue;
+    }
+    const target = resolveGroupId(run, change.after);
+    if ('id' in target) resolved.push({ change, groupId: target.id });
+    else run.book.notAttempted(change, target.reason);
+  }
+  return resolved;
+}
+
+/** One call; a thrown error fails the whole batch, per-item errors fail their item only. */
+async function applyBatch(run: ProviderRun, batch: ResolvedMembershipChange[]): Promise<void> {
+  let results: MembershipResult[];
+  try {
+    results = await run.provider.applyMemberships(batch);
+  } catch (error) {
+    for (const { change } of batch) run.book.failed(change, error);
+    return;
+  }
+  // Matched by address (one per customer and provider), so a provider may return copies of the changes.
+  const byAddress = new Map(results.map((result) => [result.change.address, result]));
+  for (const { change } of batch) {
+    const result = byAddress.get(change.address);
+    if (!result) run.book.failed(change, new Error(`${run.provider.name} returned no result for this change`));
+    else if (result.error) run.book.failed(change, result.error);
+    else run.book.done(change);
+  }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const step = Math.max(1, size);
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += step) chunks.push(items.slice(i, i + step));
+  return chunks;
+}

@@ -1,0 +1,6 @@
+// The planner's public surface.
+export { plan, summarize, type PlanOptions } from './plan.js';
+export type { PlanTarget } from './targets.js';
+export { fingerprint } from './fingerprint.js';
+export { checkSafety } from './safety.js';
+export { groupAddress, groupRefLabel, memberAddress } from './address.js';

@@ -1,0 +1,89 @@
+// Membership changes on one provider instance, where a customer is in at most one group:
+// declared members join (from no group: create) or move (from another group: update) into their group;
+// authoritative groups lose the customers they have but do not declare (delete); customers of a group
+// being pruned leave it first when the platform does not unassign them itself.
+import type { DesiredGroup, Finding, GroupRef, LiveCustomer, LiveGroup, LiveState, MembershipChange } from '../model.js';
+import { memberAddress } from './address.js';
+import { declaredName, type GroupMatch } from './identity.js';
+
+export interface MembershipInput {
+  live: LiveState;
+  /** Every declared group of the provider, resolved or not. */
+  declared: readonly DesiredGroup[];
+  resolved: readonly GroupMatch[];
+  /** Live groups the plan deletes whose customers must be unassigned explicitly. */
+  emptied: readonly LiveGroup[];
+  strict: boolean;
+}
+
+export function planMemberships(input: MembershipInput): { changes: MembershipChange[]; findings: Finding[] } {
+  const { live, resolved } = input;
+  const provider = live.provider;
+  const changes: MembershipChange[] = [];
+  const findings: Finding[] = [];
+  const byEmail = groupBy(live.customers, (customer) => customer.email.toLowerCase());
+  const byGroup = groupBy(live.customers, (customer) => customer.groupId);
+  // Every declared address, in resolved groups or not: its move covers leaving the old group.
+  const declared = new Set(input.declared.flatMap((group) => group.members));
+  const keyOf = new Map(resolved.flatMap(({ desired, live: group }) => (group ? [[group.id, desired.key] as const] : [])));
+  const groupsById = new Map(live.groups.map((group) => [group.id, group]));
+
+  const currentRef = (id: string): GroupRef => ({
+    key: keyOf.get(id) ?? null,
+    id,
+    // A group outside the read (not managed): its name is unknown.
+    name: groupsById.get(id)?.name ?? '',
+  });
+  const change = (customer: LiveCustomer, email: string, after: GroupRef | null): MembershipChange => ({
+    kind: 'membership',
+    action: after === null ? 'delete' : customer.groupId === null ? 'create' : 'update',
+    address: memberAddress(provider, email),
+    provider,
+    customerId: customer.id,
+    email,
+    before: customer.groupId === null ? null : currentRef(customer.groupId),
+    after,
+  });
+  const unassignUndeclared = (groupId: string): void => {
+    for (const customer of byGroup.get(groupId) ?? []) {
+      const email = customer.email.toLowerCase();
+      if (!declared.has(email)) changes.push(change(customer, email, null));
+    }
+  };
+
+  for (const { desired, live: group } of resolved) {
+    const target: GroupRef = { key: desired.key, id: group?.id ?? null, name: declaredName(desired) };
+    for (const email of desired.members) {
+      const customers = byEmail.get(email) ?? [];
+      const [customer] = customers;
+      if (customer === undefined || customers.length > 1) {
+        findings.push(customerFinding(desired, email, customers.length, input.strict));
+      } else if (group === null || customer.groupId !== group.id) {
+        changes.push(change(customer, email, target));
+      }
+    }
+    if (group !== null && desired.membership === 'authoritative') unassignUndeclared(group.id);
+  }
+  for (const group of input.emptied) unassignUndeclared(group.id);
+  return { changes, findings };
+}
+
+function customerFinding(group: DesiredGroup, email: string, count: number, strict: boolean): Finding {
+  const base = { provider: group.provider, ...(group.pos ? { pos: group.pos } : {}) };
+  return count === 0
+    ? { ...base, severity: strict ? 'error' : 'warning', code: 'customer-not-found',
+        message: `customer ${email} (group ${group.key}) not found on ${group.provider}; groupform never creates customers` }
+    : { ...base, severity: 'error', code: 'customer-ambiguous',
+        message: `${count} customers on ${group.provider} have the e-mail ${email} (group ${group.key}); cannot tell which to move` };
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

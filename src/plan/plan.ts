@@ -1,0 +1,97 @@
+// The planner: desired × live → Plan. Pure: no I/O, no clock, no randomness (DESIGN.md §3).
+import { PlanError } from '../errors.js';
+import type { Change, DesiredState, Finding, LiveState, Plan, PlanSummary, ProviderInstance } from '../model.js';
+import type { Capabilities } from '../providers/provider.js';
+import { fingerprint } from './fingerprint.js';
+import { planGroups } from './groups.js';
+import { matchGroups } from './identity.js';
+import { planMemberships } from './memberships.js';
+import { orderChanges } from './order.js';
+import { checkSafety } from './safety.js';
+import { findingInTargets, inTargets, type PlanTarget } from './targets.js';
+
+export interface PlanOptions {
+  /** Each provider instance's capabilities, by instance name. */
+  capabilities: Record<string, Capabilities>;
+  /** Skip the safety limits. */
+  force?: boolean;
+  /** A declared customer the platform does not have is an error instead of a warning. */
+  strict?: boolean;
+  /** Narrow the plan to these providers or groups; absent or empty: everything. */
+  targets?: readonly PlanTarget[];
+}
+
+/**
+ * Plans every provider instance that has a LiveState in `live`; declared groups of instances that were not
+ * read are not planned (the caller reads what it targets). Throws PlanError only for inconsistent input.
+ */
+export function plan(desired: DesiredState, live: readonly LiveState[], options: PlanOptions): Plan {
+  let changes: Change[] = [];
+  let findings: Finding[] = [];
+  for (const state of live) {
+    const result = planProvider(desired, state, instanceOf(desired, state.provider), capabilitiesOf(options, state.provider), options);
+    changes.push(...result.changes);
+    findings.push(...result.findings);
+  }
+  const targets = options.targets ?? [];
+  if (targets.length > 0) {
+    changes = changes.filter((change) => inTargets(change, targets));
+    findings = findings.filter((finding) => findingInTargets(finding, targets));
+  }
+  changes = orderChanges(changes);
+  if (!options.force) findings.push(...checkSafety(changes, live, desired.providers));
+  return {
+    formatVersion: 1,
+    configHash: desired.configHash,
+    fingerprint: fingerprint(live),
+    changes,
+    findings,
+    summary: summarize(changes),
+  };
+}
+
+function planProvider(
+  desired: DesiredState,
+  state: LiveState,
+  instance: ProviderInstance,
+  capabilities: Capabilities,
+  options: PlanOptions,
+): { changes: Change[]; findings: Finding[] } {
+  const declared = desired.groups.filter((group) => group.provider === state.provider);
+  const identity = matchGroups(state.provider, declared, state.groups, capabilities.identity);
+  const groups = planGroups(instance, capabilities, identity.resolved, identity.claimed, state.groups);
+  const memberships = planMemberships({
+    live: state,
+    declared,
+    resolved: identity.resolved,
+    emptied: capabilities.deleteUnassignsMembers ? [] : groups.deleted,
+    strict: options.strict ?? false,
+  });
+  return {
+    changes: [...groups.changes, ...memberships.changes],
+    findings: [...identity.findings, ...groups.findings, ...memberships.findings],
+  };
+}
+
+export function summarize(changes: readonly Change[]): PlanSummary {
+  const count = (action: Change['action']): number =>
+    changes.filter((change) => change.kind === 'group' && change.action === action).length;
+  return {
+    groupsToCreate: count('create'),
+    groupsToUpdate: count('update'),
+    groupsToDelete: count('delete'),
+    customersToMove: changes.filter((change) => change.kind === 'membership').length,
+  };
+}
+
+function instanceOf(desired: DesiredState, name: string): ProviderInstance {
+  const instance = desired.providers.find((candidate) => candidate.name === name);
+  if (!instance) throw new PlanError('plan-input', `live state was read for provider ${name}, which ${desired.configFile} does not declare`);
+  return instance;
+}
+
+function capabilitiesOf(options: PlanOptions, name: string): Capabilities {
+  const capabilities: Capabilities | undefined = options.capabilities[name];
+  if (!capabilities) throw new PlanError('plan-input', `no capabilities given for provider ${name}`);
+  return capabilities;
+}

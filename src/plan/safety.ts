@@ -1,0 +1,61 @@
+// Safety limits, octoDNS-style: refuse a plan that changes too much of what is live, per provider instance.
+// `--force` (options.force) is the only way past them. Groups the plan deletes fall under the group limit,
+// so customers leaving a group that is being deleted do not count against the member limit.
+import type { Change, Finding, GroupRef, LiveState, ProviderInstance } from '../model.js';
+import { groupRefLabel } from './address.js';
+
+const FORCE = 'use --force to apply anyway';
+
+export function checkSafety(changes: readonly Change[], live: readonly LiveState[], instances: readonly ProviderInstance[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const state of live) {
+    const instance = instances.find((candidate) => candidate.name === state.provider);
+    if (!instance) continue;
+    const own = changes.filter((change) => change.provider === state.provider);
+    findings.push(...checkGroups(own, state, instance), ...checkMembers(own, state, instance));
+  }
+  return findings;
+}
+
+function checkGroups(changes: readonly Change[], state: LiveState, instance: ProviderInstance): Finding[] {
+  const total = state.groups.length;
+  const updates = changes.filter((c) => c.kind === 'group' && c.action === 'update').length;
+  const deletes = changes.filter((c) => c.kind === 'group' && c.action === 'delete').length;
+  if (total > 0 && deletes === total) {
+    return [refusal(instance, `would delete every group on ${instance.name} (${total} of ${total}); ${FORCE}`)];
+  }
+  const { maxGroupChangeShare: limit, minObjects } = instance.safety;
+  const changed = updates + deletes;
+  if (total === 0 || total < minObjects || changed / total <= limit) return [];
+  const verb = updates === 0 ? 'delete' : deletes === 0 ? 'update' : 'update or delete';
+  return [refusal(instance,
+    `would ${verb} ${changed} of ${total} groups on ${instance.name} (${percent(changed / total)}, limit ${percent(limit)}); ${FORCE}`)];
+}
+
+function checkMembers(changes: readonly Change[], state: LiveState, instance: ProviderInstance): Finding[] {
+  const { maxMemberRemoveShare: limit, minObjects } = instance.safety;
+  const deleted = new Set(changes.flatMap((c) => (c.kind === 'group' && c.action === 'delete' ? [c.id] : [])));
+  const leaving = new Map<string, { group: GroupRef; count: number }>();
+  for (const change of changes) {
+    if (change.kind !== 'membership' || change.before === null || change.before.id === null) continue;
+    const { id } = change.before;
+    if (deleted.has(id)) continue;
+    leaving.set(id, { group: change.before, count: (leaving.get(id)?.count ?? 0) + 1 });
+  }
+  const findings: Finding[] = [];
+  for (const [id, { group, count }] of leaving) {
+    const total = state.customers.filter((customer) => customer.groupId === id).length;
+    if (total === 0 || total < minObjects || count / total <= limit) continue;
+    findings.push(refusal(instance,
+      `would remove ${count} of ${total} customers from ${groupRefLabel(instance.name, group)} (${percent(count / total)}, limit ${percent(limit)}); ${FORCE}`));
+  }
+  return findings;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function refusal(instance: ProviderInstance, message: string): Finding {
+  return { severity: 'error', code: 'safety-limit', message, provider: instance.name };
+}

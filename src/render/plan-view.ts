@@ -1,0 +1,107 @@
+// What the plan renderers (text, markdown) share: the plan cut into per-provider sections of blocks, and
+// field values shown as JSON, with a line diff for structured values. Pure; no colour, no layout.
+import { diffLines } from 'diff';
+import type { GroupChange, Json, MembershipChange, Plan } from '../model.js';
+import { groupRefLabel } from '../plan/address.js';
+import { canonicalJson } from '../plan/values.js';
+
+/** Customers joining a group (from no group: create; from another: update), or leaving one for none. */
+export interface MemberBlock {
+  kind: 'join' | 'leave';
+  /** The group's label: `cl/vip`, or `bc/#12 (Name)` for one the config does not declare. */
+  group: string;
+  changes: MembershipChange[];
+}
+
+export type Block = { kind: 'group'; change: GroupChange } | MemberBlock;
+
+export interface Section {
+  provider: string;
+  blocks: Block[];
+}
+
+/** Sections by provider name; blocks in plan order, memberships gathered per group. */
+export function sections(plan: Plan): Section[] {
+  const byProvider = new Map<string, { blocks: Block[]; memberBlocks: Map<string, MemberBlock> }>();
+  for (const change of plan.changes) {
+    let section = byProvider.get(change.provider);
+    if (!section) byProvider.set(change.provider, (section = { blocks: [], memberBlocks: new Map() }));
+    if (change.kind === 'group') {
+      section.blocks.push({ kind: 'group', change });
+      continue;
+    }
+    const kind = change.after === null ? 'leave' : 'join';
+    const ref = change.after ?? change.before;
+    const group = ref ? groupRefLabel(change.provider, ref) : change.provider;
+    const id = `${kind} ${group}`;
+    const block = section.memberBlocks.get(id);
+    if (block) {
+      block.changes.push(change);
+    } else {
+      const created: MemberBlock = { kind, group, changes: [change] };
+      section.memberBlocks.set(id, created);
+      section.blocks.push(created);
+    }
+  }
+  return [...byProvider]
+    .map(([provider, { blocks }]) => ({ provider, blocks }))
+    .sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0));
+}
+
+/** A change's sign: + create, ~ update, - delete; blank for context lines of a diff. */
+export type Mark = '+' | '~' | '-' | ' ';
+
+export interface MarkedLine {
+  mark: Mark;
+  text: string;
+}
+
+/** `create group cl/vip`, `update group bc/wholesale`, `delete group bc/#9 (Legacy)`. */
+export function groupTitle(change: GroupChange): string {
+  const name = change.action === 'delete' ? change.before?.name : undefined;
+  return `${change.action} group ${change.address}${typeof name === 'string' ? ` (${name})` : ''}`;
+}
+
+/** `2 customers join cl/vip`, `1 customer leaves bc/#9 (Legacy)`. */
+export function memberBlockTitle(block: MemberBlock): string {
+  const n = block.changes.length;
+  const verb = block.kind === 'join' ? (n === 1 ? 'joins' : 'join') : n === 1 ? 'leaves' : 'leave';
+  return `${count(n, 'customer')} ${verb} ${block.group}`;
+}
+
+/** Up to `max` customers of a block (`~ a@x.com (from cl/staff)` for a move), and how many are left out. */
+export function memberLines(block: MemberBlock, max: number): { lines: MarkedLine[]; more: number } {
+  const lines = block.changes.slice(0, max).map((change): MarkedLine => {
+    switch (change.action) {
+      case 'create':
+        return { mark: '+', text: change.email };
+      case 'update':
+        return { mark: '~', text: change.before ? `${change.email} (from ${groupRefLabel(change.provider, change.before)})` : change.email };
+      case 'delete':
+        return { mark: '-', text: change.email };
+    }
+  });
+  return { lines, more: block.changes.length - lines.length };
+}
+
+/** A field value as (possibly multi-line) JSON with sorted keys. */
+export function showValue(value: Json | undefined): string {
+  return canonicalJson(value ?? null, 2);
+}
+
+export function isStructured(value: Json | undefined): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+/** A line diff of two field values' JSON, for objects and arrays. */
+export function valueDiff(before: Json | undefined, after: Json | undefined): MarkedLine[] {
+  return diffLines(showValue(before) + '\n', showValue(after) + '\n').flatMap((part) => {
+    const mark: Mark = part.added ? '+' : part.removed ? '-' : ' ';
+    return part.value.replace(/\n$/, '').split('\n').map((text) => ({ mark, text }));
+  });
+}
+
+/** `1 customer` / `3 customers`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { MembershipChange } from '../../src/model.js';
+import { plan } from '../../src/plan/plan.js';
+import { customer, desired, group, instance, live, liveGroup, options } from './fixtures.js';
+
+const memberships = (changes: readonly { kind: string }[]): MembershipChange[] =>
+  changes.filter((change): change is MembershipChange => change.kind === 'membership');
+
+const brief = (change: MembershipChange): string =>
+  `${change.action} ${change.email} ${change.before?.key ?? change.before?.id ?? '-'} -> ${change.after?.key ?? '-'}`;
+
+describe('membership changes', () => {
+  it('assigns a customer in no group (create) and moves one from another group (update)', () => {
+    const result = plan(
+      desired([group('bc', 'vip', { members: ['john@example.com', 'jane@example.com', 'kim@example.com'] }), group('bc', 'staff')]),
+      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'STAFF')], [
+        customer('c1', 'John@Example.com', null),
+        customer('c2', 'jane@example.com', '2'),
+        customer('c3', 'kim@example.com', '1'),
+      ])],
+      options(),
+    );
+    expect(result.changes).toEqual([
+      { kind: 'membership', action: 'update', address: 'bc/members/jane@example.com', provider: 'bc', customerId: 'c2',
+        email: 'jane@example.com', before: { key: 'staff', id: '2', name: 'STAFF' }, after: { key: 'vip', id: '1', name: 'VIP' } },
+      { kind: 'membership', action: 'create', address: 'bc/members/john@example.com', provider: 'bc', customerId: 'c1',
+        email: 'john@example.com', before: null, after: { key: 'vip', id: '1', name: 'VIP' } },
+    ]);
+    expect(result.summary.customersToMove).toBe(2);
+  });
+
+  it('refers to a group this plan creates with a null id', () => {
+    const result = plan(desired([group('cl', 'vip', { members: ['a@x.com'] })]), [live('cl', [], [customer('c1', 'a@x.com')])], options());
+    expect(memberships(result.changes)[0]?.after).toEqual({ key: 'vip', id: null, name: 'VIP' });
+  });
+
+  it('moves a customer out of an ignored or unmanaged group, naming it by id', () => {
+    const result = plan(
+      desired([group('bc', 'vip', { members: ['a@x.com', 'b@x.com'] })], [instance('bc', { ignore: ['Legacy*'] })]),
+      [live('bc', [liveGroup('1', 'VIP'), liveGroup('5', 'Legacy')], [customer('c1', 'a@x.com', '5'), customer('c2', 'b@x.com', '77')])],
+      options(),
+    );
+    expect(memberships(result.changes).map((change) => change.before)).toEqual([
+      { key: null, id: '5', name: 'Legacy' },
+      { key: null, id: '77', name: '' },
+    ]);
+  });
+
+  it('warns about a declared customer the platform does not have, and errors with strict', () => {
+    const pos = { file: 'groups.yaml', line: 4, column: 5 };
+    const input = [desired([group('cl', 'vip', { members: ['ghost@x.com'], pos })]), [live('cl')]] as const;
+    const finding = {
+      code: 'customer-not-found', provider: 'cl', pos,
+      message: 'customer ghost@x.com (group vip) not found on cl; groupform never creates customers',
+    };
+    expect(plan(...input, options()).findings).toEqual([{ severity: 'warning', ...finding }]);
+    expect(plan(...input, options({ strict: true })).findings).toEqual([{ severity: 'error', ...finding }]);
+    expect(plan(...input, options()).summary.customersToMove).toBe(0);
+  });
+
+  it('refuses to pick between two live customers with one e-mail', () => {
+    const result = plan(
+      desired([group('bc', 'vip', { members: ['a@x.com'] })]),
+      [live('bc', [liveGroup('1', 'VIP')], [customer('c1', 'a@x.com'), customer('c2', 'A@x.com')])],
+      options(),
+    );
+    expect(result.changes).toEqual([]);
+    expect(result.findings.map((finding) => [finding.severity, finding.code])).toEqual([['error', 'customer-ambiguous']]);
+  });
+
+  it('unassigns undeclared customers of an authoritative group, unless another group declares them', () => {
+    const result = plan(
+      desired([group('bc', 'vip', { members: ['keep@x.com'] }), group('bc', 'gold', { members: ['mover@x.com'] })]),
+      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'GOLD')], [
+        customer('c1', 'keep@x.com', '1'),
+        customer('c2', 'mover@x.com', '1'),
+        customer('c3', 'stray@x.com', '1'),
+      ])],
+      options(),
+    );
+    expect(memberships(result.changes).map(brief)).toEqual(['update mover@x.com vip -> gold', 'delete stray@x.com vip -> -']);
+    expect(memberships(result.changes)[1]).toMatchObject({ address: 'bc/members/stray@x.com', after: null, before: { key: 'vip', id: '1' } });
+  });
+
+  it('never removes from an additive group', () => {
+    const result = plan(
+      desired([group('bc', 'vip', { members: ['new@x.com'], membership: 'additive' })]),
+      [live('bc', [liveGroup('1', 'VIP')], [customer('c1', 'old@x.com', '1'), customer('c2', 'new@x.com')])],
+      options(),
+    );
+    expect(memberships(result.changes).map(brief)).toEqual(['create new@x.com - -> vip']);
+  });
+
+  it('empties a pruned group first where deleting does not unassign, moving the declared ones', () => {
+    const result = plan(
+      desired([group('cl', 'vip', { members: ['a@x.com'] })], [instance('cl', { prune: true })]),
+      [live('cl', [liveGroup('v', 'VIP', { code: 'vip' }), liveGroup('o', 'Old', { code: 'old' })], [
+        customer('c1', 'a@x.com', 'o'),
+        customer('c2', 'b@x.com', 'o'),
+      ])],
+      options(),
+    );
+    expect(result.changes.map((change) => (change.kind === 'group' ? `${change.action} ${change.address}` : brief(change)))).toEqual([
+      'update a@x.com o -> vip',
+      'delete b@x.com o -> -',
+      'delete cl/#o',
+    ]);
+  });
+
+  it('leaves a pruned group to the platform where deleting unassigns its customers', () => {
+    const result = plan(
+      desired([group('bc', 'vip')], [instance('bc', { prune: true })]),
+      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'Old')], [customer('c2', 'b@x.com', '2')])],
+      options(),
+    );
+    expect(result.changes.map((change) => `${change.kind} ${change.action}`)).toEqual(['group delete']);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/model.js';
+import { renderText } from '../../src/render/text.js';
+import { member, samplePlan } from './sample-plan.js';
+
+const ESC = '\x1b[';
+
+describe('renderText', () => {
+  it('renders every kind of change, Terraform-like, without colour', () => {
+    expect(renderText(samplePlan(), { color: false })).toBe(
+      [
+        'Provider bc',
+        '  ~ update group bc/wholesale',
+        '      name: "Trade" -> "Wholesale"',
+        '      discount_rules:',
+        '          [',
+        '            {',
+        '        -     "amount": "10.0000",',
+        '        +     "amount": "5.0000",',
+        '              "method": "percent",',
+        '              "type": "all"',
+        '            }',
+        '          ]',
+        '  - 1 customer leaves bc/wholesale',
+        '      - old@example.com',
+        '  - delete group bc/#9 (Legacy)',
+        '',
+        'Provider cl',
+        '  + create group cl/vip',
+        '      name: "VIP"',
+        '      metadata: {',
+        '        "tier": "gold"',
+        '      }',
+        '  + 2 customers join cl/vip',
+        '      ~ jane@example.com (from cl/staff)',
+        '      + john@example.com',
+        '',
+        'Warnings:',
+        '  cl: warning: customer ghost@example.com (group vip) not found on cl',
+        '',
+        'Plan: 1 group to add, 1 to change, 1 to delete; 3 customers to move.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('colours + green, ~ yellow and - red only when asked', () => {
+    const plain = renderText(samplePlan(), { color: false });
+    const coloured = renderText(samplePlan(), { color: true });
+    expect(plain).not.toContain(ESC);
+    expect(coloured).toContain(`${ESC}32m  + create group cl/vip${ESC}39m`);
+    expect(coloured).toContain(`${ESC}33m  ~ update group bc/wholesale${ESC}39m`);
+    expect(coloured).toContain(`${ESC}31m  - delete group bc/#9 (Legacy)${ESC}39m`);
+    expect(coloured).toContain(`name: ${ESC}31m"Trade"${ESC}39m -> ${ESC}32m"Wholesale"${ESC}39m`);
+    expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(plain);
+  });
+
+  it('says so when there is nothing to change, naming the config file, with findings kept', () => {
+    const plan: Plan = { ...samplePlan(), changes: [], findings: [], summary: { groupsToCreate: 0, groupsToUpdate: 0, groupsToDelete: 0, customersToMove: 0 } };
+    expect(renderText(plan, { color: false, configFile: 'stores/eu.yaml' })).toBe('No changes. Live state matches stores/eu.yaml.\n');
+    const withError: Plan = { ...plan, findings: [{ severity: 'error', code: 'safety-limit', provider: 'bc', message: 'would delete every group on bc (2 of 2)' }] };
+    expect(renderText(withError, { color: false })).toBe(
+      'Errors:\n  bc: error: would delete every group on bc (2 of 2)\n\nNo changes. Live state matches groups.yaml.\n',
+    );
+  });
+
+  it('truncates long member lists unless asked for all, and names live-only groups by id and name', () => {
+    const legacy = { key: null, id: '9', name: 'Legacy' };
+    const changes = Array.from({ length: 23 }, (_, i) => member('bc', `m${String(i).padStart(2, '0')}@x.com`, legacy, null));
+    const plan: Plan = { ...samplePlan(), changes, findings: [], summary: { groupsToCreate: 0, groupsToUpdate: 0, groupsToDelete: 0, customersToMove: 23 } };
+    const lines = renderText(plan, { color: false }).split('\n');
+    expect(lines.slice(0, 3)).toEqual(['Provider bc', '  - 23 customers leave bc/#9 (Legacy)', '      - m00@x.com']);
+    expect(lines.filter((line) => line.startsWith('      - '))).toHaveLength(20);
+    expect(lines).toContain('      … and 3 more');
+    const all = renderText(plan, { color: false, maxMembers: Infinity }).split('\n');
+    expect(all.filter((line) => line.startsWith('      - '))).toHaveLength(23);
+    expect(all.join('\n')).not.toContain('more');
+    expect(all.at(-2)).toBe('Plan: 0 groups to add, 0 to change, 0 to delete; 23 customers to move.');
+  });
+});
