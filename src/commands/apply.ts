@@ -36,12 +36,12 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
       const result = await applyPlan(plan, workspace.providers, {
         parallelism: options.parallelism,
         signal: abort.signal,
-        output: options.format === 'json' ? 'silent' : io.interactive ? 'interactive' : 'plain',
+        output: options.format === 'json' ? 'silent' : io.interactive && (io.stderr as NodeJS.WriteStream).isTTY ? 'interactive' : 'plain',
         stream: io.stderr,
       });
       const color = useColor(io, options);
       if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else io.stdout.write(renderResults(result, { color }) + '\n');
+      else io.stdout.write(renderResults(result, { color }));
       return result.failed > 0 || result.notAttempted > 0 ? 1 : 0;
     } finally {
       process.off('SIGINT', onSigint);

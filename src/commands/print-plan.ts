@@ -10,10 +10,8 @@ import type { PlatformOptions } from './options.js';
 export function printPlan(plan: Plan, desired: DesiredState, findings: Finding[], options: PlatformOptions, io: Io): void {
   for (const finding of findings) io.stderr.write(formatFinding(finding) + '\n');
   if (options.format === 'json') {
-    io.stdout.write(renderJson(plan) + '\n');
+    io.stdout.write(renderJson(plan));
     return;
   }
-  io.stdout.write(
-    renderText(plan, { color: useColor(io, options), configName: path.basename(desired.configFile) }) + '\n',
-  );
+  io.stdout.write(renderText(plan, { color: useColor(io, options), configFile: path.basename(desired.configFile) }));
 }

@@ -9,6 +9,7 @@ import type { DesiredState, Finding, LiveState } from '../model.js';
 import type { HttpLog } from '../http/log.js';
 import { startSandbox, type Sandbox } from '../emulators/sandbox.js';
 import type { Io } from './io.js';
+import { pointAtSandbox } from './sandbox-target.js';
 import type { PlatformOptions } from './options.js';
 
 export interface Workspace {
@@ -41,7 +42,7 @@ export async function openWorkspace(
     }
     const env = sandbox ? { ...io.env, ...sandbox.env } : io.env;
     const { desired, findings } = await loadConfig(options.config, { env, cwd: io.cwd });
-    if (sandbox) sandbox.pointAt(desired.providers);
+    if (sandbox) pointAtSandbox(desired.providers, sandbox.endpoints);
 
     let httpLog: HttpLog | undefined;
     if (options.logFile) {
