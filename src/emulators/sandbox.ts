@@ -109,8 +109,8 @@ export function sandboxEnv(endpoints: SandboxEndpoints): Record<string, string> 
     BC_BASE_URL: endpoints.bigcommerce.baseUrl,
     BC_STORE_HASH: store1!.storeHash,
     BC_ACCESS_TOKEN: store1!.accessToken,
-    BC2_STORE_HASH: store2!.storeHash,
-    BC2_ACCESS_TOKEN: store2!.accessToken,
+    BC_EU_STORE_HASH: store2!.storeHash,
+    BC_EU_ACCESS_TOKEN: store2!.accessToken,
     XTRAKIT_BASE_URL: endpoints.xtrakit.baseUrl,
     XTRAKIT_API_KEY: endpoints.xtrakit.apiKey,
   };
