@@ -35,9 +35,8 @@ export function slicePage<T>(items: readonly T[], { page, limit }: Page): T[] {
 export function v3Pagination(total: number, shown: number, at: Page, query: URLSearchParams) {
   const totalPages = Math.ceil(total / at.limit);
   const link = (page: number) => {
-    const q = new URLSearchParams(query);
-    q.set('page', String(page));
-    q.set('limit', String(at.limit));
+    const q = new URLSearchParams({ page: String(page), limit: String(at.limit) });
+    for (const [key, value] of query) if (key !== 'page' && key !== 'limit') q.append(key, value);
     return '?' + q.toString();
   };
   return {
