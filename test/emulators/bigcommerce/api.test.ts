@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBigCommerceEmulator, type BigCommerceEmulator } from '../../../src/emulators/bigcommerce/index.js';
+import { startBigCommerceEmulator, type BigCommerceEmulator, type BigCommerceState } from '../../../src/emulators/bigcommerce/index.js';
 import { client, seededState } from './helpers.js';
 
 let bc: BigCommerceEmulator | undefined;
@@ -61,14 +61,14 @@ describe('BigCommerce API gate', () => {
     const put = (body: unknown) => fetch(`${bc!.url}/_emulator/state`, { method: 'PUT', body: JSON.stringify(body) });
     expect((await put(seededState())).status).toBe(200);
     expect(changes).toHaveLength(1);
-    const state = await (await fetch(`${bc.url}/_emulator/state`)).json();
-    expect(state.stores.sandbox1.customers).toHaveLength(5);
+    const state = (await (await fetch(`${bc.url}/_emulator/state`)).json()) as BigCommerceState;
+    expect(state.stores.sandbox1!.customers).toHaveLength(5);
     expect(state.stores.sandbox2).toEqual({ customer_groups: [], customers: [] });
     const broken = seededState();
     broken.stores.sandbox1!.customers[0]!.customer_group_id = 42;
     const refused = await put(broken);
     expect(refused.status).toBe(400);
-    expect((await refused.json()).issues).toEqual(['store sandbox1: customer 1 is in group 42, which does not exist']);
+    expect(((await refused.json()) as { issues: string[] }).issues).toEqual(['store sandbox1: customer 1 is in group 42, which does not exist']);
     expect((await put({ stores: { x: { customer_groups: [{ id: 'one' }], customers: [] } } })).status).toBe(400);
     await client(bc.url)('DELETE', '/v2/customer_groups/1');
     expect(changes).toHaveLength(2);
