@@ -194,8 +194,8 @@ describe('errors', () => {
 
   it('falls back to the text body, then to the status text', async () => {
     const { url } = await scripted(
-      (_q, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('no such thing'),
-      (_q, res) => res.writeHead(403).end(),
+      (_q, res) => void res.writeHead(404, { 'content-type': 'text/plain' }).end('no such thing'),
+      (_q, res) => void res.writeHead(403).end(),
     );
     const { http } = client(url);
     expect((await failure(http.request('/a'))).detail).toBe('no such thing');
