@@ -59,7 +59,7 @@ export function fakeClock(start = 1_000_000) {
 const date = '2024-01-02 03:04:05';
 const isoDate = '2024-01-02T03:04:05Z';
 
-/** `groups` groups named `Group N`; customer N is in group (N - 1) mod (spread + 1), 0 meaning none. */
+/** `groups` groups named `Group N`; customer N is in group (N - 1) mod (min(spread, groups) + 1), 0 meaning none. */
 export function storeState(groups: number, customers: number, spread = 2): BigCommerceState {
   return {
     stores: {
@@ -79,7 +79,7 @@ export function storeState(groups: number, customers: number, spread = 2): BigCo
           email: `customer${i + 1}@example.com`,
           first_name: 'C',
           last_name: String(i + 1),
-          customer_group_id: groups ? i % (spread + 1) : 0,
+          customer_group_id: i % (Math.min(spread, groups) + 1),
           date_created: isoDate,
           date_modified: isoDate,
         })),
