@@ -33,7 +33,8 @@ async function readGroups(api: ClApi, scope: ReadScope): Promise<LiveGroup[]> {
     ? await api.list(path, GROUP_QUERY)
     : (
         await Promise.all([
-          listIn(api, path, 'code_in', scope.groups.map((g) => g.key), GROUP_QUERY),
+          // A pinned id decides identity, so a pinned group is not looked up by its code too.
+          listIn(api, path, 'code_in', scope.groups.flatMap((g) => (g.pinnedId ? [] : [g.key])), GROUP_QUERY),
           listIn(api, path, 'id_in', scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])), GROUP_QUERY),
         ])
       ).flat();
