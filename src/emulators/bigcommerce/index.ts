@@ -5,7 +5,8 @@
 //   // base_url for the adapter: bc.url  →  `${bc.url}/stores/abc/v2/customer_groups`, `${bc.url}/stores/abc/v3/customers`
 //   bc.state(); bc.setState(s); bc.requests; await bc.close();
 //
-// `GET`/`PUT ${url}/_emulator/state` read and replace the state (no auth, no quota, no faults).
+// `GET`/`PUT ${url}/_emulator/state` read and replace the state (no auth, no quota, no faults). An injected
+// 500 carries the v2 error array whatever the path: the harness has one fault body per emulator.
 import { startEmulator, type EmulatorKnobs } from '../common/harness.js';
 import type { Clock, RecordedRequest } from '../common/types.js';
 import { createBigCommerceApi, type StoreCredentials } from './api.js';
@@ -45,8 +46,8 @@ export interface BigCommerceEmulatorOptions extends EmulatorKnobs {
   sitewideDiscountFails?: boolean;
   /** How long one `PUT /v3/customers` takes, holding one of its 3 concurrent slots. Default 0. */
   customerUpdateMs?: number;
-  /** Time source for the quota window and record dates. Default Date.now. */
-  clock?: Clock;
+  /** Time source for the quota window and record dates (ms since the epoch). Default Date.now. */
+  now?: Clock;
   /** Called with the whole state after every write (for persistence). */
   onChange?: (state: BigCommerceState) => void;
 }
@@ -55,7 +56,7 @@ export interface BigCommerceEmulator {
   url: string;
   /** A copy of the current state. */
   state(): BigCommerceState;
-  /** Replaces the state (validated; throws StateValidationError). */
+  /** Replaces the state (validated; throws StateValidationError). Unlike `PUT /_emulator/state`, does not call onChange. */
   setState(state: BigCommerceState): void;
   /** Every API request handled so far, oldest first. */
   requests: RecordedRequest[];
@@ -65,10 +66,8 @@ export interface BigCommerceEmulator {
 export async function startBigCommerceEmulator(options: BigCommerceEmulatorOptions = {}): Promise<BigCommerceEmulator> {
   const stores = [...(options.stores ?? SANDBOX_STORES)];
   let state = withStores(parseBigCommerceState(options.state ?? { stores: {} }), stores);
-  const replace = (raw: unknown): BigCommerceState => {
+  const install = (raw: unknown): void => {
     state = withStores(parseBigCommerceState(raw), stores);
-    options.onChange?.(structuredClone(state));
-    return structuredClone(state);
   };
   const handle = createBigCommerceApi({
     stores,
@@ -77,7 +76,7 @@ export async function startBigCommerceEmulator(options: BigCommerceEmulatorOptio
     v2ErrorShape: options.v2ErrorShape ?? 'observed',
     sitewideDiscountFails: options.sitewideDiscountFails ?? false,
     customerUpdateMs: options.customerUpdateMs ?? 0,
-    clock: options.clock ?? Date.now,
+    clock: options.now ?? Date.now,
     getState: () => state,
     changed: () => options.onChange?.(structuredClone(state)),
   });
@@ -90,13 +89,20 @@ export async function startBigCommerceEmulator(options: BigCommerceEmulatorOptio
     faults,
     seed,
     handle,
-    state: { get: () => structuredClone(state), replace },
+    state: {
+      get: () => structuredClone(state),
+      replace: (raw) => {
+        install(raw);
+        options.onChange?.(structuredClone(state));
+        return structuredClone(state);
+      },
+    },
     faultResponse: { status: 500, body: v2ErrorBody({ status: 500, message: 'Internal Server Error' }, options.v2ErrorShape ?? 'observed') },
   });
   return {
     url: running.url,
     state: () => structuredClone(state),
-    setState: (next) => void replace(next),
+    setState: install,
     requests: running.requests,
     close: running.close,
   };

@@ -26,7 +26,7 @@ describe('BigCommerce API gate', () => {
 
   it('sends the four rate-limit headers, and 429 with reset and retry-after past the quota', async () => {
     let now = 0;
-    bc = await startBigCommerceEmulator({ quota: 3, windowMs: 30_000, clock: () => now });
+    bc = await startBigCommerceEmulator({ quota: 3, windowMs: 30_000, now: () => now });
     const call = client(bc.url);
     const first = await call('GET', '/v2/customer_groups');
     expect(Object.fromEntries([...first.headers].filter(([k]) => k.startsWith('x-rate-limit')))).toEqual({
@@ -53,6 +53,12 @@ describe('BigCommerce API gate', () => {
     const call = client(bc.url);
     expect(await call('GET', '/v3/orders')).toMatchObject({ status: 404, body: { status: 404 } });
     expect(await call('PATCH', '/v2/customer_groups/1')).toMatchObject({ status: 405, body: [{ status: 405 }] });
+  });
+
+  it('injects faults with the v2 error body, never on /_emulator/state', async () => {
+    bc = await startBigCommerceEmulator({ faultRate: 1, faults: { kinds: ['error'] }, seed: 7 });
+    expect(await client(bc.url)('GET', '/v3/customers')).toMatchObject({ status: 500, body: [{ status: 500 }] });
+    expect((await fetch(`${bc.url}/_emulator/state`)).status).toBe(200);
   });
 
   it('serves and replaces its state on /_emulator/state, refusing broken states', async () => {

@@ -100,7 +100,7 @@ describe('BigCommerce read', () => {
 
   it('waits out a 429 for the longer of Time-Reset-Ms and X-Retry-After', async () => {
     const time = fakeClock();
-    bc = await startBigCommerceEmulator({ state: storeState(2, 4), quota: 3, windowMs: 30_000, clock: time.now });
+    bc = await startBigCommerceEmulator({ state: storeState(2, 4), quota: 3, windowMs: 30_000, now: time.now });
     // Another app of the store spends the quota; half a second later, the read starts.
     for (let i = 0; i < 3; i++) await fetch(`${bc.url}/stores/sandbox1/v2/customer_groups/count`, { headers: { 'X-Auth-Token': 'sandbox-bc-token' } });
     time.advance(500);
