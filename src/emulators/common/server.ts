@@ -78,16 +78,15 @@ export async function listen(
   };
 }
 
-/** The whole body, or undefined once it passes `limit` bytes. */
+/** The whole body, or undefined when it passes `limit` bytes (read to the end anyway, so the 413 can be sent). */
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return size > limit ? undefined : Buffer.concat(chunks);
 }
 
 function write(res: ServerResponse, response: Exclude<EmulatorResponse, { reset: true }>): void {

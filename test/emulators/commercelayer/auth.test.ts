@@ -13,6 +13,8 @@ async function start(options: Parameters<typeof startCommerceLayerEmulator>[0] =
   return emulator;
 }
 
+type ErrorBody = { errors: { code: string }[] };
+
 function decode(token: string) {
   const [header, payload] = token.split('.');
   return {
@@ -142,7 +144,7 @@ describe('the API token check', () => {
     for (const token of [foreign, 'garbage', `${header}.${payload}.`]) {
       const response = await listGroups(emulator.url, token);
       expect(response.status).toBe(401);
-      expect((await response.json()).errors[0].code).toBe('INVALID_TOKEN');
+      expect(((await response.json()) as ErrorBody).errors[0]!.code).toBe('INVALID_TOKEN');
     }
   });
 
@@ -150,6 +152,6 @@ describe('the API token check', () => {
     const emulator = await start();
     const response = await listGroups(emulator.url);
     expect(response.status).toBe(401);
-    expect((await response.json()).errors[0]).toMatchObject({ code: 'UNAUTHORIZED', status: '401' });
+    expect(((await response.json()) as ErrorBody).errors[0]).toMatchObject({ code: 'UNAUTHORIZED', status: '401' });
   });
 });

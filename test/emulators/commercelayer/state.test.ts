@@ -87,7 +87,7 @@ describe('/_emulator/state', () => {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     expect(response.status).toBe(400);
-    const reply = await response.json();
+    const reply = (await response.json()) as { issues: string[] };
     expect(reply.issues.some((i: string) => i.includes(issue))).toBe(true);
     expect(emulator.state()).toEqual(seedState());
   });
