@@ -106,7 +106,10 @@ export function createBigCommerceApi(options: ApiOptions): (request: EmulatorReq
   };
 }
 
-/** The store hash of an authorised request: an unknown store or a wrong token is a 401. */
+/**
+ * The store hash of an authorised request: an unknown store or a wrong token is a 401. Such calls never reach
+ * the store, so they do not count against its quota and carry no rate-limit headers.
+ */
 function authenticate(request: EmulatorRequest, stores: readonly StoreCredentials[]): string {
   const hash = /^\/stores\/([^/]+)\//.exec(request.path)?.[1];
   const token = request.headers['x-auth-token'];

@@ -59,7 +59,10 @@ export function getGroup(store: StoreState, rawId: string): Answer {
   return { status: 200, body: findGroup(store, rawId) };
 }
 
-/** Name uniqueness is not documented; like the control panel, this emulator refuses an exact duplicate (409). */
+/**
+ * Name uniqueness is not documented; like the control panel, this emulator refuses an exact duplicate (409).
+ * Several `is_default` groups are allowed: nothing documents otherwise.
+ */
 function checkConflicts(store: StoreState, fields: GroupFields, selfId: number | null): void {
   const others = store.customer_groups.filter((g) => g.id !== selfId);
   if (fields.name !== undefined && others.some((g) => g.name === fields.name)) {
