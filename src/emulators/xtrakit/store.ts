@@ -1,0 +1,27 @@
+// The emulator's live data: the state plus the groups' auto-increment counter that, as in a SQL table,
+// never hands out an id again within a run, even after the highest group is deleted.
+import { nextId, type XtrakitState } from './state.js';
+
+export class XtrakitStore {
+  #state: XtrakitState;
+  #nextGroupId: number;
+
+  constructor(state: XtrakitState) {
+    this.#state = state;
+    this.#nextGroupId = nextId(state.customer_groups);
+  }
+
+  get state(): XtrakitState {
+    return this.#state;
+  }
+
+  /** Replaces the data; the counter only moves forward so that ids stay unique within the run. */
+  replace(state: XtrakitState): void {
+    this.#state = state;
+    this.#nextGroupId = Math.max(this.#nextGroupId, nextId(state.customer_groups));
+  }
+
+  takeGroupId(): number {
+    return this.#nextGroupId++;
+  }
+}
