@@ -1,5 +1,6 @@
 // The platform's own words from an error answer. Only the 401 bodies are documented (`{status, error}`);
 // others may carry `message`, `error`, and field errors under `data.errors` or `errors` (Laravel's shape).
+import { record } from './pages.js';
 
 /** A one-line detail for ApiError, or undefined when the body says nothing usable. */
 export function errorDetail(body: unknown): string | undefined {
@@ -20,10 +21,4 @@ function fieldErrors(errors: Record<string, unknown> | undefined): string[] {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }

@@ -60,7 +60,8 @@ export async function readAll(fetchPage: (page: number) => Promise<Page>): Promi
   return [...rows.values()];
 }
 
-function record(value: unknown): Row | undefined {
+/** The value as a record, when it is a JSON object. */
+export function record(value: unknown): Row | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Row) : undefined;
 }
 
