@@ -1,6 +1,5 @@
 // The customer endpoints groupform uses: list (paginated, filter by group), fetch, edit.
 import type { XtrakitCustomer } from './state.js';
-import { timestamp } from './state.js';
 import type { XtrakitStore } from './store.js';
 import type { Input } from './input.js';
 import { fail, invalid, ok, type XtrakitResponse } from './envelope.js';
@@ -65,7 +64,7 @@ export function editCustomer(store: XtrakitStore, id: number, input: Input): Xtr
     // `null` (or an empty form field) clears the group: the platform's own "no group"
     record[field] = field === 'customer_group_id' && value !== null ? asInteger(value) : value;
   }
-  customer.updated_at = timestamp();
+  customer.updated_at = store.now();
   return ok('Customer updated successfully', { customer });
 }
 

@@ -1,6 +1,5 @@
 // The customer-group endpoints: list, fetch, add, edit, delete.
 import type { XtrakitGroup } from './state.js';
-import { timestamp } from './state.js';
 import type { XtrakitStore } from './store.js';
 import type { Input } from './input.js';
 import { fail, invalid, ok, type XtrakitResponse } from './envelope.js';
@@ -19,7 +18,7 @@ export function fetchGroup(store: XtrakitStore, id: number): XtrakitResponse {
 export function addGroup(store: XtrakitStore, input: Input): XtrakitResponse {
   const errors = validate(input, rules(store, null));
   if (Object.keys(errors).length) return invalid(errors);
-  const now = timestamp();
+  const now = store.now();
   const group: XtrakitGroup = {
     id: store.takeGroupId(),
     user_id: store.state.user_id,
@@ -41,7 +40,7 @@ export function editGroup(store: XtrakitStore, id: number, input: Input): Xtraki
   if (Object.keys(errors).length) return invalid(errors);
   group.group_name = input.group_name as string;
   if ('group_description' in input) group.group_description = input.group_description as string | null;
-  group.updated_at = timestamp();
+  group.updated_at = store.now();
   return ok('Group updated successfully', { group });
 }
 
@@ -51,7 +50,7 @@ export function deleteGroup(store: XtrakitStore, id: number): XtrakitResponse {
   if (!group) return notFound();
   const state = store.state;
   state.customer_groups = state.customer_groups.filter((g) => g !== group);
-  const now = timestamp();
+  const now = store.now();
   for (const customer of state.customers) {
     if (customer.customer_group_id !== id) continue;
     customer.customer_group_id = null;

@@ -1,55 +1,51 @@
-// Routing and authentication: a request is matched to its endpoint first (an unknown path is 404 even
-// without a key, as in Laravel, where routing precedes the auth middleware), then its bearer key checked.
+// The endpoints and the bearer-key check. Routing comes first, so an unknown path is 404 even without a key
+// (in Laravel, the platform's framework, the router runs before the auth middleware).
+import { matchRoute, type Route } from '../common/router.js';
 import type { XtrakitStore } from './store.js';
 import type { Input } from './input.js';
 import { fail, unauthorized, type XtrakitResponse } from './envelope.js';
 import { addGroup, deleteGroup, editGroup, fetchGroup, listGroups } from './groups.js';
 import { editCustomer, fetchCustomer, listCustomers } from './customers.js';
 
-export interface XtrakitRequest {
-  method: string;
-  /** Path without the query string. */
-  path: string;
+export interface XtrakitCall {
   query: URLSearchParams;
-  authorization: string | undefined;
   input: Input;
+  /** The `:id` of the path, as an integer. */
+  id: number;
 }
 
-type Handler = (store: XtrakitStore, request: XtrakitRequest, id: number) => XtrakitResponse;
+export type Endpoint = (store: XtrakitStore, call: XtrakitCall) => XtrakitResponse;
 
-const routes: { pattern: RegExp; methods: Record<string, Handler> }[] = [
-  { pattern: /^\/api\/v1\/customer-groups$/, methods: { GET: (s) => listGroups(s) } },
-  { pattern: /^\/api\/v1\/customer-groups\/add$/, methods: { POST: (s, r) => addGroup(s, r.input) } },
-  {
-    pattern: /^\/api\/v1\/customer-groups\/(\d+)$/,
-    methods: {
-      GET: (s, _r, id) => fetchGroup(s, id),
-      PUT: (s, r, id) => editGroup(s, id, r.input),
-      DELETE: (s, _r, id) => deleteGroup(s, id),
-    },
-  },
-  { pattern: /^\/api\/v1\/customers$/, methods: { GET: (s, r) => listCustomers(s, r.query) } },
-  {
-    pattern: /^\/api\/v1\/customers\/(\d+)$/,
-    methods: { GET: (s, _r, id) => fetchCustomer(s, id), PUT: (s, r, id) => editCustomer(s, id, r.input) },
-  },
+const GROUPS = '/api/v1/customer-groups';
+const CUSTOMERS = '/api/v1/customers';
+
+// `/add` before `/:id`, so that the literal wins.
+const routes: Route<Endpoint>[] = [
+  { method: 'GET', template: GROUPS, target: (s) => listGroups(s) },
+  { method: 'POST', template: `${GROUPS}/add`, target: (s, c) => addGroup(s, c.input) },
+  { method: 'GET', template: `${GROUPS}/:id`, target: (s, c) => fetchGroup(s, c.id) },
+  { method: 'PUT', template: `${GROUPS}/:id`, target: (s, c) => editGroup(s, c.id, c.input) },
+  { method: 'DELETE', template: `${GROUPS}/:id`, target: (s, c) => deleteGroup(s, c.id) },
+  { method: 'GET', template: CUSTOMERS, target: (s, c) => listCustomers(s, c.query) },
+  { method: 'GET', template: `${CUSTOMERS}/:id`, target: (s, c) => fetchCustomer(s, c.id) },
+  { method: 'PUT', template: `${CUSTOMERS}/:id`, target: (s, c) => editCustomer(s, c.id, c.input) },
 ];
 
-export function route(store: XtrakitStore, request: XtrakitRequest, apiKeys: readonly string[]): XtrakitResponse {
-  const path = request.path.replace(/\/+$/, '');
-  for (const { pattern, methods } of routes) {
-    const match = pattern.exec(path);
-    if (!match) continue;
-    const handler = methods[request.method.toUpperCase()];
-    if (!handler) return fail(405, 'Method Not Allowed');
-    const denied = authenticate(request.authorization, apiKeys);
-    return denied ?? handler(store, request, Number(match[1]));
+/** The endpoint and its integer id, or the 404/405 answer. Ids are integers: anything else names nothing. */
+export function resolve(method: string, path: string): { endpoint: Endpoint; id: number } | XtrakitResponse {
+  const match = matchRoute(routes, method.toUpperCase(), path);
+  if (match.kind === 'method-not-allowed') {
+    return { ...fail(405, 'Method Not Allowed'), headers: { Allow: match.allow.join(', ') } };
   }
-  return fail(404, 'Not Found');
+  if (match.kind === 'not-found') return fail(404, 'Not Found');
+  const raw = match.params.id;
+  if (raw !== undefined && !/^\d+$/.test(raw)) return fail(404, 'Not Found');
+  return { endpoint: match.route.target, id: Number(raw) };
 }
 
-function authenticate(authorization: string | undefined, apiKeys: readonly string[]): XtrakitResponse | undefined {
+/** The key the request carries, or the documented 401 for a missing or unknown one. */
+export function authenticate(authorization: string | undefined, apiKeys: readonly string[]): string | XtrakitResponse {
   const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   if (!key) return unauthorized('Unauthorized: Missing Bearer Token');
-  return apiKeys.includes(key) ? undefined : unauthorized('Unauthorized: Invalid API Key');
+  return apiKeys.includes(key) ? key : unauthorized('Unauthorized: Invalid API Key');
 }

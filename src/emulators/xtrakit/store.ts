@@ -1,14 +1,17 @@
-// The emulator's live data: the state plus the groups' auto-increment counter that, as in a SQL table,
-// never hands out an id again within a run, even after the highest group is deleted.
-import { nextId, type XtrakitState } from './state.js';
+// The emulator's live data: the state, its clock, and the groups' auto-increment counter that, as in a SQL
+// table, never hands out an id again within a run, even after the highest group is deleted.
+import type { Clock } from '../common/types.js';
+import { nextId, timestamp, type XtrakitState } from './state.js';
 
 export class XtrakitStore {
   #state: XtrakitState;
   #nextGroupId: number;
+  readonly #clock: Clock;
 
-  constructor(state: XtrakitState) {
+  constructor(state: XtrakitState, clock: Clock) {
     this.#state = state;
     this.#nextGroupId = nextId(state.customer_groups);
+    this.#clock = clock;
   }
 
   get state(): XtrakitState {
@@ -23,5 +26,10 @@ export class XtrakitStore {
 
   takeGroupId(): number {
     return this.#nextGroupId++;
+  }
+
+  /** Now, in the platform's timestamp format. */
+  now(): string {
+    return timestamp(this.#clock());
   }
 }
