@@ -135,6 +135,22 @@ describe('Xtrakit adapter: memberships', () => {
   });
 });
 
+describe('Xtrakit adapter: convergence', () => {
+  it('reads back exactly what it applied: the created group, normalized, with its members', async () => {
+    const em = await start();
+    const { xk } = provider(em.url);
+    const gold = { ...declared('gold', 'Gold'), attributes: { name: ' Gold ', description: '' } };
+    const scope = { groups: [gold], emails: ['ann@example.com', 'jane@example.com'], allGroups: false };
+    expect((await xk.read(scope)).groups).toEqual([]);
+    const { id } = await xk.applyGroup(groupChange('create', null, null, xk.normalize(gold.attributes)));
+    await xk.applyMemberships([{ change: move('12', 'ann@example.com', id), groupId: id }]);
+    await xk.applyMemberships([{ change: move('10', 'jane@example.com', id), groupId: id }]);
+    const live = await xk.read(scope);
+    expect(live.groups.map((g) => [g.id, g.attributes])).toEqual([[id, xk.normalize(gold.attributes)]]);
+    expect(live.customers.filter((c) => c.groupId === id).map((c) => c.email).sort()).toEqual(['ann@example.com', 'jane@example.com']);
+  });
+});
+
 describe('Xtrakit adapter: failures', () => {
   it('names provider, method and path on a wrong key, and never shows the key', async () => {
     const em = await start({ apiKeys: ['right-key'] });
