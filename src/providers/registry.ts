@@ -3,9 +3,11 @@ import { GroupformError } from '../errors.js';
 import type { ProviderInstance } from '../model.js';
 import type { Provider, ProviderContext, ProviderFactory } from './provider.js';
 import { commercelayer } from './commercelayer/index.js';
+import { xtrakit } from './xtrakit/index.js';
 
 export const registry: { readonly [T in ProviderInstance['type']]?: ProviderFactory } = {
   commercelayer,
+  xtrakit,
 };
 
 /** The adapter for one provider instance of the config. */

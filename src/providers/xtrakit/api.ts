@@ -62,7 +62,7 @@ export class XtrakitApi {
     const row = record(data?.[key]) ?? (data && 'id' in data ? data : undefined);
     if (row && row.id !== undefined && row.id !== null) return row;
     throw new GroupformError(
-      'unexpected-response',
+      'api-unexpected',
       `${this.#provider}: ${options.method ?? 'GET'} ${path} answered without the ${key} record`,
     );
   }

@@ -1,8 +1,13 @@
 // Builders for the Xtrakit adapter tests: a provider instance pointed at a URL, declared groups, changes.
 import { Secret, type DesiredGroup, type GroupChange, type MembershipChange, type ProviderInstance } from '../../../src/model.js';
 import type { HttpLogEntry } from '../../../src/http/log.js';
-import { xtrakit } from '../../../src/providers/xtrakit/index.js';
+import type { Clock } from '../../../src/http/index.js';
+import { createProvider } from '../../../src/providers/registry.js';
 
+/** Real time, but retries and rate waits return at once. */
+export const instantClock: Clock = { now: () => Date.now(), sleep: async () => undefined, random: () => 0.5 };
+
+/** The adapter as the CLI gets it, through the registry. */
 export function provider(url: string, apiKey = 'sandbox-xk-key') {
   const instance: ProviderInstance = {
     name: 'xk',
@@ -14,7 +19,7 @@ export function provider(url: string, apiKey = 'sandbox-xk-key') {
     safety: { maxGroupChangeShare: 1, maxMemberRemoveShare: 1, minObjects: 0 },
   };
   const log: HttpLogEntry[] = [];
-  return { xk: xtrakit(instance, { log: (entry) => log.push(entry) }), log };
+  return { xk: createProvider(instance, { log: (entry) => log.push(entry) }), log, instance };
 }
 
 export function declared(key: string, name: string, pinnedId?: string): DesiredGroup {

@@ -1,8 +1,9 @@
 // The Xtrakit adapter against the Xtrakit emulator, over HTTP on loopback.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startXtrakitEmulator, type XtrakitEmulator, type XtrakitEmulatorOptions } from '../../../src/emulators/xtrakit/index.js';
-import { ApiError } from '../../../src/errors.js';
-import { declared, groupChange, move, provider } from './helpers.js';
+import { ApiError, ConfigError } from '../../../src/errors.js';
+import { createXtrakit } from '../../../src/providers/xtrakit/index.js';
+import { declared, groupChange, instantClock, move, provider } from './helpers.js';
 
 const address = { customer_phone: '+1 555 0100', customer_country: 'US', customer_city: 'Austin', customer_state: 'TX', address1: '1 Main St' };
 const seed = {
@@ -35,7 +36,9 @@ describe('Xtrakit adapter: read', () => {
   it('reads the declared groups by name or pinned id, and the customers in them or declared', async () => {
     const em = await start();
     const { xk } = provider(em.url);
-    const live = await xk.read({ groups: [declared('vip', ' VIP '), declared('staff', 'Renamed', '2')], emails: ['ann@example.com', 'nobody@example.com'], allGroups: false });
+    // `staff` is pinned to 2: the group named Legacy (3) is not looked up by name.
+    const groups = [declared('vip', ' VIP '), declared('staff', 'Legacy', '2')];
+    const live = await xk.read({ groups, emails: ['ann@example.com', 'nobody@example.com'], allGroups: false });
     expect(live.provider).toBe('xk');
     expect(live.groups).toEqual([
       { id: '1', name: 'VIP', attributes: { name: 'VIP', description: 'Big spenders' }, updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) },
@@ -152,6 +155,12 @@ describe('Xtrakit adapter: convergence', () => {
 });
 
 describe('Xtrakit adapter: failures', () => {
+  it('refuses an instance without api_key, naming the provider', () => {
+    const { instance } = provider('http://127.0.0.1:9');
+    expect(() => createXtrakit({ ...instance, secrets: {} }, {})).toThrow(ConfigError);
+    expect(() => createXtrakit({ ...instance, secrets: {} }, {})).toThrow(expect.objectContaining({ findings: [expect.objectContaining({ message: "provider 'xk' (xtrakit) needs api_key" })] }));
+  });
+
   it('names provider, method and path on a wrong key, and never shows the key', async () => {
     const em = await start({ apiKeys: ['right-key'] });
     const { xk } = provider(em.url, 'wrong-key-123');
@@ -165,7 +174,8 @@ describe('Xtrakit adapter: failures', () => {
 
   it('retries injected 500s on reads and membership writes until they succeed', async () => {
     const em = await start({ faultRate: 0.4, faults: { kinds: ['error'] }, seed: 7 });
-    const { xk, log } = provider(em.url);
+    const { instance, log } = provider(em.url);
+    const xk = createXtrakit(instance, { log: (entry) => log.push(entry) }, { clock: instantClock });
     const live = await xk.read({ groups: [declared('vip', 'VIP')], emails: [], allGroups: false });
     expect(live.customers.map((c) => c.id)).toEqual(['10']);
     const results = await xk.applyMemberships([{ change: move('12', 'ann@example.com', '1'), groupId: '1' }]);
