@@ -15,6 +15,13 @@
 // - An edit leaves out-of-body optional fields as they are; the documented required fields must be sent.
 // - Deleting a group leaves its customers in no group (a nullable foreign key, `ON DELETE SET NULL`).
 // - Rate limit: Laravel's default `throttle:api`, 60 calls a minute per key (see throttle.ts); a knob.
+//
+// Public API: startXtrakitEmulator(options?) → Promise<XtrakitEmulator>
+//   options: host, port, state (a seed document, validated and filled), apiKeys (default [SANDBOX_XTRAKIT_API_KEY]),
+//     rateLimits (false, or {limit, windowMs}), latencyMs, faultRate, faults {kinds, slowRate, slowMs}, seed,
+//     now (clock, for tests), onChange(state) (a snapshot after every change, for createStatePersister).
+//   returns: url (the API at `${url}/api/v1`), state(), setState(raw), requests, close().
+//   GET/PUT `${url}/_emulator/state` read and replace the state over HTTP (no auth, limits or faults).
 import { startEmulator, type EmulatorKnobs } from '../common/harness.js';
 import { SlidingWindowLimiter } from '../common/rate-limit.js';
 import type { Clock, EmulatorRequest, EmulatorResponse, RecordedRequest } from '../common/types.js';
@@ -38,11 +45,11 @@ export interface XtrakitEmulatorOptions extends EmulatorKnobs {
   state?: unknown;
   /** Keys accepted as bearer tokens. Default `[SANDBOX_XTRAKIT_API_KEY]`. */
   apiKeys?: string[];
-  /** Calls a key may make per window; `false` turns limiting off. Default 60 a minute. */
-  rateLimit?: RateLimit | false;
+  /** Calls a key may make per window; `false`: no limit and no X-RateLimit-* headers. Default 60 a minute. */
+  rateLimits?: RateLimit | false;
   /** Milliseconds since the epoch, for timestamps and rate windows. */
-  clock?: Clock;
-  /** Called with the state after every change (a successful write, or a state replaced): for persisting it. */
+  now?: Clock;
+  /** Called with a snapshot after every change (a successful write, or a state PUT over HTTP): for persisting it. */
   onChange?: (state: XtrakitState) => void;
 }
 
@@ -53,7 +60,7 @@ export interface XtrakitEmulator {
   requests: RecordedRequest[];
   /** A copy of the current state. */
   state(): XtrakitState;
-  /** Validates and installs a state document; throws StateValidationError listing every problem. */
+  /** Validates and installs a state document (throws StateValidationError listing every problem). Does not call onChange. */
   setState(raw: unknown): XtrakitState;
   close(): Promise<void>;
 }
@@ -61,16 +68,15 @@ export interface XtrakitEmulator {
 const WRITES = new Set(['POST', 'PUT', 'DELETE']);
 
 export async function startXtrakitEmulator(options: XtrakitEmulatorOptions = {}): Promise<XtrakitEmulator> {
-  const clock = options.clock ?? Date.now;
+  const clock = options.now ?? Date.now;
   const apiKeys = options.apiKeys ?? [SANDBOX_XTRAKIT_API_KEY];
-  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const rateLimit = options.rateLimits ?? DEFAULT_RATE_LIMIT;
   const limiter = new SlidingWindowLimiter(clock);
   const store = new XtrakitStore(parseXtrakitState(options.state ?? {}, timestamp(clock())), clock);
   const changed = () => options.onChange?.(structuredClone(store.state));
 
   const setState = (raw: unknown): XtrakitState => {
     store.replace(parseXtrakitState(raw, timestamp(clock())));
-    changed();
     return structuredClone(store.state);
   };
 
@@ -96,7 +102,14 @@ export async function startXtrakitEmulator(options: XtrakitEmulatorOptions = {})
     faults: options.faults,
     seed: options.seed,
     handle,
-    state: { get: () => structuredClone(store.state), replace: setState },
+    state: {
+      get: () => structuredClone(store.state),
+      replace: (raw) => {
+        const state = setState(raw);
+        changed();
+        return state;
+      },
+    },
     faultResponse: fail(500, 'Server Error'),
   });
 

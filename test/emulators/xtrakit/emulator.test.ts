@@ -230,7 +230,7 @@ describe('Xtrakit emulator: customers', () => {
 describe('Xtrakit emulator: knobs, state and rate limit', () => {
   it('throttles per key at the configured rate, with Laravel headers', async () => {
     let now = Date.UTC(2025, 0, 1);
-    await start({ rateLimit: { limit: 2, windowMs: 60_000 }, clock: () => now });
+    await start({ rateLimits: { limit: 2, windowMs: 60_000 }, now: () => now });
     const first = await call('GET', '/customer-groups');
     expect(first.headers.get('x-ratelimit-limit')).toBe('2');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('1');
@@ -259,8 +259,11 @@ describe('Xtrakit emulator: knobs, state and rate limit', () => {
     const put = await fetch(`${em.url}/_emulator/state`, { method: 'PUT', body: JSON.stringify({ customers: [{ customer_group_id: 5 }] }) });
     expect(put.status).toBe(400);
     expect(((await put.json()) as any).issues).toEqual(['customers[0].customer_group_id: no customer group 5']);
-    em.setState({ customer_groups: [{ group_name: 'Only' }] });
-    expect(em.state().customer_groups).toMatchObject([{ id: 1, group_name: 'Only' }]);
+    const replaced = await fetch(`${em.url}/_emulator/state`, { method: 'PUT', body: JSON.stringify({ customer_groups: [{ group_name: 'Only' }] }) });
+    expect(replaced.status).toBe(200);
+    expect(changes.map((s) => s.customer_groups.length)).toEqual([3, 1]);
+    em.setState({ customer_groups: [{ group_name: 'Only' }, { group_name: 'Two' }] });
+    expect(em.state().customer_groups).toMatchObject([{ id: 1, group_name: 'Only' }, { id: 2, group_name: 'Two' }]);
     expect(changes).toHaveLength(2);
     // the id counter runs on: 1..3 were handed out in this run
     expect((await call('POST', '/customer-groups/add', { json: { group_name: 'Next' } })).body.data.group.id).toBe(4);
