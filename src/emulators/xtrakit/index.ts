@@ -90,7 +90,7 @@ export async function startXtrakitEmulator(options: XtrakitEmulatorOptions = {})
     const input = await decodeBody(request.body, request.headers['content-type']);
     const response = resolved.endpoint(store, { query: request.query, input, id: resolved.id });
     if (WRITES.has(request.method.toUpperCase()) && response.status === 200) changed();
-    // Serialised now, so that later changes to the store cannot alter an answer already given.
+    // A copy, so that a write handled before this answer is sent cannot alter it.
     return { status: response.status, headers: { ...throttled.headers, ...response.headers }, body: structuredClone(response.body) };
   }
 
