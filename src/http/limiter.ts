@@ -21,6 +21,8 @@ export interface LimiterOptions {
 
 /** Below this share of a window's budget, calls are spaced out. */
 const LOW_SHARE = 0.2;
+/** The same threshold, in calls, when the platform does not tell the budget's size. */
+const LOW_CALLS = 5;
 
 export class Limiter {
   readonly #concurrency: number;
@@ -33,6 +35,7 @@ export class Limiter {
   #active = 0;
   readonly #queue: (() => void)[] = [];
   #spacingMs = 0;
+  #lastStart = -Infinity;
   #holdUntil = 0;
 
   constructor(options: LimiterOptions) {
@@ -52,7 +55,8 @@ export class Limiter {
       this.#onWait?.(wait);
       await this.#clock.sleep(wait);
     }
-    this.#starts.push(this.#clock.now());
+    this.#lastStart = this.#clock.now();
+    this.#starts.push(this.#lastStart);
   }
 
   /** Frees the slot taken by `acquire` once the call has its answer (or failed). */
@@ -72,7 +76,7 @@ export class Limiter {
     if (rate.limit && rate.windowMs) this.#windows.set(rate.windowMs, rate.limit);
     if (rate.remaining === undefined) return;
     const limit = rate.limit ?? (rate.windowMs ? this.#windows.get(rate.windowMs) : undefined);
-    const low = Math.max(this.#concurrency, limit ? Math.ceil(limit * LOW_SHARE) : 0);
+    const low = Math.max(this.#concurrency, limit ? Math.ceil(limit * LOW_SHARE) : LOW_CALLS);
     if (rate.remaining >= low) {
       this.#spacingMs = 0;
     } else if (rate.resetMs !== undefined) {
@@ -89,8 +93,7 @@ export class Limiter {
   #delay(now: number): number {
     const longest = Math.max(0, ...this.#windows.keys());
     this.#starts = this.#starts.filter((t) => t > now - longest);
-    const last = this.#starts.at(-1);
-    let until = Math.max(this.#holdUntil, last === undefined ? 0 : last + this.#spacingMs);
+    let until = Math.max(this.#holdUntil, this.#lastStart + this.#spacingMs);
     for (const [windowMs, limit] of this.#windows) {
       const inWindow = this.#starts.filter((t) => t > now - windowMs);
       // The oldest start that must leave the window before one more fits.

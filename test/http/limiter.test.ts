@@ -76,6 +76,13 @@ describe('Limiter', () => {
     expect(await run(limiter, clock, 2)).toEqual([600, 1200]);
   });
 
+  it('keeps spacing calls when the platform names no window', async () => {
+    const clock = fakeClock(0);
+    const limiter = new Limiter({ concurrency: 1, windows: [], clock });
+    limiter.observe({ remaining: 1, resetMs: 3000 });
+    expect(await run(limiter, clock, 3)).toEqual([0, 3000, 6000]);
+  });
+
   it('slows down as BigCommerce Requests-Left falls, and waits for the reset when none are left', async () => {
     const clock = fakeClock(0);
     const limiter = new Limiter({ concurrency: 1, windows: [], clock });
