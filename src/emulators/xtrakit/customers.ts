@@ -6,8 +6,8 @@ import { fail, invalid, ok, type XtrakitResponse } from './envelope.js';
 import { asInteger, email, integer, required, text, validate, type Rule } from './validate.js';
 
 /** Laravel's default page size, and the cap on `per_page` (larger values are clamped, not refused). */
-export const DEFAULT_PER_PAGE = 15;
-export const MAX_PER_PAGE = 100;
+const DEFAULT_PER_PAGE = 15;
+const MAX_PER_PAGE = 100;
 
 /** `?customer_group_id=`, `?page=` (from 1) and `?per_page=`; the page comes with Laravel's paginator numbers. */
 export function listCustomers(store: XtrakitStore, query: URLSearchParams): XtrakitResponse {

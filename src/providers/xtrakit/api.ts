@@ -6,7 +6,7 @@ import { GroupformError } from '../../errors.js';
 import { parsePage, readAll, record, type Row } from './pages.js';
 
 /** Asked for on every list; a server that pages by a smaller size, or not at all, is handled by `readAll`. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 export class XtrakitApi {
   readonly #http: HttpClient;

@@ -3,7 +3,7 @@ import type { Attributes, Json, LiveCustomer, LiveGroup } from '../../model.js';
 import type { Row } from './pages.js';
 
 /** The fields the edit-customer page marks required: every edit must carry them, so they are re-sent as read. */
-export const REQUIRED_CUSTOMER_FIELDS = [
+const REQUIRED_CUSTOMER_FIELDS = [
   'customer_name',
   'customer_phone',
   'customer_country',
