@@ -105,9 +105,7 @@ export class CommerceLayerStore {
     const next: CustomerGroupRecord = { ...group, ...definedOnly(input) } as CustomerGroupRecord;
     next.name ??= '';
     this.#checkGroup(next, input);
-    Object.assign(group, next, { updated_at: this.#now() });
-    this.#changed();
-    return group;
+    return this.#commit(group, next);
   }
 
   deleteGroup(group: CustomerGroupRecord, policy: GroupDeletionPolicy): void {
@@ -144,9 +142,15 @@ export class CommerceLayerStore {
       issues.push({ field: 'customer_group', message: 'must exist', error: 'blank', relationship: true });
     }
     if (issues.length) throw validationFailed(issues);
-    Object.assign(customer, next, { updated_at: this.#now() });
+    return this.#commit(customer, next);
+  }
+
+  /** Applies an update; like Rails, a write that changes nothing leaves updated_at (and onChange) alone. */
+  #commit<R extends { updated_at: string }>(record: R, next: R): R {
+    if (JSON.stringify(next) === JSON.stringify(record)) return record;
+    Object.assign(record, next, { updated_at: this.#now() });
     this.#changed();
-    return customer;
+    return record;
   }
 
   #checkGroup(group: CustomerGroupRecord, input: GroupInput): void {

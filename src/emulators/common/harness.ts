@@ -1,5 +1,7 @@
 // The pipeline every platform emulator runs in front of its own handler: the `/_emulator/state` endpoints
 // (no auth, no limits, no faults), then latency and injected faults, then the platform, then the record.
+// A platform brings a Handler (its routes via router.ts, auth, limits via rate-limit.ts, error bodies) and a
+// StateAccess; seed and persist its state with state-file.ts. See commercelayer/index.ts for a complete one.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { listen } from './server.js';
 import { createFaultPlan, type FaultKnobs } from './faults.js';
