@@ -42,7 +42,8 @@ export const STATE_PATH = '/_emulator/state';
 
 export async function startEmulator<S>(options: StartEmulatorOptions<S>): Promise<RunningEmulator> {
   const requests: RecordedRequest[] = [];
-  const drawFault = createFaultPlan({ ...options, ...options.faults }, options.seed ?? randomSeed());
+  const knobs = { latencyMs: options.latencyMs, faultRate: options.faultRate, ...options.faults };
+  const drawFault = createFaultPlan(knobs, options.seed ?? randomSeed());
   const closing = new AbortController();
 
   async function handle(request: EmulatorRequest): Promise<EmulatorResponse> {
