@@ -1,7 +1,7 @@
 // The request pipeline of the Commerce Layer emulator: route → rate limit → token → media types → handler.
 // Every routed response carries the X-Ratelimit-* headers of the request's class.
 import { matchRoute, type Route } from '../common/router.js';
-import type { EmulatorRequest, EmulatorResponse, Handler } from '../common/types.js';
+import { isReset, type EmulatorRequest, type EmulatorResponse, type Handler } from '../common/types.js';
 import type { TokenAuthority } from './auth.js';
 import { errorResponse, fail, JsonApiError, JSONAPI_MEDIA_TYPE } from './errors.js';
 import * as api from './handlers.js';
@@ -64,7 +64,7 @@ export function createCommerceLayerHandler(deps: AppDeps): Handler {
       if (!(error instanceof JsonApiError)) throw error;
       response = errorResponse(error);
     }
-    if ('reset' in response || !verdict) return response;
+    if (isReset(response) || !verdict) return response;
     return { ...response, headers: { ...response.headers, ...verdict.headers } };
   };
 }

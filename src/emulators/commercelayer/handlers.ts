@@ -26,7 +26,7 @@ export const listGroups: ApiHandler = (request, _params, ctx) =>
   collection(request, ctx, groups, ctx.store.groups.map((g) => ({ row: groupRow(g), node: () => groupNode(g, ctx.store) })));
 
 export const showGroup: ApiHandler = (request, { id }, ctx) =>
-  single(request, ctx, groups, 200, groupNode(findGroup(ctx, id!), ctx.store));
+  single(request, ctx, groups, 200, groupNode(findGroup(ctx, id), ctx.store));
 
 export const createGroup: ApiHandler = (request, _params, ctx) => {
   const query = parseQuery(request.query, groups);
@@ -38,35 +38,35 @@ export const createGroup: ApiHandler = (request, _params, ctx) => {
 export const updateGroup: ApiHandler = (request, { id }, ctx) => {
   const query = parseQuery(request.query, groups);
   const { attributes } = parseWriteDocument(request.body, groups, id);
-  const updated = ctx.store.updateGroup(findGroup(ctx, id!), attributes as GroupInput);
+  const updated = ctx.store.updateGroup(findGroup(ctx, id), attributes as GroupInput);
   return document(200, renderSingle(groupNode(updated, ctx.store), renderContext(request, query, ctx)));
 };
 
 export const deleteGroup: ApiHandler = (_request, { id }, ctx) => {
-  ctx.store.deleteGroup(findGroup(ctx, id!), ctx.groupDeletion);
+  ctx.store.deleteGroup(findGroup(ctx, id), ctx.groupDeletion);
   return { status: 204 };
 };
 
 /** The `related` link of a group's `customers`: a customers collection, filterable and paginated like the list. */
 export const groupCustomers: ApiHandler = (request, { id }, ctx) =>
-  customerCollection(request, ctx, ctx.store.membersOf(findGroup(ctx, id!).id));
+  customerCollection(request, ctx, ctx.store.membersOf(findGroup(ctx, id).id));
 
 export const listCustomers: ApiHandler = (request, _params, ctx) => customerCollection(request, ctx, ctx.store.customers);
 
 export const showCustomer: ApiHandler = (request, { id }, ctx) =>
-  single(request, ctx, customers, 200, customerNode(findCustomer(ctx, id!), ctx.store));
+  single(request, ctx, customers, 200, customerNode(findCustomer(ctx, id), ctx.store));
 
 export const updateCustomer: ApiHandler = (request, { id }, ctx) => {
   const query = parseQuery(request.query, customers);
   const { attributes, relationships } = parseWriteDocument(request.body, customers, id);
   const input: CustomerInput = { ...(attributes as CustomerInput), customer_group_id: relationships.customer_group };
-  const updated = ctx.store.updateCustomer(findCustomer(ctx, id!), input);
+  const updated = ctx.store.updateCustomer(findCustomer(ctx, id), input);
   return document(200, renderSingle(customerNode(updated, ctx.store), renderContext(request, query, ctx)));
 };
 
 /** The `related` link of a customer's `customer_group`: the group, or `data: null`. */
 export const customerGroup: ApiHandler = (request, { id }, ctx) => {
-  const customer = findCustomer(ctx, id!);
+  const customer = findCustomer(ctx, id);
   const group = customer.customer_group_id === null ? undefined : ctx.store.group(customer.customer_group_id);
   return single(request, ctx, groups, 200, group ? groupNode(group, ctx.store) : null);
 };
@@ -101,7 +101,7 @@ interface Candidate {
 function collection(request: EmulatorRequest, ctx: ApiContext, spec: ResourceSpec, candidates: Candidate[]): EmulatorResponse {
   const query = parseQuery(request.query, spec);
   const predicates = parsePredicates(query.filters, spec);
-  const selected = sortCandidates(candidates.filter((c) => matchesAll(c.row, predicates, spec)), query.sort);
+  const selected = sortCandidates(candidates.filter((c) => matchesAll(c.row, predicates)), query.sort);
   const { number, size } = query.page;
   const onPage = selected.slice((number - 1) * size, number * size).map((c) => c.node());
   const page = { number, size, recordCount: selected.length, path: request.path, carry: query.carry };

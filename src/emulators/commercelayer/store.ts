@@ -42,6 +42,9 @@ export class CommerceLayerStore {
   readonly #clock: Clock;
   readonly #random: () => number;
   readonly #onChange: ((state: CommerceLayerState) => void) | undefined;
+  /** Id lookups stay O(1) for benchmark-sized states; rebuilt whenever records come or go. */
+  #groupsById = new Map<string, CustomerGroupRecord>();
+  #customersById = new Map<string, CustomerRecord>();
 
   constructor(
     state: CommerceLayerState,
@@ -51,6 +54,7 @@ export class CommerceLayerStore {
     this.#clock = deps.clock;
     this.#random = deps.random;
     this.#onChange = deps.onChange;
+    this.#reindex();
   }
 
   /** A deep copy: callers may keep or change it freely. */
@@ -61,6 +65,7 @@ export class CommerceLayerStore {
   /** Installs an already validated state. `notify`: report it to onChange (out-of-band edits over HTTP). */
   replace(state: CommerceLayerState, notify: boolean): void {
     this.#state = structuredClone(state);
+    this.#reindex();
     if (notify) this.#changed();
   }
 
@@ -74,10 +79,10 @@ export class CommerceLayerStore {
     return this.#state.customers;
   }
   group(id: string): CustomerGroupRecord | undefined {
-    return this.#state.customer_groups.find((g) => g.id === id);
+    return this.#groupsById.get(id);
   }
   customer(id: string): CustomerRecord | undefined {
-    return this.#state.customers.find((c) => c.id === id);
+    return this.#customersById.get(id);
   }
   membersOf(groupId: string): CustomerRecord[] {
     return this.#state.customers.filter((c) => c.customer_group_id === groupId);
@@ -97,6 +102,7 @@ export class CommerceLayerStore {
     };
     this.#checkGroup(group, input);
     this.#state.customer_groups.push(group);
+    this.#reindex();
     this.#changed();
     return group;
   }
@@ -105,9 +111,7 @@ export class CommerceLayerStore {
     const next: CustomerGroupRecord = { ...group, ...definedOnly(input) } as CustomerGroupRecord;
     next.name ??= '';
     this.#checkGroup(next, input);
-    Object.assign(group, next, { updated_at: this.#now() });
-    this.#changed();
-    return group;
+    return this.#commit(group, next);
   }
 
   deleteGroup(group: CustomerGroupRecord, policy: GroupDeletionPolicy): void {
@@ -124,6 +128,7 @@ export class CommerceLayerStore {
     const now = this.#now();
     for (const customer of members) Object.assign(customer, { customer_group_id: null, updated_at: now });
     this.#state.customer_groups = this.#state.customer_groups.filter((g) => g !== group);
+    this.#reindex();
     this.#changed();
   }
 
@@ -144,9 +149,15 @@ export class CommerceLayerStore {
       issues.push({ field: 'customer_group', message: 'must exist', error: 'blank', relationship: true });
     }
     if (issues.length) throw validationFailed(issues);
-    Object.assign(customer, next, { updated_at: this.#now() });
+    return this.#commit(customer, next);
+  }
+
+  /** Applies an update; like Rails, a write that changes nothing leaves updated_at (and onChange) alone. */
+  #commit<R extends { updated_at: string }>(record: R, next: R): R {
+    if (JSON.stringify(next) === JSON.stringify(record)) return record;
+    Object.assign(record, next, { updated_at: this.#now() });
     this.#changed();
-    return customer;
+    return record;
   }
 
   #checkGroup(group: CustomerGroupRecord, input: GroupInput): void {
@@ -171,6 +182,11 @@ export class CommerceLayerStore {
     do id = randomString(this.#random, ID_ALPHABET, 10);
     while (used(id));
     return id;
+  }
+
+  #reindex(): void {
+    this.#groupsById = new Map(this.#state.customer_groups.map((g) => [g.id, g]));
+    this.#customersById = new Map(this.#state.customers.map((c) => [c.id, c]));
   }
 
   #now(): string {

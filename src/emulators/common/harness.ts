@@ -1,5 +1,7 @@
 // The pipeline every platform emulator runs in front of its own handler: the `/_emulator/state` endpoints
 // (no auth, no limits, no faults), then latency and injected faults, then the platform, then the record.
+// A platform brings a Handler (its routes via router.ts, auth, limits via rate-limit.ts, error bodies) and a
+// StateAccess; seed and persist its state with state-file.ts. See commercelayer/index.ts for a complete one.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { listen } from './server.js';
 import { createFaultPlan, type FaultKnobs } from './faults.js';
@@ -40,7 +42,8 @@ export const STATE_PATH = '/_emulator/state';
 
 export async function startEmulator<S>(options: StartEmulatorOptions<S>): Promise<RunningEmulator> {
   const requests: RecordedRequest[] = [];
-  const drawFault = createFaultPlan({ ...options, ...options.faults }, options.seed ?? randomSeed());
+  const knobs = { latencyMs: options.latencyMs, faultRate: options.faultRate, ...options.faults };
+  const drawFault = createFaultPlan(knobs, options.seed ?? randomSeed());
   const closing = new AbortController();
 
   async function handle(request: EmulatorRequest): Promise<EmulatorResponse> {

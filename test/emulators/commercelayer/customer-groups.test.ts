@@ -97,6 +97,18 @@ describe('customer_groups', () => {
     });
   });
 
+  it('leaves updated_at and onChange alone when a PATCH changes nothing', async () => {
+    const clock = fakeClock(Date.parse('2025-03-04T05:06:07Z'));
+    let changes = 0;
+    const { call } = await start({ now: clock.now, onChange: () => changes++ });
+    const reply = await call('PATCH', '/api/customer_groups/GrpVipAaaa', {
+      data: { type: 'customer_groups', id: 'GrpVipAaaa', attributes: { name: 'VIP', code: 'vip' } },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body.data.attributes.updated_at).toBe('2024-06-01T10:00:00.000Z');
+    expect(changes).toBe(0);
+  });
+
   it('deletes a group with 204 and, by default, leaves its customers with no group', async () => {
     const { call, emulator } = await start();
     const reply = await call('DELETE', '/api/customer_groups/GrpVipAaaa');
