@@ -3,7 +3,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { providerFactories } from '../providers/registry.js';
+import { createProvider } from '../providers/registry.js';
 import type { Provider, Capabilities } from '../providers/provider.js';
 import type { DesiredState, Finding, LiveState } from '../model.js';
 import type { HttpLog } from '../http/log.js';
@@ -52,7 +52,7 @@ export async function openWorkspace(
     const providers = new Map<string, Provider>();
     const capabilities: Record<string, Capabilities> = {};
     for (const instance of desired.providers) {
-      const provider = providerFactories[instance.type](instance, { log: httpLog, onWait: context.onWait });
+      const provider = createProvider(instance, { log: httpLog, onWait: context.onWait });
       providers.set(instance.name, provider);
       capabilities[instance.name] = provider.capabilities;
     }
