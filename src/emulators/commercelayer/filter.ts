@@ -1,0 +1,79 @@
+// `filter[q][{field}_{matcher}]=value`: the Ransack predicates CL exposes (commercelayer-docs-api
+// filtering-data.md), evaluated the way Ransack's SQL would on Postgres.
+//
+// Decided where CL documents nothing, following Ransack's defaults:
+// - a predicate naming an unknown field or matcher is ignored (`ignore_unknown_conditions`), as is a blank value;
+// - `_eq`/`_in` compare exactly (case-sensitive), except fields the platform treats as case-insensitive (`code`);
+//   `_cont`/`_start`/`_end` are ILIKE, so case-insensitive;
+// - a NULL field never satisfies `_eq`, `_not_eq`, `_in`, `_not_in` or the LIKE matchers (SQL three-valued logic).
+import type { Row } from './resources.js';
+
+const MATCHERS = ['not_eq', 'eq', 'not_in', 'in', 'not_null', 'null', 'present', 'blank', 'not_cont', 'cont', 'start', 'end'] as const;
+type Matcher = (typeof MATCHERS)[number];
+
+export interface Predicate {
+  field: string;
+  matcher: Matcher;
+  value: string;
+}
+
+export interface FilterFields {
+  filterable: readonly string[];
+  caseInsensitive: readonly string[];
+}
+
+/** The predicates this resource understands, in order; everything else is dropped as Ransack drops it. */
+export function parsePredicates(filters: readonly [string, string][], fields: FilterFields): Predicate[] {
+  const predicates: Predicate[] = [];
+  for (const [key, value] of filters) {
+    if (value === '') continue;
+    const matcher = MATCHERS.find((m) => key.endsWith(`_${m}`) && fields.filterable.includes(key.slice(0, -m.length - 1)));
+    if (matcher) predicates.push({ field: key.slice(0, -matcher.length - 1), matcher, value });
+  }
+  return predicates;
+}
+
+/** Whether a row satisfies every predicate (predicates combine with AND). */
+export function matchesAll(row: Row, predicates: readonly Predicate[], fields: FilterFields): boolean {
+  return predicates.every((p) => matches(row[p.field] ?? null, p, fields.caseInsensitive.includes(p.field)));
+}
+
+function matches(actual: string | null, { matcher, value }: Predicate, caseInsensitive: boolean): boolean {
+  const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
+  const list = () => value.split(',').map(fold);
+  const flag = parseBoolean(value);
+  switch (matcher) {
+    case 'eq':
+      return actual !== null && fold(actual) === fold(value);
+    case 'not_eq':
+      return actual !== null && fold(actual) !== fold(value);
+    case 'in':
+      return actual !== null && list().includes(fold(actual));
+    case 'not_in':
+      return actual !== null && !list().includes(fold(actual));
+    case 'null':
+      return flag === undefined || (actual === null) === flag;
+    case 'not_null':
+      return flag === undefined || (actual !== null) === flag;
+    case 'present':
+      return flag === undefined || (actual !== null && actual.trim() !== '') === flag;
+    case 'blank':
+      return flag === undefined || (actual === null || actual.trim() === '') === flag;
+    case 'cont':
+      return actual !== null && actual.toLowerCase().includes(value.toLowerCase());
+    case 'not_cont':
+      return actual !== null && !actual.toLowerCase().includes(value.toLowerCase());
+    case 'start':
+      return actual !== null && actual.toLowerCase().startsWith(value.toLowerCase());
+    case 'end':
+      return actual !== null && actual.toLowerCase().endsWith(value.toLowerCase());
+  }
+}
+
+/** Ransack's boolean casting; anything else leaves the condition out (undefined). */
+function parseBoolean(value: string): boolean | undefined {
+  const v = value.toLowerCase();
+  if (['true', 't', '1'].includes(v)) return true;
+  if (['false', 'f', '0'].includes(v)) return false;
+  return undefined;
+}
