@@ -191,6 +191,15 @@ describe('Commerce Layer adapter against the emulator', () => {
     expect(waits.length).toBeGreaterThan(0);
   });
 
+  it('rides out injected 500s and connection resets on reads and membership PATCHes', async () => {
+    const { provider, emulator } = await setup({ rateLimits: false, faultRate: 0.3, seed: 11 });
+    const live = await provider.read({ groups: [declared('vip'), declared('gold')], emails: ['eve@example.com'], allGroups: false });
+    expect(live.customers.map((c) => c.email).sort()).toEqual(['bob@example.com', 'eve@example.com', 'jane@example.com', 'john@example.com']);
+    const moves = ['CusEveAaaa', 'CusBobAaaa', 'CusJaneAaa'].map((id) => ({ change: membership(id, `${id}@example.com`), groupId: null }));
+    expect((await provider.applyMemberships(moves)).map((r) => r.error)).toEqual([undefined, undefined, undefined]);
+    expect(emulator.requests.some((r) => r.status === 0 || r.status === 500)).toBe(true);
+  });
+
   it('never shows a refused client secret', async () => {
     const wrong = 'not-the-secret-123';
     const { provider } = await setup({}, wrong);
