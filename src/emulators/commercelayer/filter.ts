@@ -15,6 +15,12 @@ export interface Predicate {
   field: string;
   matcher: Matcher;
   value: string;
+  /** Whether `_eq`/`_in` fold case for this field. */
+  caseInsensitive: boolean;
+  /** The comma-separated values of `_in`/`_not_in`, folded as the field compares; parsed once per request. */
+  values: Set<string>;
+  /** The value cast to a boolean for `_null`, `_present`…; undefined leaves the condition out. */
+  flag: boolean | undefined;
 }
 
 export interface FilterFields {
@@ -28,29 +34,31 @@ export function parsePredicates(filters: readonly [string, string][], fields: Fi
   for (const [key, value] of filters) {
     if (value === '') continue;
     const matcher = MATCHERS.find((m) => key.endsWith(`_${m}`) && fields.filterable.includes(key.slice(0, -m.length - 1)));
-    if (matcher) predicates.push({ field: key.slice(0, -matcher.length - 1), matcher, value });
+    if (!matcher) continue;
+    const field = key.slice(0, -matcher.length - 1);
+    const caseInsensitive = fields.caseInsensitive.includes(field);
+    const values = new Set(value.split(',').map((v) => (caseInsensitive ? v.toLowerCase() : v)));
+    predicates.push({ field, matcher, value, caseInsensitive, values, flag: parseBoolean(value) });
   }
   return predicates;
 }
 
 /** Whether a row satisfies every predicate (predicates combine with AND). */
-export function matchesAll(row: Row, predicates: readonly Predicate[], fields: FilterFields): boolean {
-  return predicates.every((p) => matches(row[p.field] ?? null, p, fields.caseInsensitive.includes(p.field)));
+export function matchesAll(row: Row, predicates: readonly Predicate[]): boolean {
+  return predicates.every((p) => matches(row[p.field] ?? null, p));
 }
 
-function matches(actual: string | null, { matcher, value }: Predicate, caseInsensitive: boolean): boolean {
+function matches(actual: string | null, { matcher, value, caseInsensitive, values, flag }: Predicate): boolean {
   const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
-  const list = () => value.split(',').map(fold);
-  const flag = parseBoolean(value);
   switch (matcher) {
     case 'eq':
       return actual !== null && fold(actual) === fold(value);
     case 'not_eq':
       return actual !== null && fold(actual) !== fold(value);
     case 'in':
-      return actual !== null && list().includes(fold(actual));
+      return actual !== null && values.has(fold(actual));
     case 'not_in':
-      return actual !== null && !list().includes(fold(actual));
+      return actual !== null && !values.has(fold(actual));
     case 'null':
       return flag === undefined || (actual === null) === flag;
     case 'not_null':

@@ -101,7 +101,7 @@ interface Candidate {
 function collection(request: EmulatorRequest, ctx: ApiContext, spec: ResourceSpec, candidates: Candidate[]): EmulatorResponse {
   const query = parseQuery(request.query, spec);
   const predicates = parsePredicates(query.filters, spec);
-  const selected = sortCandidates(candidates.filter((c) => matchesAll(c.row, predicates, spec)), query.sort);
+  const selected = sortCandidates(candidates.filter((c) => matchesAll(c.row, predicates)), query.sort);
   const { number, size } = query.page;
   const onPage = selected.slice((number - 1) * size, number * size).map((c) => c.node());
   const page = { number, size, recordCount: selected.length, path: request.path, carry: query.carry };

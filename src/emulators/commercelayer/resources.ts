@@ -95,13 +95,19 @@ export function customerNode(customer: CustomerRecord, store: CommerceLayerStore
   };
 }
 
-export function groupRow(group: CustomerGroupRecord): Row {
-  const { metadata: _metadata, ...row } = group;
-  return row;
+// Rows are built for every record on every list request, so they are plain literals (no rest/spread copies).
+export function groupRow(g: CustomerGroupRecord): Row {
+  return {
+    id: g.id, name: g.name, code: g.code, created_at: g.created_at, updated_at: g.updated_at,
+    reference: g.reference, reference_origin: g.reference_origin,
+  };
 }
 
-export function customerRow(customer: CustomerRecord, store: CommerceLayerStore): Row {
-  const { metadata: _metadata, ...row } = customer;
-  const group = customer.customer_group_id === null ? undefined : store.group(customer.customer_group_id);
-  return { ...row, customer_group_code: group?.code ?? null, customer_group_name: group?.name ?? null };
+export function customerRow(c: CustomerRecord, store: CommerceLayerStore): Row {
+  const group = c.customer_group_id === null ? undefined : store.group(c.customer_group_id);
+  return {
+    id: c.id, email: c.email, status: c.status, created_at: c.created_at, updated_at: c.updated_at,
+    reference: c.reference, reference_origin: c.reference_origin,
+    customer_group_id: c.customer_group_id, customer_group_code: group?.code ?? null, customer_group_name: group?.name ?? null,
+  };
 }
