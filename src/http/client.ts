@@ -106,11 +106,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const url = new URL(baseUrl + path + queryString(req.query));
     const where = clean(decode(url.pathname));
     const logPath = clean(decode(url.pathname + url.search));
-    const state = { attempt: 0, retries: 0, refreshed: false, started: 0, sent: {} as Record<string, string> };
+    const state = { attempt: 0, retries: 0, refreshed: false, started: 0, holding: false, sent: {} as Record<string, string> };
     const fail = (status: number, detail: string, cause?: unknown) =>
       new ApiError({ provider, method, path: where, status, detail: clean(detail) }, cause ? { cause } : undefined);
-    const log = (status: number) =>
+    // Ends an attempt once: frees its limiter slot and logs it. Also reached when reading a body fails, which
+    // happens between ofetch's hooks.
+    const settle = (status: number) => {
+      if (!state.holding) return;
+      state.holding = false;
+      limiter.release();
       options.log?.({ provider, method, path: logPath, status, ms: clock.now() - state.started, attempt: state.attempt });
+    };
     const retryAfter = async (ms: number, why: string) => {
       state.retries++;
       wait(`${why} on ${method} ${where}, retry ${state.retries} of ${attempts - 1} in ${seconds(ms)}`);
@@ -133,22 +139,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             authSecrets.add(value).add(value.split(' ').at(-1) ?? value);
           }
           await limiter.acquire();
+          state.holding = true;
           state.attempt++;
           state.started = clock.now();
           // A fresh timeout per attempt: ofetch's `timeout` would carry the first attempt's signal into retries.
           ctx.options.signal = AbortSignal.timeout(timeoutMs);
         },
         async onRequestError(ctx) {
-          limiter.release();
-          log(0);
+          settle(0);
           const detail = networkDetail(ctx.error, timeoutMs);
           const retryable = idempotent || isConnectionRefused(ctx.error);
           if (!retryable || state.retries >= attempts - 1) throw fail(0, detail, ctx.error);
           await retryAfter(backoffMs(state.retries, clock.random(), options.backoff), detail);
         },
         async onResponse(ctx) {
-          limiter.release();
-          log(ctx.response.status);
+          settle(ctx.response.status);
           const rate = rateObservation(ctx.response.headers);
           if (rate) limiter.observe(rate);
         },
@@ -174,6 +179,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
       return { status: response.status, headers: response.headers, data: response._data as T };
     } catch (error) {
+      settle(0);
       if (error instanceof ApiError) throw error;
       // Anything else (an ofetch FetchError) carries the request options, credentials included: never let it out.
       throw fail(0, networkDetail(error, timeoutMs));

@@ -34,7 +34,7 @@ export function isConnectionRefused(error: unknown): boolean {
   return causes(error).some((e) => (e as { code?: unknown })?.code === 'ECONNREFUSED');
 }
 
-export function isTimeout(error: unknown): boolean {
+function isTimeout(error: unknown): boolean {
   return causes(error).some((e) => (e as { name?: unknown })?.name === 'TimeoutError');
 }
 

@@ -219,6 +219,17 @@ describe('errors', () => {
 });
 
 describe('client-side limits', () => {
+  it('frees the slot of a call whose body never finishes', async () => {
+    const { url } = await scripted(
+      (_q, res) => void res.writeHead(200, { 'content-type': 'application/json' }).write('{"partial":'),
+      ok,
+    );
+    const { http, log } = client(url, { timeoutMs: 50, attempts: 1, limits: { concurrency: 1, windows: [] } });
+    expect((await failure(http.request('/stalls'))).detail).toBe('no response within 0.05 s');
+    await expect(http.request('/next')).resolves.toEqual({ ok: true });
+    expect(log.map((e) => [e.path, e.status])).toEqual([['/stalls', 0], ['/next', 200]]);
+  });
+
   it('never has more calls in flight than its concurrency', async () => {
     let inFlight = 0;
     let most = 0;
