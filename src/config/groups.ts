@@ -45,7 +45,8 @@ export async function gatherGroups(config: GroupsConfig, positions: Positions, w
       file = await files.get(absolute);
       if (first && file?.bytes) memberFiles.push(file.bytes);
       if (file?.failure) {
-        const message = `The members_file '${group.members_file}' of group '${key}' cannot be read (${display}): ${file.failure}.`;
+        const shownPath = display === group.members_file ? '' : ` (${display})`;
+        const message = `The members_file '${group.members_file}' of group '${key}' cannot be read${shownPath}: ${file.failure}.`;
         findings.push({ severity: 'error', code: 'members-file-unreadable', message, pos: positions.value(['groups', key, 'members_file']) });
       }
     }

@@ -78,7 +78,8 @@ class Walker {
 
   node(node: unknown, path: Path, keyPos?: SourcePos): unknown {
     const range = (node as Node | null | undefined)?.range;
-    const at = range ? this.pos(range[0]) : keyPos;
+    // An empty value (`name:` and nothing after it) has no text of its own: point at its key.
+    const at = range && range[0] < range[1] ? this.pos(range[0]) : (keyPos ?? (range ? this.pos(range[0]) : undefined));
     if (at) this.positions.record(path, at, keyPos);
     if (node === null || node === undefined) return null;
     const start = range?.[0] ?? 0;

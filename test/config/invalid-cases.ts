@@ -43,7 +43,7 @@ export const invalidCases: Record<string, Expected[]> = {
     { line: 20, column: 14, message: "'members' of group 'vip' must be a list, not 'ava.jones@example.com'." },
   ],
   'wrong-type-empty-name.yaml': [
-    { line: 19, column: 10, message: "'name' of group 'vip' is empty; it must be text." },
+    { line: 19, column: 5, message: "'name' of group 'vip' is empty; it must be text." },
   ],
   'unknown-property-typo.yaml': [
     { line: 20, column: 5, message: "Unknown property 'membrs' in group 'vip'; did you mean 'members'?" },
