@@ -21,3 +21,10 @@ describe('closest', () => {
     expect(distance('', 'abc')).toBe(3);
   });
 });
+
+describe('closest on short names', () => {
+  it('allows one edit only, so that two-letter provider names are not confused', () => {
+    expect(closest('cl', ['bc', 'xk'])).toBeUndefined();
+    expect(closest('bcc', ['bc', 'xk'])).toBe('bc');
+  });
+});
