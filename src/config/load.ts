@@ -48,14 +48,13 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
   if (!schema.config) throw new ConfigError(redact([...parsed.findings, ...schema.findings], secrets));
   const config = schema.config;
 
-  const gathered = await gatherGroups(config, parsed.positions, { configFile: file, cwd });
+  const hash = createHash('sha256').update(bytes);
+  const gathered = await gatherGroups(config, parsed.positions, { configFile: file, cwd }, hash);
   const context = { config, positions: parsed.positions, fromEnv: parsed.fromEnv, groups: gathered.groups };
   const findings = [...parsed.findings, ...gathered.findings, ...runRules(context)];
   const semanticError = stop(findings);
   if (semanticError) throw semanticError;
 
-  const hash = createHash('sha256').update(bytes);
-  for (const memberFile of gathered.memberFiles) hash.update(memberFile);
   return {
     desired: {
       configFile: file,

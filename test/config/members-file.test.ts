@@ -2,26 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { isEmail } from '../../src/config/email.js';
 import { splitMemberLines } from '../../src/config/members-file.js';
 
+/** The lines as plain data, to compare whole. */
+function lines(text: string) {
+  const split = splitMemberLines(text);
+  return split.emails.map((email, i) => ({ email, line: split.lines[i], column: split.column(i), written: split.written(i) }));
+}
+
 describe('splitMemberLines', () => {
-  it('keeps address lines with their line and column, skipping blanks and comments', () => {
-    const text = '# header\nava@example.com\n\n   liam@example.com  \n\t# indented comment\nmia@example.com';
-    expect(splitMemberLines(text)).toEqual({
-      texts: ['ava@example.com', 'liam@example.com', 'mia@example.com'],
-      lines: [2, 4, 6],
-      columns: [1, 4, 1],
-    });
+  it('keeps address lines, lower-cased, with their line and column, skipping blanks and comments', () => {
+    const text = '# header\nAva@Example.com\n\n   liam@example.com  \n\t# indented comment\nmia@example.com';
+    expect(lines(text)).toEqual([
+      { email: 'ava@example.com', line: 2, column: 1, written: 'Ava@Example.com' },
+      { email: 'liam@example.com', line: 4, column: 4, written: 'liam@example.com' },
+      { email: 'mia@example.com', line: 6, column: 1, written: 'mia@example.com' },
+    ]);
   });
 
   it('handles CRLF line ends, a byte-order mark and a final newline', () => {
-    expect(splitMemberLines('\uFEFFava@example.com\r\nliam@example.com\r\n')).toEqual({
-      texts: ['ava@example.com', 'liam@example.com'],
-      lines: [1, 2],
-      columns: [1, 1],
-    });
+    expect(lines('\uFEFFava@example.com\r\nliam@example.com\r\n')).toEqual([
+      { email: 'ava@example.com', line: 1, column: 1, written: 'ava@example.com' },
+      { email: 'liam@example.com', line: 2, column: 1, written: 'liam@example.com' },
+    ]);
+  });
+
+  it('shows an address lower-cased when lower-casing changed the length of the text', () => {
+    // "İ" (U+0130) lower-cases to two code units, so offsets into the original no longer line up.
+    expect(lines('İ@example.com\nBob@example.com\n').map((l) => l.written)).toEqual(['i̇@example.com', 'bob@example.com']);
   });
 
   it('reads an empty file as no members', () => {
-    expect(splitMemberLines('')).toEqual({ texts: [], lines: [], columns: [] });
+    expect(lines('')).toEqual([]);
   });
 });
 
