@@ -29,7 +29,7 @@ interface ReadFile {
 
 /** Reads each members file once, feeding its bytes to `hash` in first-use order. */
 export async function gatherGroups(config: GroupsConfig, positions: Positions, where: FileLocation, hash: Hash): Promise<GatheredGroups> {
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const files = new Map<string, Promise<ReadFile>>();
   const declared: { declared: DeclaredMembers; providers: string[] }[] = [];
   const known = Object.keys(config.providers);
@@ -47,12 +47,12 @@ export async function gatherGroups(config: GroupsConfig, positions: Positions, w
       }
     }
     const result = declareMembers({ key, inline: group.members ?? [], file: file?.lines && { display: file.display, lines: file.lines } }, positions);
-    findings.push(...result.findings);
+    findings = findings.concat(result.findings); // not push(...): a file may hold a million bad lines
     const providers = (group.providers ?? config.defaults?.providers ?? []).filter((name) => known.includes(name));
     declared.push({ declared: result.declared, providers });
   }
   const indexed = indexMembers(declared);
-  findings.push(...indexed.findings);
+  findings = findings.concat(indexed.findings);
   const groups = Object.entries(config.groups ?? {}).map(([key, group], i): GroupInfo => ({ key, config: group, providers: declared[i].providers, members: indexed.members[i] }));
   return { groups, findings };
 }

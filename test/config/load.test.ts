@@ -188,6 +188,17 @@ describe('loadConfig paths', () => {
     expect(after.desired.groups[0].members).toEqual(['ava.jones@example.com', 'liam.smith@example.com', 'olivia.brown@example.com']);
   });
 
+  it('copes with a members file of many thousand repeated and bad lines', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'groupform-config-'));
+    await writeFile(path.join(dir, 'groups.yaml'), 'version: 1\nproviders: { xk: { type: xtrakit, api_key: "${XK_API_KEY}" } }\ngroups:\n  big: { name: Big, providers: [xk], members_file: big.txt }\n');
+    await writeFile(path.join(dir, 'big.txt'), 'ava@example.com\n'.repeat(200_000) + 'not-an-address\n'.repeat(200_000));
+    const error = await loadConfig('groups.yaml', { env: fixtureEnv, cwd: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    const findings = (error as ConfigError).findings;
+    expect(findings.filter((f) => f.code === 'duplicate-member')).toHaveLength(199_999);
+    expect(findings.filter((f) => f.code === 'bad-email')).toHaveLength(200_000);
+  });
+
   it('reports a missing config file as a finding without a place', async () => {
     const error = await loadConfig('nope.yaml', { env: {}, cwd: fixturesDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
