@@ -29,14 +29,15 @@ export function parseConfig(text: string, file: string, env: Env): ParsedConfig 
 
 /** One finding per line: a YAML mistake often confuses the parser for the rest of the line. */
 function syntaxFindings(errors: YAMLError[], walker: Walker): Finding[] {
-  const seen = new Set<number>();
+  const lines = new Set<number>();
+  const findings: Finding[] = [];
   for (const error of errors) {
     const at = walker.pos(error.pos[0]);
-    if (seen.has(at.line)) continue;
-    seen.add(at.line);
-    walker.findings.push({ severity: 'error', code: 'yaml-syntax', message: syntaxMessage(error), pos: at });
+    if (lines.has(at.line)) continue;
+    lines.add(at.line);
+    findings.push({ severity: 'error', code: 'yaml-syntax', message: syntaxMessage(error), pos: at });
   }
-  return walker.findings;
+  return findings;
 }
 
 function syntaxMessage(error: YAMLError): string {
