@@ -1,0 +1,28 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { sandboxEnv, type SandboxEndpoints } from '../../src/emulators/sandbox.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const shipped = ['groups.yaml', ...readdirSync(repoRoot + 'examples').filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`)];
+
+const endpoints: SandboxEndpoints = {
+  commercelayer: { baseUrl: 'http://127.0.0.1:1', authUrl: 'http://127.0.0.1:1', clientId: 'id', clientSecret: 'secret' },
+  bigcommerce: { baseUrl: 'http://127.0.0.1:2', stores: [{ storeHash: 's1', accessToken: 't1' }, { storeHash: 's2', accessToken: 't2' }] },
+  xtrakit: { baseUrl: 'http://127.0.0.1:3', apiKey: 'key' },
+};
+
+describe('sandboxEnv', () => {
+  // `--sandbox` runs a shipped config with these variables only: each one it reads must be among them.
+  it.each(shipped)('gives %s every variable it reads', async (file) => {
+    await expect(loadConfig(file, { env: sandboxEnv(endpoints), cwd: repoRoot })).resolves.toMatchObject({ findings: [] });
+  });
+
+  it('names the first store both plainly and as the US store of the two-store example', () => {
+    expect(sandboxEnv(endpoints)).toMatchObject({
+      BC_STORE_HASH: 's1', BC_ACCESS_TOKEN: 't1', BC_US_STORE_HASH: 's1', BC_US_ACCESS_TOKEN: 't1',
+      BC_EU_STORE_HASH: 's2', BC_EU_ACCESS_TOKEN: 't2',
+    });
+  });
+});
