@@ -50,7 +50,7 @@ describe('the shipped config files', () => {
   it('examples/multi-store.yaml declares one group per store, with its own pin', async () => {
     const { desired } = await load('examples/multi-store.yaml');
     expect(desired.groups.filter((g) => g.key === 'vip').map((g) => [g.provider, g.pinnedId])).toEqual([
-      ['bc-us', '12'],
+      ['bc-us', '2'],
       ['bc-eu', '7'],
     ]);
   });
