@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
-import { applyPlan } from '../apply/apply.js';
+import { applyPlan, type ApplyResult } from '../apply/apply.js';
 import { renderResults } from '../render/results.js';
 import { useColor, type Io } from './io.js';
 import { platformOptions, type PlatformOptions } from './options.js';
@@ -19,9 +19,16 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
     throw new UsageError('apply needs --auto-approve when there is no terminal to confirm on.');
   }
   const { plan, desired, findings, workspace } = await openPlan(options, io);
+  // With --format json, stdout holds one document, the apply result, so that it parses; the plan (the one a
+  // person confirms, with its warnings) goes to stderr as text.
+  const json = options.format === 'json';
   try {
-    printPlan(plan, desired, findings, options, io);
-    if (plan.changes.length === 0) return 0;
+    printPlan(plan, desired, findings, json ? { ...options, format: 'text' } : options, json ? { ...io, stdout: io.stderr } : io);
+    if (plan.changes.length === 0) {
+      const nothing: ApplyResult = { items: [], done: 0, failed: 0, notAttempted: 0, warnings: [] };
+      if (json) io.stdout.write(JSON.stringify(nothing, null, 2) + '\n');
+      return 0;
+    }
     if (!options.autoApprove && !(await confirm(io))) {
       io.stderr.write('Apply cancelled.\n');
       return 1;
