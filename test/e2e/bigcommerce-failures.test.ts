@@ -87,6 +87,45 @@ describe('groupform on BigCommerce, when the platform pushes back', () => {
     expect(plan.stdout).toContain('Plan: 0 groups to add, 1 to change, 0 to delete; 0 customers to move.');
   });
 
+  it('carries on past a failed create, reports the result as JSON, and plans exactly the remainder', async () => {
+    const { bc, project } = await start();
+    bc.setState(state({
+      [STORE.storeHash]: { groups: [group(3, 'VIP'), group(4, 'Guests', { is_group_for_guests: true })], customers: seed().stores[STORE.storeHash]!.customers },
+    }));
+    // Only one group may be the guests' group: the platform refuses a second one (409).
+    await project.write('groups.yaml', `version: 1
+providers:
+${providerBlock('bc', 'BC')}
+defaults:
+  providers: [bc]
+groups:
+  vip:
+    name: VIP
+    members: [ava.jones@example.com, liam.smith@example.com]
+  gold:
+    name: Gold
+    members: [mia.davies@example.com]
+    bigcommerce: { is_group_for_guests: true }
+`);
+    const env = storeEnv(bc, STORE);
+    const apply = await project.run(['apply', '--auto-approve', '--format', 'json'], env);
+    expect(apply.code).toBe(1);
+    // stdout is the result alone; the plan, with its summary, went to stderr.
+    const result = JSON.parse(apply.stdout) as {
+      done: number; failed: number; notAttempted: number; items: { change: { address: string }; status: string; error?: { message: string } }[];
+    };
+    expect(apply.stderr).toContain('Plan: 1 group to add, 0 to change, 0 to delete; 3 customers to move.');
+    expect(result).toMatchObject({ done: 2, failed: 1, notAttempted: 1 });
+    expect(result.items.filter((i) => i.status !== 'done').map((i) => [i.change.address, i.status, i.error?.message])).toEqual([
+      ['bc/gold', 'failed', 'bc: POST /stores/e2estore1/v2/customer_groups failed (HTTP 409): There can only be one customer group for guests at a time.'],
+      ['bc/members/mia.davies@example.com', 'not-attempted', 'group bc/gold was not created (its create failed)'],
+    ]);
+
+    const remainder = await project.run(['plan', '--format', 'json'], env);
+    const changes = (JSON.parse(remainder.stdout) as { changes: { address: string }[] }).changes;
+    expect(changes.map((c) => c.address)).toEqual(['bc/gold', 'bc/members/mia.davies@example.com']);
+  });
+
   it('retries reads that fail with injected 500s and plans as if nothing had happened', async () => {
     const { bc, project } = await start({ faultRate: 0.5, faults: { kinds: ['error'] }, seed: 9 });
     const run = await project.run(['plan', '--detailed-exitcode', '--format', 'json'], storeEnv(bc, STORE));
