@@ -57,7 +57,8 @@ describe('groupform on BigCommerce, end to end', () => {
   let env: Record<string, string>;
 
   beforeEach(async () => {
-    bc = await startBigCommerceEmulator({ port: 0, stores: [STORE], state: seed() });
+    // Each customer batch update takes a moment on the platform, which runs at most 3 at once.
+    bc = await startBigCommerceEmulator({ port: 0, stores: [STORE], state: seed(), customerUpdateMs: 20 });
     project = await createProject({
       'groups.yaml': config,
       'members/wholesale.txt': ['# trade accounts', ...WHOLESALE.map((c) => c.email.toUpperCase())].join('\n') + '\n',
@@ -122,6 +123,8 @@ describe('groupform on BigCommerce, end to end', () => {
     // 26 customers join or move (two phases share nothing), then 1 leaves VIP with customer_group_id 0.
     expect(batches.map((b) => b.length).sort((a, b) => a - b)).toEqual([1, 6, 10, 10]);
     expect(batches.find((b) => b.length === 1)).toEqual([{ id: 3, customer_group_id: 0 }]);
+    // Never a 4th concurrent batch, never a refusal.
+    expect(bc.requests.filter((r) => r.status >= 400)).toEqual([]);
 
     const again = await project.run(['plan', '--detailed-exitcode'], env);
     expect(again.code).toBe(0);
