@@ -148,11 +148,10 @@ groups:
     // refused a call, then moves one window on, so the refusal is certain and the wait is one short window.
     const windowMs = 1000;
     const t0 = Date.now();
-    const { bc, project } = await start({
-      quota: 20,
-      windowMs,
-      now: () => t0 + (bc?.requests.some((r) => r.status === 429) ? windowMs : 0),
-    });
+    let served: BigCommerceEmulator | undefined;
+    const now = () => t0 + (served?.requests.some((r) => r.status === 429) ? windowMs : 0);
+    const { bc, project } = await start({ quota: 20, windowMs, now });
+    served = bc;
     const headers = { 'X-Auth-Token': STORE.accessToken };
     for (let i = 0; i < 20; i++) await fetch(`${bc.url}/stores/${STORE.storeHash}/v2/customer_groups/count`, { headers });
     const before = bc.requests.length;
