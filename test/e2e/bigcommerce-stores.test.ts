@@ -86,6 +86,23 @@ groups:
     expect(again.stdout).toContain('No changes.');
   });
 
+  it('stops at one store\'s wrong token with one error naming that store, and prints no token', async () => {
+    bc = await startBigCommerceEmulator({ port: 0, stores: [STORE, STORE_2] });
+    project = await createProject({
+      'groups.yaml': `version: 1\nproviders:\n${providerBlock('bc-us', 'BC_US')}\n${providerBlock('bc-eu', 'BC_EU')}\n` +
+        'defaults:\n  providers: [bc-us, bc-eu]\ngroups:\n  vip:\n    name: VIP\n    members: [ava.jones@example.com]\n',
+    });
+    const env = { ...storeEnv(bc, STORE, 'BC_US'), ...storeEnv(bc, STORE_2, 'BC_EU'), BC_EU_ACCESS_TOKEN: 'not-the-eu-token' };
+    // The good store's reads may still be in flight when the bad one ends the command: the audit log must not
+    // be written after it is closed (that crashed the process with a second, unrelated error).
+    const run = await project.run(['plan', '--log-file', 'calls.log'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'Error: bc-eu: GET /stores/e2estore2/v2/customer_groups failed (HTTP 401): ' +
+        'You are not authorised: the X-Auth-Token is missing or not valid for this store.\n',
+    );
+  });
+
   it('prunes undeclared groups with one DELETE each, leaving the unassigning to the platform', async () => {
     bc = await startBigCommerceEmulator({
       port: 0,
