@@ -79,6 +79,20 @@ describe('groupform against a Commerce Layer that pushes back', () => {
     expect(reads.filter((c) => c.status === 200)).toHaveLength(4);
   });
 
+  it('rides out 429s on the membership writes of an apply', async () => {
+    const emails = Array.from({ length: 12 }, (_, i) => `customer${i}@example.com`);
+    setup = await setupCommerceLayer(`${PROVIDER_BLOCK}\ngroups:\n  vip:\n    name: VIP\n    members: [${emails.join(', ')}]\n`, {
+      state: shopWithCustomers(...emails),
+      rateLimits: { writes: { average: { limit: 100, intervalSeconds: 60 }, burst: { limit: 4, intervalSeconds: 1 } } },
+    });
+
+    const apply = await setup.run(['apply', '--auto-approve']);
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toContain('Apply complete: 13 done, 0 failed, 0 not attempted.');
+    expect(membersByCode(setup.emulator.state()).vip).toEqual([...emails].sort());
+    expect(setup.calls().filter((c) => c.method === 'PATCH' && c.status === 429).length).toBeGreaterThan(0);
+  });
+
   it('shows a change made behind its back (through /_emulator/state) as drift, and repairs it', async () => {
     setup = await setupCommerceLayer(VIP, { state: customers() });
     expect((await setup.run(['apply', '--auto-approve'])).code).toBe(0);
