@@ -77,6 +77,11 @@ describe('groupform against a Commerce Layer that pushes back', () => {
     const reads = setup.calls().filter((c) => c.path === '/api/customers');
     expect(reads.filter((c) => c.status === 429).length).toBeGreaterThan(0);
     expect(reads.filter((c) => c.status === 200)).toHaveLength(4);
+
+    // --verbose says why the run paused.
+    const verbose = await setup.run(['plan', '--verbose']);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(/^cl: HTTP 429 on GET \/api\/customers, retry 1 of 4 in 1\.0 s$/m);
   });
 
   it('rides out 429s on the membership writes of an apply', async () => {
