@@ -1,0 +1,86 @@
+// The real CLI when one Commerce Layer write fails for good: unrelated changes still happen, the summary and
+// exit code say what did not, and the next plan shows exactly the remainder. The failure is made by a small
+// proxy in front of the emulator, so it is the same on every run whatever order concurrent calls arrive in.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROVIDER_BLOCK, group, membersByCode, setupCommerceLayer, shopWithCustomers, type ClSetup } from './commercelayer-fixture.js';
+
+let setup: ClSetup | undefined;
+let proxy: Server | undefined;
+afterEach(async () => {
+  await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve(undefined)));
+  proxy?.closeAllConnections();
+  await setup?.close();
+  setup = proxy = undefined;
+});
+
+/**
+ * Forwards everything to `target`, but answers the first group create with a 500 after forwarding it: the
+ * group was made, the answer was lost (the worst case for a client, which must not POST again).
+ */
+async function loseFirstCreate(target: string): Promise<string> {
+  let lost = false;
+  proxy = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<string, string>;
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const answer = await fetch(target + req.url, { method: req.method, headers, body });
+      const text = await answer.text();
+      if (!lost && req.method === 'POST' && req.url === '/api/customer_groups') {
+        lost = true;
+        res.writeHead(500, { 'Content-Type': 'application/vnd.api+json' });
+        res.end(JSON.stringify({ errors: [{ title: 'Internal server error', detail: 'Something went wrong.', code: 'INTERNAL_SERVER_ERROR', status: '500' }] }));
+        return;
+      }
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+}
+
+describe('groupform when a Commerce Layer write fails', () => {
+  it('carries on with unrelated changes, exits 1, and the next plan shows exactly what remains', async () => {
+    const state = shopWithCustomers('ava@example.com', 'liam@example.com', 'mia@example.com');
+    state.customer_groups = [group('GrpStaffAa', 'staff', 'Staff')];
+    setup = await setupCommerceLayer(
+      `${PROVIDER_BLOCK}
+groups:
+  vip:
+    name: VIP
+    members: [ava@example.com, liam@example.com]
+  staff:
+    name: Staff
+    members: [mia@example.com]
+`,
+      { state },
+    );
+    const via = await loseFirstCreate(setup.emulator.url);
+
+    const t0 = Date.now();
+    const apply = await setup.run(["apply", "--auto-approve", "--log-file", "/tmp/partial.log"], { CL_BASE_URL: via });
+    console.log("apply ms", Date.now() - t0, apply.stderr);
+    expect(apply.code).toBe(1);
+    expect(apply.stdout).toContain('Apply complete: 1 done, 1 failed, 2 not attempted.');
+    expect(apply.stdout).toContain('cl/vip (create group): cl: POST /api/customer_groups failed (HTTP 500): Something went wrong.');
+    expect(apply.stdout).toContain('cl/members/ava@example.com (assign to VIP)');
+    expect(apply.stdout).toContain('Run `groupform plan` to see what remains.');
+    // The create was not sent twice: a retried POST could have made a second group.
+    expect(setup.calls().filter((c) => c.method === 'POST' && c.path === '/api/customer_groups')).toHaveLength(1);
+    expect(membersByCode(setup.emulator.state())).toEqual({ staff: ['mia@example.com'], vip: [] });
+
+    // The group exists after all; its code finds it, so what remains is the two customers.
+    const plan = await setup.run(['plan', '--detailed-exitcode']);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).not.toContain('create group');
+    expect(plan.stdout).toContain('+ 2 customers join cl/vip');
+    expect(plan.stdout).toContain('Plan: 0 groups to add, 0 to change, 0 to delete; 2 customers to move.');
+
+    expect((await setup.run(['apply', '--auto-approve'])).code).toBe(0);
+    expect((await setup.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+});
