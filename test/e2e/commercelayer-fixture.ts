@@ -16,6 +16,8 @@ import type { CliResult } from '../helpers/run-cli.js';
 export interface ClSetup {
   emulator: CommerceLayerEmulator;
   project: Project;
+  /** The environment the CLI runs with: the emulator's URL and credentials. */
+  env: Record<string, string>;
   /** Runs the CLI in the project with the emulator's URL and credentials in the environment. */
   run(args: string[], env?: Record<string, string>): Promise<CliResult>;
   /** The platform calls the emulator received (the token endpoint included). */
@@ -74,6 +76,7 @@ export async function setupCommerceLayer(
   return {
     emulator,
     project,
+    env,
     run: (args, extra = {}) => project.run(args, { ...env, ...extra }),
     calls: () => emulator.requests.map(({ method, path, status }) => ({ method, path, status })),
     close: async () => {

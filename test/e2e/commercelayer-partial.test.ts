@@ -1,9 +1,12 @@
-// The real CLI when one Commerce Layer write fails for good: unrelated changes still happen, the summary and
-// exit code say what did not, and the next plan shows exactly the remainder. The failure is made by a small
-// proxy in front of the emulator, so it is the same on every run whatever order concurrent calls arrive in.
+// The real CLI when a Commerce Layer apply does not finish: one write fails for good, or Ctrl-C. Either way the
+// summary and exit code say what did not happen, and the next plan shows exactly the remainder. The failed write
+// is made by a small proxy in front of the emulator, so it is the same whatever order concurrent calls arrive in.
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { binPath } from '../helpers/run-cli.js';
 import { PROVIDER_BLOCK, group, membersByCode, setupCommerceLayer, shopWithCustomers, type ClSetup } from './commercelayer-fixture.js';
 
 let setup: ClSetup | undefined;
@@ -61,9 +64,7 @@ groups:
     );
     const via = await loseFirstCreate(setup.emulator.url);
 
-    const t0 = Date.now();
-    const apply = await setup.run(["apply", "--auto-approve", "--log-file", "/tmp/partial.log"], { CL_BASE_URL: via });
-    console.log("apply ms", Date.now() - t0, apply.stderr);
+    const apply = await setup.run(['apply', '--auto-approve'], { CL_BASE_URL: via });
     expect(apply.code).toBe(1);
     expect(apply.stdout).toContain('Apply complete: 1 done, 1 failed, 2 not attempted.');
     expect(apply.stdout).toContain('cl/vip (create group): cl: POST /api/customer_groups failed (HTTP 500): Something went wrong.');
@@ -82,5 +83,47 @@ groups:
 
     expect((await setup.run(['apply', '--auto-approve'])).code).toBe(0);
     expect((await setup.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+});
+
+describe('groupform apply interrupted with Ctrl-C', () => {
+  it('finishes the calls in flight, starts no new ones, prints the summary, and leaves an exact remainder', async () => {
+    const emails = Array.from({ length: 20 }, (_, i) => `customer${i}@example.com`);
+    const state = shopWithCustomers(...emails);
+    state.customer_groups = [group('GrpVipAaaa', 'vip', 'VIP')];
+    // Slow answers keep the membership writes going long enough to interrupt them.
+    setup = await setupCommerceLayer(`${PROVIDER_BLOCK}\ngroups:\n  vip:\n    name: VIP\n    members: [${emails.join(', ')}]\n`, {
+      state,
+      latencyMs: 150,
+    });
+    const patches = () => setup!.emulator.requests.filter((r) => r.method === 'PATCH').length;
+
+    const child = spawn(process.execPath, [binPath, 'apply', '--auto-approve'], {
+      cwd: setup.project.dir,
+      env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1', ...setup.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    while (patches() === 0 && child.exitCode === null) await sleep(10);
+    child.kill('SIGINT');
+
+    expect(await exited).toBe(1);
+    expect(stderr).toContain('Interrupted: finishing the calls in flight, starting no new ones…');
+    const summary = /Apply complete: (\d+) done, 0 failed, (\d+) not attempted\./.exec(stdout);
+    expect(summary).not.toBeNull();
+    const [done, notAttempted] = [Number(summary![1]), Number(summary![2])];
+    expect(done + notAttempted).toBe(20);
+    expect(notAttempted).toBeGreaterThan(0);
+    expect(stdout).toContain('not started: the run was interrupted');
+    // Every call that started was answered, and each answered write is one customer done.
+    expect(patches()).toBe(done);
+    expect(membersByCode(setup.emulator.state()).vip).toHaveLength(done);
+
+    const plan = await setup.run(['plan']);
+    expect(plan.stdout).toContain(`+ ${notAttempted} customers join cl/vip`);
   });
 });
