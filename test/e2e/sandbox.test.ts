@@ -56,6 +56,16 @@ describe('groupform --sandbox', () => {
     expect(reset.stdout).toContain('~ update group cl/vip');
   });
 
+  it('says how to start over when the saved sandbox state is broken', async () => {
+    const { run, write } = await copyOfGroupsYaml();
+    await write('.groupform/sandbox.json', '{"commercelayer": {"customers": []}}');
+    const broken = await run(['plan', '--sandbox']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/sandbox\.json is invalid: .*Start again from the seed with --sandbox-reset/);
+    expect((await run(['plan', '--sandbox', '--sandbox-reset'])).code).toBe(0);
+    expect((await run(['plan', '--sandbox'])).code).toBe(0);
+  });
+
   it('refuses apply without --auto-approve when there is no terminal, before starting anything', async () => {
     const { run, dir } = await copyOfGroupsYaml();
     const apply = await run(['apply', '--sandbox']);
