@@ -1,8 +1,30 @@
 import { readdirSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { sandboxEnv, type SandboxEndpoints } from '../../src/emulators/sandbox.js';
+import { sandboxEnv, startSandbox, type SandboxEndpoints } from '../../src/emulators/sandbox.js';
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('startSandbox', () => {
+  it('names the reset flags when the saved state cannot be loaded, and starts from the seed with reset', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'groupform-sandbox-'));
+    const stateFile = path.join(dir, 'sandbox.json');
+    await writeFile(stateFile, '{"xtrakit": 1, "unknown": {}}');
+    await expect(startSandbox({ stateFile })).rejects.toThrow(
+      /sandbox\.json is invalid: unknown platform "unknown"\. Start again from the seed with --sandbox-reset \(groupform sandbox: --reset\)\.$/,
+    );
+    const sandbox = await startSandbox({ stateFile, reset: true });
+    await sandbox.close();
+  });
+});
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const shipped = ['groups.yaml', ...readdirSync(repoRoot + 'examples').filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`)];
