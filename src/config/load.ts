@@ -1,0 +1,68 @@
+// The config pipeline: read → parse (YAML, positions, duplicate keys, ${VAR}) → schema → members and
+// semantic rules → DesiredState. Each stage's errors stop the next, since a later stage cannot make sense
+// of data an earlier one rejected; every finding of the stage that stopped is reported.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import type { DesiredState, Finding } from '../model.js';
+import { fileProblem, gatherGroups } from './groups.js';
+import type { Env } from './interpolate.js';
+import { parseConfig } from './parse.js';
+import { resolveGroups, resolveProviders } from './resolve.js';
+import { runRules } from './rules/index.js';
+import { checkSchema } from './schema.js';
+import { redact, secretValues } from './secrets.js';
+
+export interface LoadOptions {
+  /** Where `${VAR}` values come from. */
+  env: Env;
+  /** Where a relative config path starts from; default: the process's working directory. */
+  cwd?: string;
+}
+
+export interface LoadedConfig {
+  desired: DesiredState;
+  /** Warnings only: any error throws a ConfigError with every finding. */
+  findings: Finding[];
+}
+
+/** Loads and checks a groups file. Throws ConfigError (carrying all findings) when any finding is an error. */
+export async function loadConfig(file: string, options: LoadOptions): Promise<LoadedConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.resolve(cwd, file));
+  } catch (error) {
+    const message = `Cannot read the config file ${file}: ${fileProblem(error)}.`;
+    throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message }], { cause: error });
+  }
+  const parsed = parseConfig(bytes.toString('utf8'), file, options.env);
+  const secrets = secretValues(parsed.data);
+  const stop = (findings: Finding[]): ConfigError | undefined =>
+    findings.some((finding) => finding.severity === 'error') ? new ConfigError(redact(findings, secrets)) : undefined;
+
+  const parseError = stop(parsed.findings);
+  if (parseError) throw parseError;
+  const schema = checkSchema(parsed.data, parsed.positions);
+  if (!schema.config) throw new ConfigError(redact([...parsed.findings, ...schema.findings], secrets));
+  const config = schema.config;
+
+  const gathered = await gatherGroups(config, parsed.positions, { configFile: file, cwd });
+  const context = { config, positions: parsed.positions, fromEnv: parsed.fromEnv, groups: gathered.groups };
+  const findings = [...parsed.findings, ...gathered.findings, ...runRules(context)];
+  const semanticError = stop(findings);
+  if (semanticError) throw semanticError;
+
+  const hash = createHash('sha256').update(bytes);
+  for (const memberFile of gathered.memberFiles) hash.update(memberFile);
+  return {
+    desired: {
+      configFile: file,
+      configHash: hash.digest('hex'),
+      providers: resolveProviders(config, parsed.positions),
+      groups: resolveGroups(config, gathered.groups, parsed.positions),
+    },
+    findings: redact(findings, secrets),
+  };
+}

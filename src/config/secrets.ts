@@ -1,0 +1,35 @@
+// The secret fields of a provider, and the last line of defence that keeps their values out of findings.
+import type { Finding } from '../model.js';
+import type { Path } from './positions.js';
+
+/** Provider fields whose values are credentials: held as `Secret`s, never shown. */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(['client_secret', 'access_token', 'api_key']);
+
+/** Whether `path` is a provider's secret field (`/providers/<name>/<secret field>`). */
+export function isSecretPath(path: Path): boolean {
+  return path.length === 3 && path[0] === 'providers' && SECRET_FIELDS.has(String(path[2]));
+}
+
+/** The secret values a config holds, from `providers.<name>.<secret field>`. */
+export function secretValues(data: unknown): string[] {
+  const providers = (data as { providers?: unknown } | null)?.providers;
+  if (!providers || typeof providers !== 'object') return [];
+  const values: string[] = [];
+  for (const provider of Object.values(providers)) {
+    if (!provider || typeof provider !== 'object') continue;
+    for (const [field, value] of Object.entries(provider)) {
+      if (SECRET_FIELDS.has(field) && typeof value === 'string' && value !== '') values.push(value);
+    }
+  }
+  return values;
+}
+
+/** Replaces any secret value a message might still carry (say, a secret pasted into a group's name). */
+export function redact(findings: Finding[], secrets: readonly string[]): Finding[] {
+  if (secrets.length === 0) return findings;
+  return findings.map((finding) => {
+    let message = finding.message;
+    for (const secret of secrets) message = message.replaceAll(secret, '[redacted]');
+    return message === finding.message ? finding : { ...finding, message };
+  });
+}
