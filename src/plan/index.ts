@@ -4,3 +4,4 @@ export type { PlanTarget } from './targets.js';
 export { fingerprint } from './fingerprint.js';
 export { checkSafety } from './safety.js';
 export { groupAddress, groupRefLabel, memberAddress } from './address.js';
+export { estimateCost } from './cost.js';
