@@ -1,14 +1,80 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
+import path from 'node:path';
 import type { GlobalOptions, Io } from './io.js';
-import { notImplemented } from './not-implemented.js';
+import { startSandbox, type Sandbox } from '../emulators/sandbox.js';
 
-export function sandboxCommand(io: Io): CommandModule<GlobalOptions, GlobalOptions> {
+export interface SandboxCommandOptions extends GlobalOptions {
+  state?: string;
+  reset: boolean;
+  port?: number;
+  latencyMs: number;
+  faultRate: number;
+  rateLimits: boolean;
+  env: boolean;
+}
+
+/** `groupform sandbox`: the emulators until Ctrl-C, with where to reach them and what they accept. */
+export async function runSandbox(options: SandboxCommandOptions, io: Io, stop: Promise<void> = untilSignal()): Promise<number> {
+  const sandbox = await startSandbox({
+    stateFile: options.state ? path.resolve(io.cwd, options.state) : undefined,
+    reset: options.reset,
+    port: options.port,
+    latencyMs: options.latencyMs,
+    faultRate: options.faultRate,
+    rateLimits: options.rateLimits,
+  });
+  try {
+    io.stdout.write(options.env ? envLines(sandbox) : describe(sandbox));
+    if (!options.env) io.stderr.write('Sandbox running; press Ctrl-C to stop.\n');
+    await stop;
+  } finally {
+    await sandbox.close();
+  }
+  return 0;
+}
+
+function describe(sandbox: Sandbox): string {
+  const { commercelayer: cl, bigcommerce: bc, xtrakit: xk } = sandbox.endpoints;
+  const lines = [
+    `commercelayer  ${cl.baseUrl}  auth_url ${cl.authUrl}  client_id ${cl.clientId}  client_secret ${cl.clientSecret}`,
+    ...bc.stores.map((s) => `bigcommerce    ${bc.baseUrl}  store_hash ${s.storeHash}  access_token ${s.accessToken}`),
+    `xtrakit        ${xk.baseUrl}  api_key ${xk.apiKey}`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function envLines(sandbox: Sandbox): string {
+  return Object.entries(sandbox.env).map(([name, value]) => `export ${name}=${value}`).join('\n') + '\n';
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
+
+export function sandboxCommand(io: Io): CommandModule<GlobalOptions, SandboxCommandOptions> {
   return {
     command: 'sandbox',
     describe: 'Run the platform emulators on loopback until Ctrl-C',
-    handler: async () => {
-      void io;
-      process.exitCode = await notImplemented('sandbox');
+    builder: (yargs) =>
+      yargs.options({
+        state: { type: 'string', describe: 'Persist the emulators\' state to this JSON file (seeded from the bundled sandbox state)' },
+        reset: { type: 'boolean', default: false, describe: 'Start from the seed even if the state file exists' },
+        port: { type: 'number', describe: 'First port (Commerce Layer); BigCommerce and Xtrakit take the next two. Default: free ports' },
+        'latency-ms': { type: 'number', default: 0, describe: 'Delay added to every response' },
+        'fault-rate': { type: 'number', default: 0, describe: 'Share (0..1) of requests answered with a 500 or a reset connection' },
+        'rate-limits': { type: 'boolean', default: true, describe: 'Enforce the platforms\' documented rate limits (--no-rate-limits to lift them)' },
+        env: { type: 'boolean', default: false, describe: 'Print `export VAR=…` lines for the example configs instead' },
+      }) as unknown as Argv<SandboxCommandOptions>,
+    handler: async (argv) => {
+      process.exitCode = await runSandbox(argv, io);
     },
   };
 }

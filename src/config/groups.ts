@@ -1,8 +1,9 @@
 // Per declared group: the providers it lives on and its members (inline and from its members_file).
+import type { Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../model.js';
-import { collectMembers } from './members.js';
+import { declareMembers, indexMembers, type DeclaredMembers } from './members.js';
 import { splitMemberLines, type MemberLines } from './members-file.js';
 import type { Positions } from './positions.js';
 import type { GroupInfo } from './rules/index.js';
@@ -18,49 +19,49 @@ export interface FileLocation {
 export interface GatheredGroups {
   groups: GroupInfo[];
   findings: Finding[];
-  /** The bytes of each members file read, in first-use order (for the config hash). */
-  memberFiles: Buffer[];
 }
 
 interface ReadFile {
   display: string;
   lines?: MemberLines;
-  bytes?: Buffer;
   failure?: string;
 }
 
-export async function gatherGroups(config: GroupsConfig, positions: Positions, where: FileLocation): Promise<GatheredGroups> {
-  const findings: Finding[] = [];
+/** Reads each members file once, feeding its bytes to `hash` in first-use order. */
+export async function gatherGroups(config: GroupsConfig, positions: Positions, where: FileLocation, hash: Hash): Promise<GatheredGroups> {
+  let findings: Finding[] = [];
   const files = new Map<string, Promise<ReadFile>>();
-  const memberFiles: Buffer[] = [];
-  const groups: GroupInfo[] = [];
-  const declared = Object.keys(config.providers);
+  const declared: { declared: DeclaredMembers; providers: string[] }[] = [];
+  const known = Object.keys(config.providers);
   for (const [key, group] of Object.entries(config.groups ?? {})) {
     let file: ReadFile | undefined;
     if (group.members_file !== undefined) {
       const display = path.join(path.dirname(where.configFile), group.members_file);
       const absolute = path.resolve(where.cwd, display);
-      const first = !files.has(absolute);
-      if (first) files.set(absolute, readMembersFile(absolute, display));
+      if (!files.has(absolute)) files.set(absolute, readMembersFile(absolute, display, hash));
       file = await files.get(absolute);
-      if (first && file?.bytes) memberFiles.push(file.bytes);
       if (file?.failure) {
-        const message = `The members_file '${group.members_file}' of group '${key}' cannot be read (${display}): ${file.failure}.`;
+        const shownPath = display === group.members_file ? '' : ` (${display})`;
+        const message = `The members_file '${group.members_file}' of group '${key}' cannot be read${shownPath}: ${file.failure}.`;
         findings.push({ severity: 'error', code: 'members-file-unreadable', message, pos: positions.value(['groups', key, 'members_file']) });
       }
     }
-    const collected = collectMembers({ key, inline: group.members ?? [], file: file?.lines && { display: file.display, lines: file.lines } }, positions);
-    findings.push(...collected.findings);
-    const providers = (group.providers ?? config.defaults?.providers ?? []).filter((name) => declared.includes(name));
-    groups.push({ key, config: group, providers, members: collected.members });
+    const result = declareMembers({ key, inline: group.members ?? [], file: file?.lines && { display: file.display, lines: file.lines } }, positions);
+    findings = findings.concat(result.findings); // not push(...): a file may hold a million bad lines
+    const providers = (group.providers ?? config.defaults?.providers ?? []).filter((name) => known.includes(name));
+    declared.push({ declared: result.declared, providers });
   }
-  return { groups, findings, memberFiles };
+  const indexed = indexMembers(declared);
+  findings = findings.concat(indexed.findings);
+  const groups = Object.entries(config.groups ?? {}).map(([key, group], i): GroupInfo => ({ key, config: group, providers: declared[i].providers, members: indexed.members[i] }));
+  return { groups, findings };
 }
 
-async function readMembersFile(absolute: string, display: string): Promise<ReadFile> {
+async function readMembersFile(absolute: string, display: string, hash: Hash): Promise<ReadFile> {
   try {
     const bytes = await readFile(absolute);
-    return { display, bytes, lines: splitMemberLines(bytes.toString('utf8')) };
+    hash.update(bytes);
+    return { display, lines: splitMemberLines(bytes.toString('utf8')) };
   } catch (error) {
     return { display, failure: fileProblem(error) };
   }

@@ -39,23 +39,21 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
   }
   const parsed = parseConfig(bytes.toString('utf8'), file, options.env);
   const secrets = secretValues(parsed.data);
-  const stop = (findings: Finding[]): ConfigError | undefined =>
-    findings.some((finding) => finding.severity === 'error') ? new ConfigError(redact(findings, secrets)) : undefined;
+  const stopOnErrors = (findings: Finding[]): void => {
+    if (findings.some((finding) => finding.severity === 'error')) throw new ConfigError(redact(findings, secrets));
+  };
 
-  const parseError = stop(parsed.findings);
-  if (parseError) throw parseError;
+  stopOnErrors(parsed.findings);
   const schema = checkSchema(parsed.data, parsed.positions);
   if (!schema.config) throw new ConfigError(redact([...parsed.findings, ...schema.findings], secrets));
   const config = schema.config;
 
-  const gathered = await gatherGroups(config, parsed.positions, { configFile: file, cwd });
+  const hash = createHash('sha256').update(bytes);
+  const gathered = await gatherGroups(config, parsed.positions, { configFile: file, cwd }, hash);
   const context = { config, positions: parsed.positions, fromEnv: parsed.fromEnv, groups: gathered.groups };
   const findings = [...parsed.findings, ...gathered.findings, ...runRules(context)];
-  const semanticError = stop(findings);
-  if (semanticError) throw semanticError;
+  stopOnErrors(findings);
 
-  const hash = createHash('sha256').update(bytes);
-  for (const memberFile of gathered.memberFiles) hash.update(memberFile);
   return {
     desired: {
       configFile: file,

@@ -1,14 +1,16 @@
-// A `members_file`: one e-mail address a line; blank lines and `#` comment lines ignored. Split by hand
-// (indexOf, char codes) rather than with regular expressions: files may hold a million lines.
+// A `members_file`: one e-mail address a line; blank lines and `#` comment lines ignored. Built for files of
+// a million lines: the whole text is lower-cased once and split by hand (indexOf, char codes), each address
+// a slice of it, with parallel arrays rather than an object per line.
 
-/** The address lines of a members file, as parallel arrays (far lighter than an object per line). */
 export interface MemberLines {
-  /** Each address as written (trimmed, case kept). */
-  texts: string[];
+  /** Each address, lower-cased. */
+  emails: string[];
   /** 1-based line of each address. */
   lines: number[];
-  /** 1-based column where each address starts. */
-  columns: number[];
+  /** 1-based column where the `index`-th address starts. */
+  column(index: number): number;
+  /** The `index`-th address as written in the file. */
+  written(index: number): string;
 }
 
 const BOM = 0xfeff;
@@ -19,21 +21,34 @@ function isBlank(code: number): boolean {
 }
 
 export function splitMemberLines(text: string): MemberLines {
-  const result: MemberLines = { texts: [], lines: [], columns: [] };
-  let start = text.charCodeAt(0) === BOM ? 1 : 0;
-  for (let line = 1; start <= text.length; line++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  const lower = text.toLowerCase();
+  // Lower-casing keeps every offset unless a rare letter (İ) grows; then show addresses lower-cased.
+  const aligned = lower.length === text.length;
+  const emails: string[] = [];
+  const lines: number[] = [];
+  const starts: number[] = [];
+  let start = lower.charCodeAt(0) === BOM ? 1 : 0;
+  for (let line = 1; start <= lower.length; line++) {
+    let end = lower.indexOf('\n', start);
+    if (end < 0) end = lower.length;
     let from = start;
     let to = end;
-    while (from < to && isBlank(text.charCodeAt(from))) from++;
-    while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
-    if (from < to && text.charCodeAt(from) !== HASH) {
-      result.texts.push(text.slice(from, to));
-      result.lines.push(line);
-      result.columns.push(from - start + 1);
+    while (from < to && isBlank(lower.charCodeAt(from))) from++;
+    while (to > from && isBlank(lower.charCodeAt(to - 1))) to--;
+    if (from < to && lower.charCodeAt(from) !== HASH) {
+      emails.push(lower.slice(from, to));
+      lines.push(line);
+      starts.push(from);
     }
     start = end + 1;
   }
-  return result;
+  return {
+    emails,
+    lines,
+    column: (index) => {
+      const lineStart = lower.lastIndexOf('\n', starts[index] - 1) + 1;
+      return starts[index] - lineStart + (lineStart === 0 && lower.charCodeAt(0) === BOM ? 0 : 1);
+    },
+    written: (index) => (aligned ? text.slice(starts[index], starts[index] + emails[index].length) : emails[index]),
+  };
 }

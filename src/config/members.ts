@@ -1,15 +1,28 @@
-// A group's declared members: inline `members` then its `members_file`, each address checked, lower-cased
-// and kept once, with where it was written (for findings about it later).
+// Members, in two steps. `declareMembers`: a group's addresses as declared (inline `members`, then its
+// `members_file`), lower-cased and checked. `indexMembers`: over all groups at once, each address kept once
+// per group (a repeat is a warning) and, since a customer is in at most one group of a provider, an address
+// in two groups of one provider is an error naming both places. One Map per provider serves both checks:
+// files may hold a million addresses, so each address is hashed once per provider and arrays are reused
+// rather than copied where nothing was dropped.
 import type { Finding, SourcePos } from '../model.js';
 import { isEmail } from './email.js';
 import type { MemberLines } from './members-file.js';
-import type { Positions } from './positions.js';
 import { placeOf } from './place.js';
+import type { Positions } from './positions.js';
 
+/** A group's addresses as declared, repeats included. */
+export interface DeclaredMembers {
+  key: string;
+  /** Lower-cased, inline ones first. */
+  emails: readonly string[];
+  /** Indexes of the addresses that are not valid (already reported). */
+  invalid: ReadonlySet<number>;
+  place(index: number): SourcePos;
+}
+
+/** A group's members: each address once, in declared order. */
 export interface GroupMembers {
-  /** Lower-cased addresses, each once, in the order declared. */
   emails: string[];
-  /** Where the `index`-th address was declared. */
   place(index: number): SourcePos;
 }
 
@@ -20,37 +33,100 @@ export interface MembersSource {
   file?: { display: string; lines: MemberLines };
 }
 
-export function collectMembers(source: MembersSource, positions: Positions): { members: GroupMembers; findings: Finding[] } {
+export function declareMembers(source: MembersSource, positions: Positions): { declared: DeclaredMembers; findings: Finding[] } {
   const { key, inline, file } = source;
+  const fromFile = file?.lines.emails ?? [];
+  const emails = inline.length === 0 ? fromFile : [...inline.map((text) => text.toLowerCase()), ...fromFile];
+  const place = (index: number): SourcePos => {
+    if (index < inline.length) return positions.value(['groups', key, 'members', index]);
+    const line = index - inline.length;
+    return { file: file?.display ?? '', line: file?.lines.lines[line] ?? 1, column: file?.lines.column(line) ?? 1 };
+  };
   const findings: Finding[] = [];
-  const emails: string[] = [];
-  /** For each kept address, its index among all declared ones (inline first, then file lines). */
-  const origins: number[] = [];
-  const firstSeen = new Map<string, number>();
-  const fileLines = file?.lines;
-  const placeOfDeclared = (index: number): SourcePos =>
-    index < inline.length
-      ? positions.value(['groups', key, 'members', index])
-      : { file: file?.display ?? '', line: fileLines?.lines[index - inline.length] ?? 1, column: fileLines?.columns[index - inline.length] ?? 1 };
-
-  const total = inline.length + (fileLines?.texts.length ?? 0);
-  for (let index = 0; index < total; index++) {
-    const text = index < inline.length ? inline[index] : (fileLines?.texts[index - inline.length] ?? '');
-    if (!isEmail(text)) {
-      findings.push({ severity: 'error', code: 'bad-email', message: `'${text}' in group '${key}' is not a valid e-mail address.`, pos: placeOfDeclared(index) });
-      continue;
-    }
-    const email = text.toLowerCase();
-    const first = firstSeen.get(email);
-    if (first !== undefined) {
-      const pos = placeOfDeclared(index);
-      const message = `${email} is listed twice in group '${key}' (first at ${placeOf(placeOfDeclared(first), pos)}); the repeat is ignored.`;
-      findings.push({ severity: 'warning', code: 'duplicate-member', message, pos });
-      continue;
-    }
-    firstSeen.set(email, index);
-    emails.push(email);
-    origins.push(index);
+  const invalid = new Set<number>();
+  for (let index = 0; index < emails.length; index++) {
+    if (isEmail(emails[index])) continue;
+    invalid.add(index);
+    const written = index < inline.length ? inline[index] : (file?.lines.written(index - inline.length) ?? emails[index]);
+    findings.push({ severity: 'error', code: 'bad-email', message: `'${written}' in group '${key}' is not a valid e-mail address.`, pos: place(index) });
   }
-  return { members: { emails, place: (i) => placeOfDeclared(origins[i]) }, findings };
+  return { declared: { key, emails, invalid, place }, findings };
+}
+
+export function indexMembers(groups: readonly { declared: DeclaredMembers; providers: readonly string[] }[]): { members: GroupMembers[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  /** Per provider: address → id (start of its group + index) of the latest group that declared it. */
+  const byProvider = new Map<string, Map<string, number>>();
+  const starts: number[] = [];
+  const members: GroupMembers[] = [];
+  let start = 0;
+  for (const { declared, providers } of groups) {
+    starts.push(start);
+    // A group on no (known) provider still gets its repeats found, in a map of its own.
+    const maps = providers.length === 0 ? [new Map<string, number>()] : providers.map((provider) => mapOf(byProvider, provider));
+    const { emails } = declared;
+    let kept: string[] | undefined; // a copy only once something is dropped
+    let origins: number[] | undefined;
+    for (let index = 0; index < emails.length; index++) {
+      const email = emails[index];
+      const previous = maps[0].get(email);
+      const dropped = declared.invalid.has(index) || (previous !== undefined && previous >= start);
+      if (dropped) {
+        kept ??= emails.slice(0, index);
+        origins ??= Array.from({ length: index }, (_, i) => i);
+        if (!declared.invalid.has(index)) findings.push(repeated(declared, index, previous! - start));
+        continue;
+      }
+      kept?.push(email);
+      origins?.push(index);
+      let clashes: Map<number, string[]> | undefined;
+      for (let m = 0; m < maps.length; m++) {
+        const before = m === 0 ? previous : maps[m].get(email);
+        maps[m].set(email, start + index);
+        if (before === undefined) continue;
+        clashes ??= new Map();
+        clashes.set(before, [...(clashes.get(before) ?? []), providers[m]]);
+      }
+      for (const [before, on] of clashes ?? []) {
+        const other = upperBound(starts, before) - 1;
+        findings.push(conflict(declared, index, groups[other].declared, before - starts[other], on));
+      }
+    }
+    const keptOrigins = origins;
+    members.push({ emails: kept ?? (emails as string[]), place: (i) => declared.place(keptOrigins ? keptOrigins[i] : i) });
+    start += emails.length;
+  }
+  return { members, findings };
+}
+
+function repeated(group: DeclaredMembers, index: number, first: number): Finding {
+  const pos = group.place(index);
+  const message = `${group.emails[index]} is listed twice in group '${group.key}' (first at ${placeOf(group.place(first), pos)}); the repeat is ignored.`;
+  return { severity: 'warning', code: 'duplicate-member', message, pos };
+}
+
+function conflict(group: DeclaredMembers, index: number, other: DeclaredMembers, otherIndex: number, providers: string[]): Finding {
+  const pos = group.place(index);
+  const on = providers.length === 1 ? `provider '${providers[0]}'` : `providers ${providers.map((p) => `'${p}'`).join(' and ')}`;
+  const where = placeOf(other.place(otherIndex), pos);
+  const message = `${group.emails[index]} is in group '${group.key}' and in group '${other.key}' (${where}), both on ${on}; a customer can be in only one group of a provider.`;
+  return { severity: 'error', code: 'member-in-two-groups', message, pos };
+}
+
+function mapOf(maps: Map<string, Map<string, number>>, provider: string): Map<string, number> {
+  let map = maps.get(provider);
+  if (!map) maps.set(provider, (map = new Map()));
+  return map;
+}
+
+/** The index of the first element greater than `value` in an ascending array. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -29,14 +29,15 @@ export function parseConfig(text: string, file: string, env: Env): ParsedConfig 
 
 /** One finding per line: a YAML mistake often confuses the parser for the rest of the line. */
 function syntaxFindings(errors: YAMLError[], walker: Walker): Finding[] {
-  const seen = new Set<number>();
+  const lines = new Set<number>();
+  const findings: Finding[] = [];
   for (const error of errors) {
     const at = walker.pos(error.pos[0]);
-    if (seen.has(at.line)) continue;
-    seen.add(at.line);
-    walker.findings.push({ severity: 'error', code: 'yaml-syntax', message: syntaxMessage(error), pos: at });
+    if (lines.has(at.line)) continue;
+    lines.add(at.line);
+    findings.push({ severity: 'error', code: 'yaml-syntax', message: syntaxMessage(error), pos: at });
   }
-  return walker.findings;
+  return findings;
 }
 
 function syntaxMessage(error: YAMLError): string {
@@ -78,7 +79,8 @@ class Walker {
 
   node(node: unknown, path: Path, keyPos?: SourcePos): unknown {
     const range = (node as Node | null | undefined)?.range;
-    const at = range ? this.pos(range[0]) : keyPos;
+    // An empty value (`name:` and nothing after it) has no text of its own: point at its key.
+    const at = range && range[0] < range[1] ? this.pos(range[0]) : (keyPos ?? (range ? this.pos(range[0]) : undefined));
     if (at) this.positions.record(path, at, keyPos);
     if (node === null || node === undefined) return null;
     const start = range?.[0] ?? 0;

@@ -3,7 +3,7 @@
 /** The candidate closest to `word` when it is close enough to be a likely typo; case is ignored. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const target = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(target.length / 3));
+  const limit = Math.max(1, Math.floor(target.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

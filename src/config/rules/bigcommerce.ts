@@ -3,6 +3,7 @@
 // and one guest group per store.
 import type { Finding, SourcePos } from '../../model.js';
 import type { DiscountRule } from '../schema-types.js';
+import { either } from '../describe.js';
 import { placeOf } from '../place.js';
 import { error, groupPath, providersOfType, type GroupInfo, type Rule, type RuleContext } from './context.js';
 
@@ -42,7 +43,7 @@ function discountRules(context: RuleContext, group: GroupInfo): Finding[] {
     }
     for (const [field, types] of Object.entries(FIELD_TYPES)) {
       if (!(field in rule) || types.includes(rule.type)) continue;
-      const message = `'${field}' does not apply to a ${rule.type} rule (discount rule ${index + 1} of group '${group.key}'); it belongs to ${types.join(', ')} rules.`;
+      const message = `'${field}' does not apply to a ${rule.type} rule (discount rule ${index + 1} of group '${group.key}'); it belongs to ${either(types)} rules.`;
       findings.push(error('bigcommerce-rule-field', message, context.positions.key([...path, field])));
     }
   });
@@ -52,7 +53,7 @@ function discountRules(context: RuleContext, group: GroupInfo): Finding[] {
 function categoryAccess(context: RuleContext, group: GroupInfo): Finding[] {
   const access = group.config.bigcommerce?.category_access;
   if (!access?.categories || access.type === 'specific') return [];
-  const message = `'categories' of group '${group.key}' applies only with 'type: specific', and its category_access type is '${access.type}'.`;
+  const message = `Group '${group.key}' lists 'categories' in its category_access, which BigCommerce allows only with 'type: specific' (it has 'type: ${access.type}').`;
   return [error('bigcommerce-categories-not-specific', message, context.positions.key(groupPath(group, 'bigcommerce', 'category_access', 'categories')))];
 }
 

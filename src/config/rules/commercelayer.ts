@@ -15,7 +15,7 @@ export const checkCommerceLayerCodes: Rule = (context) => {
     if (providers.length === 0) continue;
     const pos = context.positions.key(groupPath(group));
     if (!CODE.test(group.key)) {
-      const message = `Group key '${group.key}' cannot be a Commerce Layer code (group on ${providers.join(', ')}): use at most 25 letters, digits, _ and -.`;
+      const message = `Group key '${group.key}' must be a valid Commerce Layer code, since the group is on ${providers.map((p) => `'${p}'`).join(', ')}: at most 25 letters, digits, _ and -.`;
       findings.push(error('bad-commercelayer-code', message, pos));
       continue;
     }

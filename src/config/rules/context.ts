@@ -23,7 +23,7 @@ export interface RuleContext {
 
 export type Rule = (context: RuleContext) => Finding[];
 
-export function typeOf(context: RuleContext, provider: string): ProviderType | undefined {
+function typeOf(context: RuleContext, provider: string): ProviderType | undefined {
   return Object.hasOwn(context.config.providers, provider) ? context.config.providers[provider].type : undefined;
 }
 

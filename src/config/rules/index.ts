@@ -3,12 +3,11 @@ import type { Finding } from '../../model.js';
 import { checkBigCommerce } from './bigcommerce.js';
 import { checkCommerceLayerCodes } from './commercelayer.js';
 import type { Rule, RuleContext } from './context.js';
-import { checkMemberConflicts } from './members.js';
 import { checkPins } from './pins.js';
 import { checkPlacement } from './placement.js';
 import { checkLiteralSecrets } from './secrets.js';
 
-const RULES: readonly Rule[] = [checkLiteralSecrets, checkPlacement, checkPins, checkCommerceLayerCodes, checkBigCommerce, checkMemberConflicts];
+const RULES: readonly Rule[] = [checkLiteralSecrets, checkPlacement, checkPins, checkCommerceLayerCodes, checkBigCommerce];
 
 export function runRules(context: RuleContext): Finding[] {
   return RULES.flatMap((rule) => rule(context));

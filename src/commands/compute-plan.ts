@@ -1,0 +1,47 @@
+// The read-and-diff half of plan, apply and drift: config → providers → live state → Plan.
+import { plan as diff } from '../plan/plan.js';
+import { PlanError } from '../errors.js';
+import type { DesiredState, Finding, Plan } from '../model.js';
+import type { Io } from './io.js';
+import type { PlatformOptions } from './options.js';
+import { openWorkspace, readLive, type Workspace } from './workspace.js';
+
+export interface ComputedPlan {
+  plan: Plan;
+  desired: DesiredState;
+  /** Config warnings. */
+  findings: Finding[];
+  workspace: Workspace;
+}
+
+/** Computes the plan; the workspace stays open (for apply) and is closed by `close()` or on failure. */
+export async function openPlan(
+  options: PlatformOptions,
+  io: Io,
+  context: { onWait?: (message: string) => void } = {},
+): Promise<ComputedPlan> {
+  const workspace = await openWorkspace(options, io, context);
+  try {
+    const live = await readLive(workspace);
+    const plan = diff(workspace.desired, live, {
+      capabilities: workspace.capabilities,
+      force: options.force,
+      strict: options.strict,
+    });
+    const errors = plan.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      throw new PlanError('plan-refused', `the plan was refused: ${errors.length} problem${errors.length === 1 ? '' : 's'} above`, errors);
+    }
+    return { plan, desired: workspace.desired, findings: workspace.findings, workspace };
+  } catch (error) {
+    await workspace.close();
+    throw error;
+  }
+}
+
+/** Computes the plan and closes everything it opened. */
+export async function computePlan(options: PlatformOptions, io: Io): Promise<Omit<ComputedPlan, 'workspace'>> {
+  const computed = await openPlan(options, io);
+  await computed.workspace.close();
+  return computed;
+}

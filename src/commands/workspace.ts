@@ -1,0 +1,84 @@
+// Everything a platform command needs before planning: the loaded config, the sandbox when asked for,
+// one provider per configured instance, and the live state they read. Closed in a `finally` by the caller.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { createProvider } from '../providers/registry.js';
+import type { Provider, Capabilities } from '../providers/provider.js';
+import type { DesiredState, Finding, LiveState } from '../model.js';
+import type { HttpLog } from '../http/log.js';
+import { startSandbox, type Sandbox } from '../emulators/sandbox.js';
+import type { Io } from './io.js';
+import { pointAtSandbox } from './sandbox-target.js';
+import type { PlatformOptions } from './options.js';
+
+export interface Workspace {
+  desired: DesiredState;
+  /** Config warnings (errors throw ConfigError from loadConfig). */
+  findings: Finding[];
+  providers: Map<string, Provider>;
+  capabilities: Record<string, Capabilities>;
+  close(): Promise<void>;
+}
+
+export async function openWorkspace(
+  options: PlatformOptions,
+  io: Io,
+  context: { onWait?: (message: string) => void } = {},
+): Promise<Workspace> {
+  const configFile = path.resolve(io.cwd, options.config);
+  let sandbox: Sandbox | undefined;
+  let log: WriteStream | undefined;
+  const close = async (): Promise<void> => {
+    await sandbox?.close();
+    await new Promise<void>((resolve) => (log ? log.end(resolve) : resolve()));
+  };
+  try {
+    if (options.sandbox) {
+      sandbox = await startSandbox({
+        stateFile: path.join(path.dirname(configFile), '.groupform', 'sandbox.json'),
+        reset: options.sandboxReset,
+      });
+    }
+    const env = sandbox ? { ...io.env, ...sandbox.env } : io.env;
+    const { desired, findings } = await loadConfig(options.config, { env, cwd: io.cwd });
+    if (sandbox) pointAtSandbox(desired.providers, sandbox.endpoints);
+
+    let httpLog: HttpLog | undefined;
+    if (options.logFile) {
+      const stream = (log = createWriteStream(path.resolve(io.cwd, options.logFile), { flags: 'a' }));
+      httpLog = (entry) => stream.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+    }
+    const providers = new Map<string, Provider>();
+    const capabilities: Record<string, Capabilities> = {};
+    for (const instance of desired.providers) {
+      const provider = createProvider(instance, { log: httpLog, onWait: context.onWait });
+      providers.set(instance.name, provider);
+      capabilities[instance.name] = provider.capabilities;
+    }
+    // The planner compares values as each platform echoes them, so desired values are normalised once here.
+    for (const group of desired.groups) {
+      group.attributes = providers.get(group.provider)!.normalize(group.attributes);
+    }
+    return { desired, findings, providers, capabilities, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Reads every provider instance concurrently; the first failure fails the read. */
+export async function readLive(workspace: Workspace, options: { allGroups?: (provider: string) => boolean } = {}): Promise<LiveState[]> {
+  const { desired, providers } = workspace;
+  return Promise.all(
+    desired.providers.map((instance) => {
+      const groups = desired.groups.filter((g) => g.provider === instance.name);
+      const emails = [...new Set(groups.flatMap((g) => g.members))];
+      return providers.get(instance.name)!.read({
+        groups,
+        emails,
+        allGroups: instance.prune || (options.allGroups?.(instance.name) ?? false),
+      });
+    }),
+  );
+}

@@ -1,0 +1,138 @@
+// The endpoints: customer_groups (list, retrieve, create, update, delete, their customers) and customers
+// (list, retrieve, update, their group). Authentication, limits and media types are checked before these run.
+import type { EmulatorRequest, EmulatorResponse } from '../common/types.js';
+import { fail, JSONAPI_MEDIA_TYPE } from './errors.js';
+import { matchesAll, parsePredicates } from './filter.js';
+import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
+import { customerNode, customerRow, groupNode, groupRow, SPECS, type Node, type ResourceSpec, type Row } from './resources.js';
+import { renderPage, renderSingle, type RenderContext } from './serialize.js';
+import type { CustomerRecord } from './state.js';
+// Write documents hold only attributes whose JSON kind write-body checked against the spec, hence the casts.
+import type { CommerceLayerStore, CustomerInput, GroupDeletionPolicy, GroupInput } from './store.js';
+import { parseWriteDocument } from './write-body.js';
+
+export interface ApiContext {
+  store: CommerceLayerStore;
+  mode: 'test' | 'live';
+  groupDeletion: GroupDeletionPolicy;
+}
+
+export type ApiHandler = (request: EmulatorRequest, params: Record<string, string>, ctx: ApiContext) => EmulatorResponse;
+
+const groups = SPECS.customer_groups;
+const customers = SPECS.customers;
+
+export const listGroups: ApiHandler = (request, _params, ctx) =>
+  collection(request, ctx, groups, ctx.store.groups.map((g) => ({ row: groupRow(g), node: () => groupNode(g, ctx.store) })));
+
+export const showGroup: ApiHandler = (request, { id }, ctx) =>
+  single(request, ctx, groups, 200, groupNode(findGroup(ctx, id), ctx.store));
+
+export const createGroup: ApiHandler = (request, _params, ctx) => {
+  const query = parseQuery(request.query, groups);
+  const { attributes } = parseWriteDocument(request.body, groups);
+  const created = ctx.store.createGroup(attributes as GroupInput);
+  return document(201, renderSingle(groupNode(created, ctx.store), renderContext(request, query, ctx)));
+};
+
+export const updateGroup: ApiHandler = (request, { id }, ctx) => {
+  const query = parseQuery(request.query, groups);
+  const { attributes } = parseWriteDocument(request.body, groups, id);
+  const updated = ctx.store.updateGroup(findGroup(ctx, id), attributes as GroupInput);
+  return document(200, renderSingle(groupNode(updated, ctx.store), renderContext(request, query, ctx)));
+};
+
+export const deleteGroup: ApiHandler = (_request, { id }, ctx) => {
+  ctx.store.deleteGroup(findGroup(ctx, id), ctx.groupDeletion);
+  return { status: 204 };
+};
+
+/** The `related` link of a group's `customers`: a customers collection, filterable and paginated like the list. */
+export const groupCustomers: ApiHandler = (request, { id }, ctx) =>
+  customerCollection(request, ctx, ctx.store.membersOf(findGroup(ctx, id).id));
+
+export const listCustomers: ApiHandler = (request, _params, ctx) => customerCollection(request, ctx, ctx.store.customers);
+
+export const showCustomer: ApiHandler = (request, { id }, ctx) =>
+  single(request, ctx, customers, 200, customerNode(findCustomer(ctx, id), ctx.store));
+
+export const updateCustomer: ApiHandler = (request, { id }, ctx) => {
+  const query = parseQuery(request.query, customers);
+  const { attributes, relationships } = parseWriteDocument(request.body, customers, id);
+  const input: CustomerInput = { ...(attributes as CustomerInput), customer_group_id: relationships.customer_group };
+  const updated = ctx.store.updateCustomer(findCustomer(ctx, id), input);
+  return document(200, renderSingle(customerNode(updated, ctx.store), renderContext(request, query, ctx)));
+};
+
+/** The `related` link of a customer's `customer_group`: the group, or `data: null`. */
+export const customerGroup: ApiHandler = (request, { id }, ctx) => {
+  const customer = findCustomer(ctx, id);
+  const group = customer.customer_group_id === null ? undefined : ctx.store.group(customer.customer_group_id);
+  return single(request, ctx, groups, 200, group ? groupNode(group, ctx.store) : null);
+};
+
+function customerCollection(request: EmulatorRequest, ctx: ApiContext, records: readonly CustomerRecord[]): EmulatorResponse {
+  return collection(request, ctx, customers, records.map((c) => ({ row: customerRow(c, ctx.store), node: () => customerNode(c, ctx.store) })));
+}
+
+function findGroup(ctx: ApiContext, id: string) {
+  const group = ctx.store.group(id);
+  if (!group) throw fail.recordNotFound();
+  return group;
+}
+
+function findCustomer(ctx: ApiContext, id: string) {
+  const customer = ctx.store.customer(id);
+  if (!customer) throw fail.recordNotFound();
+  return customer;
+}
+
+function single(request: EmulatorRequest, ctx: ApiContext, spec: ResourceSpec, status: number, node: Node | null): EmulatorResponse {
+  const query = parseQuery(request.query, spec);
+  return document(status, renderSingle(node, renderContext(request, query, ctx)));
+}
+
+interface Candidate {
+  row: Row;
+  /** Built only for the records on the requested page. */
+  node: () => Node;
+}
+
+function collection(request: EmulatorRequest, ctx: ApiContext, spec: ResourceSpec, candidates: Candidate[]): EmulatorResponse {
+  const query = parseQuery(request.query, spec);
+  const predicates = parsePredicates(query.filters, spec);
+  const selected = sortCandidates(candidates.filter((c) => matchesAll(c.row, predicates)), query.sort);
+  const { number, size } = query.page;
+  const onPage = selected.slice((number - 1) * size, number * size).map((c) => c.node());
+  const page = { number, size, recordCount: selected.length, path: request.path, carry: query.carry };
+  return document(200, renderPage(onPage, page, renderContext(request, query, ctx)));
+}
+
+/** Postgres order: NULLs last ascending, first descending. Without `sort`, records keep their creation order. */
+function sortCandidates(candidates: Candidate[], sort: readonly SortKey[]): Candidate[] {
+  if (!sort.length) return candidates;
+  return [...candidates].sort((a, b) => {
+    for (const { field, descending } of sort) {
+      const x = a.row[field] ?? null;
+      const y = b.row[field] ?? null;
+      if (x === y) continue;
+      const order = x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+      return descending ? -order : order;
+    }
+    return 0;
+  });
+}
+
+function renderContext(request: EmulatorRequest, query: ParsedQuery, ctx: ApiContext): RenderContext {
+  return {
+    origin: request.origin,
+    mode: ctx.mode,
+    organizationId: ctx.store.organization.id,
+    fields: query.fields,
+    include: query.include,
+  };
+}
+
+function document(status: number, body: unknown): EmulatorResponse {
+  return { status, body, contentType: JSONAPI_MEDIA_TYPE };
+}

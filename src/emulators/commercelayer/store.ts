@@ -1,0 +1,203 @@
+// The emulator's live data and the platform's rules for changing it (required name, unique case-insensitive
+// code, existing group on a customer…). Every change goes through here, and each one reports a snapshot.
+import type { Clock, JsonValue } from '../common/types.js';
+import { randomString } from '../common/random.js';
+import { JsonApiError, validationFailed, type ValidationIssue } from './errors.js';
+import {
+  CODE_MAX_LENGTH,
+  CODE_PATTERN,
+  ID_ALPHABET,
+  normalizeEmail,
+  type CommerceLayerState,
+  type CustomerGroupRecord,
+  type CustomerRecord,
+} from './state.js';
+
+export interface GroupInput {
+  name?: string | null;
+  code?: string | null;
+  reference?: string | null;
+  reference_origin?: string | null;
+  metadata?: { [key: string]: JsonValue };
+}
+
+export interface CustomerInput {
+  email?: string | null;
+  reference?: string | null;
+  reference_origin?: string | null;
+  metadata?: { [key: string]: JsonValue };
+  /** undefined: leave the group alone; null: no group. */
+  customer_group_id?: string | null;
+}
+
+/**
+ * What DELETE does to a group that still has customers. CL documents neither; `unassign` (members are left
+ * with no group, as BigCommerce documents for its groups) is the default, `lock` answers 423 Locked
+ * ("could not be deleted due to integrity constraints"), the other plausible reading of CL's error table.
+ */
+export type GroupDeletionPolicy = 'unassign' | 'lock';
+
+export class CommerceLayerStore {
+  #state: CommerceLayerState;
+  readonly #clock: Clock;
+  readonly #random: () => number;
+  readonly #onChange: ((state: CommerceLayerState) => void) | undefined;
+  /** Id lookups stay O(1) for benchmark-sized states; rebuilt whenever records come or go. */
+  #groupsById = new Map<string, CustomerGroupRecord>();
+  #customersById = new Map<string, CustomerRecord>();
+
+  constructor(
+    state: CommerceLayerState,
+    deps: { clock: Clock; random: () => number; onChange?: (state: CommerceLayerState) => void },
+  ) {
+    this.#state = structuredClone(state);
+    this.#clock = deps.clock;
+    this.#random = deps.random;
+    this.#onChange = deps.onChange;
+    this.#reindex();
+  }
+
+  /** A deep copy: callers may keep or change it freely. */
+  snapshot(): CommerceLayerState {
+    return structuredClone(this.#state);
+  }
+
+  /** Installs an already validated state. `notify`: report it to onChange (out-of-band edits over HTTP). */
+  replace(state: CommerceLayerState, notify: boolean): void {
+    this.#state = structuredClone(state);
+    this.#reindex();
+    if (notify) this.#changed();
+  }
+
+  get organization() {
+    return this.#state.organization;
+  }
+  get groups(): readonly CustomerGroupRecord[] {
+    return this.#state.customer_groups;
+  }
+  get customers(): readonly CustomerRecord[] {
+    return this.#state.customers;
+  }
+  group(id: string): CustomerGroupRecord | undefined {
+    return this.#groupsById.get(id);
+  }
+  customer(id: string): CustomerRecord | undefined {
+    return this.#customersById.get(id);
+  }
+  membersOf(groupId: string): CustomerRecord[] {
+    return this.#state.customers.filter((c) => c.customer_group_id === groupId);
+  }
+
+  createGroup(input: GroupInput): CustomerGroupRecord {
+    const now = this.#now();
+    const group: CustomerGroupRecord = {
+      id: this.#newId(),
+      name: input.name ?? '',
+      code: input.code ?? null,
+      reference: input.reference ?? null,
+      reference_origin: input.reference_origin ?? null,
+      metadata: input.metadata ?? {},
+      created_at: now,
+      updated_at: now,
+    };
+    this.#checkGroup(group, input);
+    this.#state.customer_groups.push(group);
+    this.#reindex();
+    this.#changed();
+    return group;
+  }
+
+  updateGroup(group: CustomerGroupRecord, input: GroupInput): CustomerGroupRecord {
+    const next: CustomerGroupRecord = { ...group, ...definedOnly(input) } as CustomerGroupRecord;
+    next.name ??= '';
+    this.#checkGroup(next, input);
+    return this.#commit(group, next);
+  }
+
+  deleteGroup(group: CustomerGroupRecord, policy: GroupDeletionPolicy): void {
+    const members = this.membersOf(group.id);
+    if (members.length && policy === 'lock') {
+      throw new JsonApiError(423, [
+        {
+          title: 'Locked resource',
+          detail: `The customer group could not be deleted due to integrity constraints: ${members.length} customers belong to it.`,
+          code: 'LOCKED',
+        },
+      ]);
+    }
+    const now = this.#now();
+    for (const customer of members) Object.assign(customer, { customer_group_id: null, updated_at: now });
+    this.#state.customer_groups = this.#state.customer_groups.filter((g) => g !== group);
+    this.#reindex();
+    this.#changed();
+  }
+
+  updateCustomer(customer: CustomerRecord, input: CustomerInput): CustomerRecord {
+    const issues: ValidationIssue[] = [];
+    const next = { ...customer, ...definedOnly(input) } as CustomerRecord;
+    if (input.email !== undefined) {
+      next.email = normalizeEmail(input.email ?? '');
+      if (!next.email) issues.push({ field: 'email', message: "can't be blank", error: 'blank' });
+      else if (!/^[^@\s]+@[^@\s]+$/.test(next.email)) issues.push({ field: 'email', message: 'is invalid', error: 'invalid', meta: { value: next.email } });
+      else if (this.#state.customers.some((c) => c !== customer && c.email === next.email)) {
+        issues.push({ field: 'email', message: 'has already been taken', error: 'taken', meta: { value: next.email } });
+      }
+    }
+    // Not documented, decided: a relationship to a group that does not exist fails Rails' belongs_to
+    // validation ("must exist"), a 422 pointing at the relationship rather than a 404 for the whole request.
+    if (next.customer_group_id !== null && !this.group(next.customer_group_id)) {
+      issues.push({ field: 'customer_group', message: 'must exist', error: 'blank', relationship: true });
+    }
+    if (issues.length) throw validationFailed(issues);
+    return this.#commit(customer, next);
+  }
+
+  /** Applies an update; like Rails, a write that changes nothing leaves updated_at (and onChange) alone. */
+  #commit<R extends { updated_at: string }>(record: R, next: R): R {
+    if (JSON.stringify(next) === JSON.stringify(record)) return record;
+    Object.assign(record, next, { updated_at: this.#now() });
+    this.#changed();
+    return record;
+  }
+
+  #checkGroup(group: CustomerGroupRecord, input: GroupInput): void {
+    const issues: ValidationIssue[] = [];
+    if (!group.name.trim()) issues.push({ field: 'name', message: "can't be blank", error: 'blank' });
+    const code = group.code;
+    if (input.code !== undefined && code !== null) {
+      if (code.length > CODE_MAX_LENGTH) {
+        issues.push({ field: 'code', message: `is too long (maximum is ${CODE_MAX_LENGTH} characters)`, error: 'too_long', meta: { count: CODE_MAX_LENGTH } });
+      } else if (!CODE_PATTERN.test(code)) {
+        issues.push({ field: 'code', message: 'is invalid', error: 'invalid', meta: { value: code } });
+      }
+      const taken = this.#state.customer_groups.some((g) => g.id !== group.id && g.code?.toLowerCase() === code.toLowerCase());
+      if (taken) issues.push({ field: 'code', message: 'has already been taken', error: 'taken', meta: { value: code } });
+    }
+    if (issues.length) throw validationFailed(issues);
+  }
+
+  #newId(): string {
+    const used = (id: string) => this.group(id) !== undefined || this.customer(id) !== undefined;
+    let id: string;
+    do id = randomString(this.#random, ID_ALPHABET, 10);
+    while (used(id));
+    return id;
+  }
+
+  #reindex(): void {
+    this.#groupsById = new Map(this.#state.customer_groups.map((g) => [g.id, g]));
+    this.#customersById = new Map(this.#state.customers.map((c) => [c.id, c]));
+  }
+
+  #now(): string {
+    return new Date(this.#clock()).toISOString();
+  }
+
+  #changed(): void {
+    this.#onChange?.(this.snapshot());
+  }
+}
+
+function definedOnly<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

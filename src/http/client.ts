@@ -1,0 +1,214 @@
+// The one HTTP client every adapter uses, on ofetch. ofetch re-issues failed requests (`retry`); the hooks
+// below decide, per attempt, whether a failure is worth another try and sleep before handing back to it:
+// ofetch's own `retryDelay` is synchronous and sleeps on a real timer, and it ignores `Retry-After`, so the
+// wait is computed and slept here, on an injectable clock that tests can assert.
+//
+// Retry policy:
+// - 429 and network errors: retried for every method. A POST only after a 429 (the platform refused it) or a
+//   refused connection (it never arrived): after a 5xx or a timeout the create may have happened, and a second
+//   POST could create a duplicate, so the error is reported instead and the next plan shows the truth.
+// - 5xx: retried for idempotent calls (every method but POST, unless the caller says otherwise).
+// - 401 that the adapter's `auth.isExpired` recognises: one credential refresh and one more try.
+import { ofetch, type FetchContext } from 'ofetch';
+import { ApiError } from '../errors.js';
+import type { HttpLog } from './log.js';
+import { systemClock, type Clock } from './clock.js';
+import { redact } from './redact.js';
+import { Limiter, type RateWindow } from './limiter.js';
+import { rateObservation, requestedWaitMs } from './rate-headers.js';
+import { backoffMs, type Backoff } from './backoff.js';
+import { fallbackDetail, isConnectionRefused, networkDetail, type ErrorDetail } from './error-detail.js';
+
+export interface Auth {
+  /** Headers that authenticate a call; asked before every attempt, so a refreshed credential is used. */
+  headers(): Promise<Record<string, string>>;
+  /** Whether a 401 answer means the credential expired, so that one refresh and one more try may help. */
+  isExpired?(status: number, body: unknown): boolean;
+  /** Drops the credential that `sent` carried; the next `headers()` brings a fresh one. */
+  refresh?(sent: Record<string, string>): Promise<void>;
+}
+
+export interface HttpClientOptions {
+  /** Provider instance name, for logs and errors. */
+  provider: string;
+  baseUrl: string;
+  /** Sent on every call (Accept, Content-Type, …); per-call headers override them. */
+  headers?: Record<string, string>;
+  auth?: Auth;
+  /** Every secret the platform might echo back. Values of auth headers are added automatically. */
+  secrets?: () => readonly string[];
+  /** The platform's message from an error body; a generic one is used when this returns undefined. */
+  errorDetail?: ErrorDetail;
+  /** Per attempt; default 30 s. */
+  timeoutMs?: number;
+  /** Tries per call, the first included; default 5. */
+  attempts?: number;
+  /** Client-side limits, from the platform's documentation; default 4 in flight and no rate window. */
+  limits?: { concurrency: number; windows: readonly RateWindow[] };
+  log?: HttpLog;
+  /** Told, in a sentence, whenever the client sleeps for a rate limit or before a retry. */
+  onWait?: (message: string) => void;
+  clock?: Clock;
+  backoff?: Backoff;
+  /** Longest wait a platform's header may impose before a retry; default 120 s. */
+  maxWaitMs?: number;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface RequestOptions {
+  method?: Method;
+  query?: Query;
+  /** JSON-serialised unless already a string. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Whether repeating the call is harmless; default: every method but POST. */
+  idempotent?: boolean;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Headers;
+  data: T;
+}
+
+export interface HttpClient {
+  /** One call, with retries; resolves to the parsed body (undefined when there is none). Throws ApiError. */
+  request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** The same, resolving to status, headers and body, for platforms whose 2xx statuses mean different things. */
+  send<T>(path: string, options?: RequestOptions): Promise<HttpResponse<T>>;
+}
+
+// Statuses ofetch may re-issue; the hooks throw before a retry for any that the policy above does not allow.
+// No answer at all counts as 500 for ofetch.
+const RETRY_STATUSES = [401, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const { provider } = options;
+  const clock = options.clock ?? systemClock;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const attempts = Math.max(1, options.attempts ?? 5);
+  const maxWaitMs = options.maxWaitMs ?? 120_000;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const authSecrets = new Set<string>();
+  const clean = (text: string) => redact(text, [...(options.secrets?.() ?? []), ...authSecrets]);
+  const wait = (message: string) => options.onWait?.(clean(`${provider}: ${message}`));
+  const limiter = new Limiter({
+    ...(options.limits ?? { concurrency: 4, windows: [] }),
+    clock,
+    onWait: (ms) => wait(`client rate limit, waiting ${seconds(ms)}`),
+  });
+
+  async function send<T>(path: string, req: RequestOptions = {}): Promise<HttpResponse<T>> {
+    const method = req.method ?? 'GET';
+    const idempotent = req.idempotent ?? method !== 'POST';
+    const url = new URL(baseUrl + path + queryString(req.query));
+    const where = clean(decode(url.pathname));
+    const logPath = clean(decode(url.pathname + url.search));
+    const state = { attempt: 0, retries: 0, refreshed: false, started: 0, holding: false, sent: {} as Record<string, string> };
+    const fail = (status: number, detail: string, cause?: unknown) =>
+      new ApiError({ provider, method, path: where, status, detail: clean(detail) }, cause ? { cause } : undefined);
+    // Ends an attempt once: frees its limiter slot and logs it. Also reached when reading a body fails, which
+    // happens between ofetch's hooks.
+    const settle = (status: number) => {
+      if (!state.holding) return;
+      state.holding = false;
+      limiter.release();
+      options.log?.({ provider, method, path: logPath, status, ms: clock.now() - state.started, attempt: state.attempt });
+    };
+    const retryAfter = async (ms: number, why: string) => {
+      state.retries++;
+      wait(`${why} on ${method} ${where}, retry ${state.retries} of ${attempts - 1} in ${seconds(ms)}`);
+      await clock.sleep(ms);
+    };
+
+    try {
+      const response = await ofetch.raw<T>(url.href, {
+        method,
+        body: req.body as Record<string, unknown> | string | undefined,
+        headers: { ...options.headers, ...req.headers },
+        // Transient retries (attempts - 1) plus one after an auth refresh; the hooks decide which happen.
+        retry: attempts,
+        retryStatusCodes: RETRY_STATUSES,
+        retryDelay: 0,
+        async onRequest(ctx: FetchContext) {
+          state.sent = options.auth ? await options.auth.headers() : {};
+          for (const [name, value] of Object.entries(state.sent)) {
+            ctx.options.headers.set(name, value);
+            authSecrets.add(value).add(value.split(' ').at(-1) ?? value);
+          }
+          await limiter.acquire();
+          state.holding = true;
+          state.attempt++;
+          state.started = clock.now();
+          // A fresh timeout per attempt: ofetch's `timeout` would carry the first attempt's signal into retries.
+          ctx.options.signal = AbortSignal.timeout(timeoutMs);
+        },
+        async onRequestError(ctx) {
+          settle(0);
+          const detail = networkDetail(ctx.error, timeoutMs);
+          const retryable = idempotent || isConnectionRefused(ctx.error);
+          if (!retryable || state.retries >= attempts - 1) throw fail(0, detail, ctx.error);
+          await retryAfter(backoffMs(state.retries, clock.random(), options.backoff), detail);
+        },
+        async onResponse(ctx) {
+          settle(ctx.response.status);
+          const rate = rateObservation(ctx.response.headers);
+          if (rate) limiter.observe(rate);
+        },
+        async onResponseError(ctx) {
+          const { status, statusText, headers } = ctx.response;
+          const body: unknown = ctx.response._data;
+          const auth = options.auth;
+          if (status === 401 && !state.refreshed && auth?.refresh && auth.isExpired?.(status, body)) {
+            state.refreshed = true;
+            await auth.refresh(state.sent);
+            return;
+          }
+          const retryable = status === 429 || (status >= 500 && idempotent);
+          if (!retryable || state.retries >= attempts - 1) {
+            throw fail(status, options.errorDetail?.(status, body) ?? fallbackDetail(status, statusText, body));
+          }
+          const asked = requestedWaitMs(status, headers, clock.now());
+          const ms = asked === undefined ? backoffMs(state.retries, clock.random(), options.backoff) : Math.min(asked, maxWaitMs);
+          // The platform said how long: hold every call of this client, not only this one.
+          if (status === 429 && asked !== undefined) limiter.hold(clock.now() + ms);
+          await retryAfter(ms, `HTTP ${status}`);
+        },
+      });
+      return { status: response.status, headers: response.headers, data: response._data as T };
+    } catch (error) {
+      settle(0);
+      if (error instanceof ApiError) throw error;
+      // Anything else (an ofetch FetchError) carries the request options, credentials included: never let it out.
+      throw fail(0, networkDetail(error, timeoutMs));
+    }
+  }
+
+  return {
+    send,
+    request: async <T>(path: string, req?: RequestOptions) => (await send<T>(path, req)).data,
+  };
+}
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.append(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Paths are logged readable (`filter[q][email_in]=a@x.com`), not percent-encoded. */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

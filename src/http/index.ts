@@ -1,0 +1,9 @@
+// The HTTP client's public surface, for the adapters.
+export { createHttpClient } from './client.js';
+export type { Auth, HttpClient, HttpClientOptions, HttpResponse, Method, Query, RequestOptions } from './client.js';
+export type { RateWindow } from './limiter.js';
+export type { ErrorDetail } from './error-detail.js';
+export type { Clock } from './clock.js';
+export { systemClock } from './clock.js';
+export { redact } from './redact.js';
+export type { HttpLog, HttpLogEntry } from './log.js';

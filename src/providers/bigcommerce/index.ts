@@ -1,0 +1,45 @@
+// The BigCommerce adapter: customer groups on the v2 API, memberships as the v3 customers' `customer_group_id`.
+// Settings: `store_hash`, optional `base_url` (default https://api.bigcommerce.com; an emulator's URL in tests
+// and the sandbox); secret: `access_token`.
+import type { Clock } from '../../http/index.js';
+import type { ProviderInstance } from '../../model.js';
+import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { CUSTOMER_UPDATE_CONCURRENCY, createStoreApi } from './api.js';
+import { MANAGED_FIELDS, normalizeAttributes } from './mapping.js';
+import { readStore } from './read.js';
+import { applyGroupChange, applyMembershipBatch, CUSTOMERS_PER_UPDATE } from './write.js';
+
+export const bigCommerceCapabilities: Capabilities = {
+  identity: 'name',
+  delete: true,
+  // "All existing customers are unassigned from the group when it is deleted."
+  deleteUnassignsMembers: true,
+  batchMembership: CUSTOMERS_PER_UPDATE,
+  fields: MANAGED_FIELDS,
+  // Membership batches are the bulk of the calls, and the platform runs at most 3 at once.
+  concurrency: CUSTOMER_UPDATE_CONCURRENCY,
+};
+
+export interface BigCommerceProviderOptions {
+  /** Time source for the HTTP client's waits (tests pass a fake one). Default: the system clock. */
+  clock?: Clock;
+}
+
+export function createBigCommerceProvider(
+  instance: ProviderInstance,
+  context: ProviderContext,
+  options: BigCommerceProviderOptions = {},
+): Provider {
+  const api = createStoreApi(instance, context, options.clock);
+  return {
+    name: instance.name,
+    type: 'bigcommerce',
+    capabilities: bigCommerceCapabilities,
+    normalize: normalizeAttributes,
+    read: (scope) => readStore(api, instance.name, scope),
+    applyGroup: (change) => applyGroupChange(api, instance.name, change),
+    applyMemberships: (batch) => applyMembershipBatch(api, batch),
+  };
+}
+
+export const bigcommerce: ProviderFactory = (instance, context) => createBigCommerceProvider(instance, context);

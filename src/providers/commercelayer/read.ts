@@ -1,0 +1,67 @@
+// Reading what a plan needs, and no more: the declared groups (by code, or pinned id) or every group, the
+// customers in those groups, and the declared customers by e-mail. Never the whole customer list.
+import { GroupformError } from '../../errors.js';
+import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
+import type { ReadScope } from '../provider.js';
+import { PAGE_SIZE, type ClApi, type Resource } from './api.js';
+import { toLiveCustomer, toLiveGroup } from './mapping.js';
+import type { Query } from '../../http/index.js';
+
+const GROUP_QUERY: Query = { 'fields[customer_groups]': 'name,code,reference,reference_origin,metadata,updated_at' };
+// Without `include`, relationships carry only links; the sparse fieldset must name the relationship too.
+const CUSTOMER_QUERY: Query = {
+  include: 'customer_group',
+  'fields[customers]': 'email,updated_at,customer_group',
+  'fields[customer_groups]': 'code',
+};
+
+function chunks<T>(items: readonly T[], size = PAGE_SIZE): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+/** Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), all at once. */
+async function listIn(api: ClApi, path: string, filter: string, values: readonly string[], query: Query): Promise<Resource[]> {
+  const lists = await Promise.all(chunks(values).map((chunk) => api.list(path, { ...query, [`filter[q][${filter}]`]: chunk.join(',') })));
+  return lists.flat();
+}
+
+async function readGroups(api: ClApi, scope: ReadScope): Promise<LiveGroup[]> {
+  const path = '/api/customer_groups';
+  const resources = scope.allGroups
+    ? await api.list(path, GROUP_QUERY)
+    : (
+        await Promise.all([
+          // A pinned id decides identity, so a pinned group is not looked up by its code too.
+          listIn(api, path, 'code_in', scope.groups.flatMap((g) => (g.pinnedId ? [] : [g.key])), GROUP_QUERY),
+          listIn(api, path, 'id_in', scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])), GROUP_QUERY),
+        ])
+      ).flat();
+  return [...new Map(resources.map((r) => [r.id, toLiveGroup(r)])).values()];
+}
+
+function toCustomers(provider: string, resources: Resource[]): LiveCustomer[] {
+  const byId = new Map<string, LiveCustomer>();
+  for (const resource of resources) {
+    const customer = toLiveCustomer(resource);
+    if (!customer) {
+      throw new GroupformError(
+        'api-unexpected',
+        `${provider}: customer ${resource.id} came back without its e-mail or customer_group; cannot tell its group`,
+      );
+    }
+    byId.set(customer.id, customer);
+  }
+  return [...byId.values()];
+}
+
+export async function readLive(api: ClApi, provider: string, scope: ReadScope): Promise<LiveState> {
+  const groups = await readGroups(api, scope);
+  const path = '/api/customers';
+  const [members, declared] = await Promise.all([
+    listIn(api, path, 'customer_group_id_in', groups.map((g) => g.id), CUSTOMER_QUERY),
+    listIn(api, path, 'email_in', scope.emails, CUSTOMER_QUERY),
+  ]);
+  return { provider, groups, customers: toCustomers(provider, [...members, ...declared]) };
+}

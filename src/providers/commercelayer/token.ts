@@ -1,0 +1,87 @@
+// Commerce Layer's client-credentials access token: fetched once, reused until shortly before `expires_in`
+// runs out (the token endpoint allows only 30 calls a minute), and dropped when the API answers 401
+// INVALID_TOKEN. The token is a JWT, but nothing here reads inside it: the expiry comes from `expires_in`.
+import { ApiError } from '../../errors.js';
+import type { Secret } from '../../model.js';
+import type { Auth, Clock, HttpClient } from '../../http/index.js';
+import { isInvalidToken } from './errors.js';
+
+export interface TokenSettings {
+  provider: string;
+  clientId: string;
+  clientSecret: Secret;
+  /** Space-separated scopes (`market:code:europe`); optional for integrations. */
+  scope?: string;
+}
+
+interface TokenResponse {
+  access_token?: unknown;
+  expires_in?: unknown;
+}
+
+export const TOKEN_PATH = '/oauth/token';
+
+/** Renew this long before expiry: a tenth of the lifetime, at most a minute. */
+function marginMs(lifetimeMs: number): number {
+  return Math.min(60_000, lifetimeMs / 10);
+}
+
+export class TokenSource implements Auth {
+  readonly #http: HttpClient;
+  readonly #settings: TokenSettings;
+  readonly #clock: Clock;
+  #current?: { value: string; renewAt: number };
+  #pending?: Promise<string>;
+  /** Every token handed out, so that none is ever shown, even one the API echoes after it expired. */
+  readonly #issued: string[] = [];
+
+  /** `http` is a client for the auth host (its own limiter: the token endpoint has its own limit). */
+  constructor(http: HttpClient, settings: TokenSettings, clock: Clock) {
+    this.#http = http;
+    this.#settings = settings;
+    this.#clock = clock;
+  }
+
+  async headers(): Promise<Record<string, string>> {
+    return { Authorization: `Bearer ${await this.token()}` };
+  }
+
+  isExpired(status: number, body: unknown): boolean {
+    return isInvalidToken(status, body);
+  }
+
+  async refresh(sent: Record<string, string>): Promise<void> {
+    // Calls that failed together refresh once: only drop the token if it is the one the failed call carried.
+    if (this.#current && sent.Authorization === `Bearer ${this.#current.value}`) this.#current = undefined;
+  }
+
+  /** The client secret and every token issued, for redaction. */
+  secrets(): string[] {
+    return [this.#settings.clientSecret.reveal(), ...this.#issued];
+  }
+
+  async token(): Promise<string> {
+    if (this.#current && this.#clock.now() < this.#current.renewAt) return this.#current.value;
+    this.#pending ??= this.#fetch().finally(() => (this.#pending = undefined));
+    return this.#pending;
+  }
+
+  async #fetch(): Promise<string> {
+    const { clientId, clientSecret, scope, provider } = this.#settings;
+    const asked = this.#clock.now();
+    const body = await this.#http.request<TokenResponse>(TOKEN_PATH, {
+      method: 'POST',
+      body: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret.reveal(), ...(scope ? { scope } : {}) },
+      // Asking for a token again has no lasting effect, so it may be retried like a read.
+      idempotent: true,
+    });
+    const value = body?.access_token;
+    const lifetime = Number(body?.expires_in) * 1000;
+    if (typeof value !== 'string' || !value || !(lifetime > 0)) {
+      throw new ApiError({ provider, method: 'POST', path: TOKEN_PATH, status: 200, detail: 'the answer has no access_token and expires_in' });
+    }
+    this.#issued.push(value);
+    this.#current = { value, renewAt: asked + lifetime - marginMs(lifetime) };
+    return value;
+  }
+}

@@ -1,0 +1,76 @@
+// The Xtrakit adapter. Setting: base_url (default https://api.xtrakit.com; the API lives under /api/v1);
+// secret: api_key, sent as a bearer token. Groups match by pinned id, else exact `group_name`; customers by
+// `customer_email`, ignoring case. `name` ↔ `group_name`, `description` ↔ `group_description`.
+import { ConfigError } from '../../errors.js';
+import type { ProviderInstance } from '../../model.js';
+import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
+import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { XtrakitApi } from './api.js';
+import { errorDetail } from './errors.js';
+import { normalize } from './mapping.js';
+import { readLive } from './read.js';
+import { applyGroup, applyMemberships } from './write.js';
+
+/** The documented host; `base_url` replaces it (the sandbox, or the older `https://app.xtrakit.com`). */
+export const DEFAULT_BASE_URL = 'https://api.xtrakit.com';
+
+// No limits are documented. The platform looks like a stock Laravel app, whose default API throttle is
+// 60 calls a minute per user: we keep to that, a few calls at a time.
+const CONCURRENCY = 4;
+const WINDOWS: RateWindow[] = [{ limit: 60, windowMs: 60_000 }];
+
+export const capabilities: Capabilities = {
+  identity: 'name',
+  delete: true,
+  // Undocumented. The emulator unassigns (as a nullable foreign key would), but the real platform might
+  // refuse the delete or leave dangling ids: moving members out first is right in every case.
+  deleteUnassignsMembers: false,
+  batchMembership: 1,
+  fields: ['name', 'description'],
+  concurrency: CONCURRENCY,
+};
+
+export interface XtrakitOptions {
+  /** For tests: time and jitter. */
+  clock?: Clock;
+}
+
+export function createXtrakit(instance: ProviderInstance, context: ProviderContext, options: XtrakitOptions = {}): Provider {
+  const apiKey = instance.secrets.api_key;
+  if (!apiKey) {
+    throw new ConfigError([
+      {
+        severity: 'error',
+        code: 'missing-setting',
+        message: `provider '${instance.name}' (xtrakit) needs api_key`,
+        provider: instance.name,
+        ...(instance.pos ? { pos: instance.pos } : {}),
+      },
+    ]);
+  }
+  const base = (instance.settings.base_url || DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const http = createHttpClient({
+    provider: instance.name,
+    baseUrl: `${base}/api/v1`,
+    headers: { Accept: 'application/json' },
+    auth: { headers: async () => ({ Authorization: `Bearer ${apiKey.reveal()}` }) },
+    secrets: () => [apiKey.reveal()],
+    errorDetail: (_status, body) => errorDetail(body),
+    limits: { concurrency: CONCURRENCY, windows: WINDOWS },
+    clock: options.clock ?? systemClock,
+    log: context.log,
+    onWait: context.onWait,
+  });
+  const api = new XtrakitApi(http, instance.name);
+  return {
+    name: instance.name,
+    type: 'xtrakit',
+    capabilities,
+    normalize,
+    read: (scope) => readLive(api, instance.name, scope),
+    applyGroup: (change) => applyGroup(api, change),
+    applyMemberships: (batch) => applyMemberships(api, batch),
+  };
+}
+
+export const xtrakit: ProviderFactory = (instance, context) => createXtrakit(instance, context);

@@ -1,0 +1,25 @@
+// Reading what a plan needs. Xtrakit has no e-mail filter, so every customer is listed (pages fetched at once
+// when the first says how many there are) and matched here; the groups list is small and read whole.
+import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
+import type { ReadScope } from '../provider.js';
+import type { XtrakitApi } from './api.js';
+import { normalize, toLiveCustomer, toLiveGroup } from './mapping.js';
+
+/** The declared groups (a pinned one by its id only, the others by exact name) or all; their members and the declared customers. */
+export async function readLive(api: XtrakitApi, provider: string, scope: ReadScope): Promise<LiveState> {
+  const [groupRows, customerRows] = await Promise.all([api.listGroups(), api.listCustomers()]);
+  // A pinned id decides identity, so a pinned group is not looked up by its name too.
+  const pinned = new Set(scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])));
+  const names = new Set(scope.groups.flatMap((g) => (g.pinnedId ? [] : [normalize(g.attributes).name])));
+  const groups = groupRows
+    .map(toLiveGroup)
+    .filter((g): g is LiveGroup => g !== undefined)
+    .filter((g) => scope.allGroups || pinned.has(g.id) || names.has(g.name));
+  const groupIds = new Set(groups.map((g) => g.id));
+  const emails = new Set(scope.emails.map((e) => e.toLowerCase()));
+  const customers = customerRows
+    .map(toLiveCustomer)
+    .filter((c): c is LiveCustomer => c !== undefined)
+    .filter((c) => (c.groupId !== null && groupIds.has(c.groupId)) || emails.has(c.email));
+  return { provider, groups, customers };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { GroupformError } from '../../../src/errors.js';
+import { createProvider } from '../../../src/providers/registry.js';
+import { bcInstance } from './helpers.js';
+
+describe('bigcommerce factory', () => {
+  it('is registered, with its capabilities as data', () => {
+    const provider = createProvider(bcInstance('http://127.0.0.1:1'), {});
+    expect(provider).toMatchObject({ name: 'bc', type: 'bigcommerce' });
+    expect(provider.capabilities).toEqual({
+      identity: 'name',
+      delete: true,
+      deleteUnassignsMembers: true,
+      batchMembership: 10,
+      fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'],
+      concurrency: 3,
+    });
+  });
+
+  it('names a missing setting or secret, never a secret value', () => {
+    const noHash = bcInstance('http://127.0.0.1:1');
+    delete noHash.settings.store_hash;
+    expect(() => createProvider(noHash, {})).toThrow(new GroupformError('provider-settings', "bc: the BigCommerce setting 'store_hash' is missing"));
+    const noToken = bcInstance('http://127.0.0.1:1');
+    noToken.secrets = {};
+    expect(() => createProvider(noToken, {})).toThrow(/'access_token' is missing/);
+  });
+});
