@@ -36,7 +36,7 @@ export async function runApplySaved(file: string, options: PlatformOptions & { s
     }));
     if (stale.length > 0 && !options.skipStale) {
       throw new PlanError('plan-stale',
-        `${stale.length} item${stale.length === 1 ? '' : 's'} of ${file} no longer match the platforms, so nothing was applied. Make a new plan, or apply the rest with --skip-stale.`,
+        `${stale.length === 1 ? '1 item' : `${stale.length} items`} of ${file} no longer ${stale.length === 1 ? 'matches' : 'match'} the platforms, so nothing was applied. Make a new plan, or apply the rest with --skip-stale.`,
         findings);
     }
     for (const finding of findings) io.stderr.write(`${formatFinding(finding)} (skipped)\n`);
