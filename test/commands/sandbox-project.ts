@@ -2,6 +2,7 @@
 // free ports, no rate limits, in memory), a project folder with a groups.yaml, and the real CLI run against
 // them with the sandbox's environment. Tests change the platforms out of band through `/_emulator/state`.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, type Sandbox } from '../../src/emulators/sandbox.js';
 import type { CliResult } from '../helpers/run-cli.js';
@@ -22,9 +23,10 @@ export interface SandboxProject {
 /** The repository's own groups.yaml: the sandbox seed is this merchant, drifted from it. */
 export const repoConfig = (): Promise<string> => readFile(fileURLToPath(new URL('../../groups.yaml', import.meta.url)), 'utf8');
 
-export async function sandboxProject(files: Record<string, string>, options: { seedFile?: string } = {}): Promise<SandboxProject> {
-  const sandbox = await startSandbox({ rateLimits: false, ...(options.seedFile ? { seedFile: options.seedFile } : {}) });
-  const project = await createProject(files);
+/** `seed`: the platforms' starting state (a sandbox state document); default: the bundled seed. */
+export async function sandboxProject(files: Record<string, string>, options: { seed?: object } = {}): Promise<SandboxProject> {
+  const project = await createProject(options.seed ? { ...files, 'seed.json': JSON.stringify(options.seed) } : files);
+  const sandbox = await startSandbox({ rateLimits: false, ...(options.seed ? { seedFile: path.join(project.dir, 'seed.json') } : {}) });
   const url = (platform: Platform): string => `${sandbox.endpoints[platform].baseUrl}/_emulator/state`;
   return {
     project,
