@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchBaseline, parseBaseline, type BaselineEntry } from '../../src/drift/baseline.js';
 import type { DriftItem } from '../../src/drift/classify.js';
@@ -23,6 +24,13 @@ describe('parseBaseline', () => {
       ],
       findings: [],
     });
+  });
+
+  it('reads the example in examples/', () => {
+    const text = readFileSync(new URL('../../examples/drift-baseline.yaml', import.meta.url), 'utf8');
+    const { entries, findings } = parseBaseline(text, 'drift-baseline.yaml');
+    expect(findings).toEqual([]);
+    expect(entries.map((entry) => entry.address)).toEqual(['bc/members/ava.jones@example.com', 'xk/members/*']);
   });
 
   it('takes an empty file as no entries', () => {
