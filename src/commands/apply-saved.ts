@@ -43,7 +43,7 @@ export async function runApplySaved(file: string, options: PlatformOptions & { s
     const applied = await executePlan(withoutItems(saved.plan, stale), workspace, options, io);
     const result = withSkipped(applied, saved.plan.changes, stale);
     if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else io.stdout.write(renderResults(result, { color: useColor(io, options) }));
+    else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails }));
     if (result.failed > 0 || result.notAttempted > stale.length) return 1;
     return stale.length > 0 ? EXIT_PARTIAL : 0;
   } finally {

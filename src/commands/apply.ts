@@ -33,7 +33,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
     }
     const result = await executePlan(plan, workspace, options, io);
     if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else io.stdout.write(renderResults(result, { color: useColor(io, options) }));
+    else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails }));
     return result.failed > 0 || result.notAttempted > 0 ? 1 : 0;
   } finally {
     await workspace.close();
