@@ -27,7 +27,7 @@ describe('parseBaseline', () => {
   });
 
   it('reads the example in examples/', () => {
-    const text = readFileSync(new URL('../../examples/drift-baseline.yaml', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../examples/github-actions/drift-baseline.yaml', import.meta.url), 'utf8');
     const { entries, findings } = parseBaseline(text, 'drift-baseline.yaml');
     expect(findings).toEqual([]);
     expect(entries.map((entry) => entry.address)).toEqual(['bc/members/ava.jones@example.com', 'xk/members/*']);
