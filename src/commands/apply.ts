@@ -19,6 +19,7 @@ export interface ApplyOptions extends PlatformOptions {
 
 /** `groupform apply`: plan, show, confirm, apply. Exit 1 when any change failed or was not attempted. */
 export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
+  if (options.skipStale) throw new UsageError('--skip-stale applies to a saved plan: groupform apply FILE --skip-stale.');
   // Refuse before any network call: a pipeline without a terminal must say --auto-approve explicitly.
   if (!options.autoApprove && !io.interactive) {
     throw new UsageError('apply needs --auto-approve when there is no terminal to confirm on.');
