@@ -49,10 +49,12 @@ export async function openWorkspace(
       const stream = (log = createWriteStream(path.resolve(io.cwd, options.logFile), { flags: 'a' }));
       httpLog = (entry) => stream.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
     }
+    // With --verbose, say why a run pauses: a platform's rate limit can hold it for a minute.
+    const onWait = context.onWait ?? (options.verbose ? (message: string) => void io.stderr.write(`${message}\n`) : undefined);
     const providers = new Map<string, Provider>();
     const capabilities: Record<string, Capabilities> = {};
     for (const instance of desired.providers) {
-      const provider = createProvider(instance, { log: httpLog, onWait: context.onWait });
+      const provider = createProvider(instance, { log: httpLog, onWait });
       providers.set(instance.name, provider);
       capabilities[instance.name] = provider.capabilities;
     }

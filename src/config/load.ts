@@ -12,7 +12,7 @@ import { parseConfig } from './parse.js';
 import { resolveGroups, resolveProviders } from './resolve.js';
 import { runRules } from './rules/index.js';
 import { checkSchema } from './schema.js';
-import { redact, secretValues } from './secrets.js';
+import { redactFindings, secretValues } from './secrets.js';
 
 export interface LoadOptions {
   /** Where `${VAR}` values come from. */
@@ -40,12 +40,12 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
   const parsed = parseConfig(bytes.toString('utf8'), file, options.env);
   const secrets = secretValues(parsed.data);
   const stopOnErrors = (findings: Finding[]): void => {
-    if (findings.some((finding) => finding.severity === 'error')) throw new ConfigError(redact(findings, secrets));
+    if (findings.some((finding) => finding.severity === 'error')) throw new ConfigError(redactFindings(findings, secrets));
   };
 
   stopOnErrors(parsed.findings);
   const schema = checkSchema(parsed.data, parsed.positions);
-  if (!schema.config) throw new ConfigError(redact([...parsed.findings, ...schema.findings], secrets));
+  if (!schema.config) throw new ConfigError(redactFindings([...parsed.findings, ...schema.findings], secrets));
   const config = schema.config;
 
   const hash = createHash('sha256').update(bytes);
@@ -61,6 +61,6 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
       providers: resolveProviders(config, parsed.positions),
       groups: resolveGroups(config, gathered.groups, parsed.positions),
     },
-    findings: redact(findings, secrets),
+    findings: redactFindings(findings, secrets),
   };
 }

@@ -1,6 +1,7 @@
 // The secret fields of a provider, and the last line of defence that keeps their values out of findings.
 import type { Finding } from '../model.js';
 import type { Path } from './positions.js';
+import { redact as redactText } from '../http/redact.js';
 
 /** Provider fields whose values are credentials: held as `Secret`s, never shown. */
 export const SECRET_FIELDS: ReadonlySet<string> = new Set(['client_secret', 'access_token', 'api_key']);
@@ -25,11 +26,10 @@ export function secretValues(data: unknown): string[] {
 }
 
 /** Replaces any secret value a message might still carry (say, a secret pasted into a group's name). */
-export function redact(findings: Finding[], secrets: readonly string[]): Finding[] {
+export function redactFindings(findings: Finding[], secrets: readonly string[]): Finding[] {
   if (secrets.length === 0) return findings;
   return findings.map((finding) => {
-    let message = finding.message;
-    for (const secret of secrets) message = message.replaceAll(secret, '[redacted]');
+    const message = redactText(finding.message, secrets);
     return message === finding.message ? finding : { ...finding, message };
   });
 }

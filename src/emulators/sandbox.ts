@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GroupformError } from '../errors.js';
 import { createStatePersister, loadStateFile, StateValidationError } from './common/state-file.js';
 import type { EmulatorKnobs } from './common/harness.js';
 import {
@@ -118,7 +119,14 @@ export function sandboxEnv(endpoints: SandboxEndpoints): Record<string, string> 
 
 async function initialState(options: SandboxOptions): Promise<SandboxState> {
   const useSaved = !options.reset && options.stateFile !== undefined && existsSync(options.stateFile);
-  return loadStateFile(useSaved ? options.stateFile! : (options.seedFile ?? SEED_FILE), parseSandboxState);
+  if (!useSaved) return loadStateFile(options.seedFile ?? SEED_FILE, parseSandboxState);
+  try {
+    return await loadStateFile(options.stateFile!, parseSandboxState);
+  } catch (error) {
+    // A saved state from an older groupform, or edited by hand: say how to start over.
+    if (!(error instanceof StateValidationError)) throw error;
+    throw new GroupformError('sandbox-state-invalid', `${error.message}. Start again from the seed with --sandbox-reset (groupform sandbox: --reset).`, { cause: error });
+  }
 }
 
 function parseSandboxState(raw: unknown): SandboxState {

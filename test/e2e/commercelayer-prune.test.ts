@@ -1,0 +1,76 @@
+// The real CLI against the Commerce Layer emulator where groupform deletes: pruning undeclared groups (with
+// `ignore`), the order that lets a platform that refuses to delete a non-empty group accept it, and the
+// safety limits that stand in the way until --force.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROVIDER_BLOCK, group, membersByCode, setupCommerceLayer, shopWithCustomers, type ClSetup } from './commercelayer-fixture.js';
+
+let setup: ClSetup | undefined;
+afterEach(async () => {
+  await setup?.close();
+  setup = undefined;
+});
+
+const pruning = (extra: string) => PROVIDER_BLOCK.replace('    client_secret: ${CL_CLIENT_SECRET}\n', `    client_secret: \${CL_CLIENT_SECRET}\n${extra}`);
+
+describe('groupform pruning Commerce Layer groups', () => {
+  it('empties and deletes undeclared groups, spares ignored ones, and moves a declared member first', async () => {
+    const state = shopWithCustomers('ava@example.com', 'zoe@example.com', 'leo@example.com', 'old@example.com');
+    state.customer_groups = [
+      group('GrpVipAaaa', 'vip', 'VIP'),
+      group('GrpSpringA', 'spring', 'Spring 2024'),
+      group('GrpLegacyA', 'legacy-b2b', 'Legacy B2B'),
+      group('GrpNoCodeA', null, 'Made by hand'),
+    ];
+    for (const [i, id] of ['GrpSpringA', 'GrpSpringA', 'GrpNoCodeA', 'GrpLegacyA'].entries()) state.customers[i]!.customer_group_id = id;
+    setup = await setupCommerceLayer(
+      `${pruning('    prune: true\n    ignore: ["Legacy *"]\n    safety: { max_group_changes: 1 }\n')}
+groups:
+  vip:
+    name: VIP
+    members: [ava@example.com]
+`,
+      // The stricter reading of CL's docs: a group that still has customers cannot be deleted (423).
+      { state, groupDeletion: 'lock' },
+    );
+
+    const plan = await setup.run(['plan', '--detailed-exitcode']);
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('~ ava@example.com (from cl/#GrpSpringA (Spring 2024))');
+    expect(plan.stdout).toContain('- zoe@example.com');
+    expect(plan.stdout).toContain('- leo@example.com');
+    expect(plan.stdout).toContain('- delete group cl/#GrpSpringA (Spring 2024)');
+    expect(plan.stdout).toContain('- delete group cl/#GrpNoCodeA (Made by hand)');
+    expect(plan.stdout).not.toMatch(/Legacy|old@example/);
+    expect(plan.stdout).toContain('Plan: 0 groups to add, 0 to change, 2 to delete; 3 customers to move.');
+
+    const apply = await setup.run(['apply', '--auto-approve']);
+    expect(apply.stderr).not.toContain('Error');
+    expect(apply.code).toBe(0);
+    const after = setup.emulator.state();
+    expect(after.customer_groups.map((g) => g.id).sort()).toEqual(['GrpLegacyA', 'GrpVipAaaa']);
+    expect(membersByCode(after)).toEqual({ vip: ['ava@example.com'], 'legacy-b2b': ['old@example.com'] });
+    expect(after.customers.filter((c) => c.customer_group_id === null).map((c) => c.email).sort()).toEqual(['leo@example.com', 'zoe@example.com']);
+    expect(setup.calls().filter((c) => c.status === 423)).toEqual([]);
+    expect((await setup.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+
+  it('refuses to remove most of a group\'s members until --force', async () => {
+    const emails = Array.from({ length: 10 }, (_, i) => `member${i}@example.com`);
+    const state = shopWithCustomers(...emails);
+    state.customer_groups = [group('GrpVipAaaa', 'vip', 'VIP')];
+    for (const c of state.customers) c.customer_group_id = 'GrpVipAaaa';
+    setup = await setupCommerceLayer(`${PROVIDER_BLOCK}\ngroups:\n  vip:\n    name: VIP\n    members: [${emails.slice(0, 6).join(', ')}]\n`, { state });
+
+    for (const args of [['plan'], ['apply', '--auto-approve']]) {
+      const refused = await setup.run(args);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('would remove 4 of 10 customers from cl/vip (40%, limit 30%); use --force to apply anyway');
+    }
+    expect(setup.calls().filter((c) => c.method !== 'GET' && c.path !== '/oauth/token')).toEqual([]);
+
+    const forced = await setup.run(['apply', '--auto-approve', '--force']);
+    expect(forced.code).toBe(0);
+    expect(membersByCode(setup.emulator.state()).vip).toEqual(emails.slice(0, 6).sort());
+  });
+});

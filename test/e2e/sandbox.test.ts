@@ -1,0 +1,152 @@
+// The real CLI with the built-in sandbox: the project's own groups.yaml against all three emulators, state
+// that persists next to the config, the standalone `groupform sandbox`, the audit log and JSON output.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SANDBOX_CL_CLIENT_SECRET } from '../../src/emulators/commercelayer/index.js';
+import { SANDBOX_STORES } from '../../src/emulators/bigcommerce/index.js';
+import { SANDBOX_XTRAKIT_API_KEY } from '../../src/emulators/xtrakit/index.js';
+import { createProject, type Project } from '../helpers/e2e.js';
+import { binPath } from '../helpers/run-cli.js';
+
+const root = new URL('../../', import.meta.url);
+const groupsYaml = await readFile(new URL('groups.yaml', root), 'utf8');
+const sandboxSecrets = [SANDBOX_CL_CLIENT_SECRET, SANDBOX_XTRAKIT_API_KEY, ...SANDBOX_STORES.map((s) => s.accessToken)];
+
+let project: Project | undefined;
+afterEach(async () => {
+  await project?.remove();
+  project = undefined;
+});
+
+/** A temp project holding a copy of the repository's groups.yaml. */
+async function copyOfGroupsYaml(): Promise<Project> {
+  project = await createProject({ 'groups.yaml': groupsYaml });
+  return project;
+}
+
+describe('groupform --sandbox', () => {
+  it('plans groups.yaml against all three platforms, as `npm start` does', async () => {
+    const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe('node bin/groupform.js plan --sandbox');
+
+    const { run } = await copyOfGroupsYaml();
+    const plan = await run(['plan', '--sandbox', '--detailed-exitcode']);
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(2);
+    for (const provider of ['cl', 'bc', 'xk']) expect(plan.stdout).toContain(`Provider ${provider}\n`);
+    expect(plan.stdout).toMatch(/^Plan: \d+ groups? to add, \d+ to change, \d+ to delete; \d+ customers? to move\.$/m);
+  });
+
+  it('persists an apply in .groupform/sandbox.json, converges, and --sandbox-reset brings the drift back', async () => {
+    const { run, dir } = await copyOfGroupsYaml();
+    const apply = await run(['apply', '--sandbox', '--auto-approve']);
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toMatch(/Apply complete: \d+ done, 0 failed, 0 not attempted\./);
+    expect(existsSync(`${dir}/.groupform/sandbox.json`)).toBe(true);
+
+    const again = await run(['plan', '--sandbox', '--detailed-exitcode']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No changes');
+
+    const reset = await run(['plan', '--sandbox', '--sandbox-reset', '--detailed-exitcode']);
+    expect(reset.code).toBe(2);
+    expect(reset.stdout).toContain('~ update group cl/vip');
+  });
+
+  it('says how to start over when the saved sandbox state is broken', async () => {
+    const { run, write } = await copyOfGroupsYaml();
+    await write('.groupform/sandbox.json', '{"commercelayer": {"customers": []}}');
+    const broken = await run(['plan', '--sandbox']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/sandbox\.json is invalid: .*Start again from the seed with --sandbox-reset/);
+    expect((await run(['plan', '--sandbox', '--sandbox-reset'])).code).toBe(0);
+    expect((await run(['plan', '--sandbox'])).code).toBe(0);
+  });
+
+  it('refuses apply without --auto-approve when there is no terminal, before starting anything', async () => {
+    const { run, dir } = await copyOfGroupsYaml();
+    const apply = await run(['apply', '--sandbox']);
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('apply needs --auto-approve when there is no terminal to confirm on.');
+    expect(apply.stdout).toBe('');
+    // The sandbox was never started: it would have written its state file.
+    expect(existsSync(`${dir}/.groupform`)).toBe(false);
+  });
+
+  it('writes an audit of every call to --log-file, with no credential in it', async () => {
+    const { run, dir } = await copyOfGroupsYaml();
+    expect((await run(['plan', '--sandbox', '--log-file', 'audit.log'])).code).toBe(0);
+    const text = await readFile(`${dir}/audit.log`, 'utf8');
+    const entries = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(new Set(entries.map((e) => e.provider))).toEqual(new Set(['cl', 'bc', 'xk']));
+    for (const entry of entries) {
+      expect(entry).toMatchObject({ method: expect.stringMatching(/^(GET|POST)$/), path: expect.stringMatching(/^\//), status: 200 });
+    }
+    expect(entries).toContainEqual(expect.objectContaining({ provider: 'cl', method: 'POST', path: '/oauth/token' }));
+    for (const secret of sandboxSecrets) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/eyJ[\w-]+\./); // no Commerce Layer access token
+  });
+
+  it('prints a plan document that parses with --format json', async () => {
+    const { run } = await copyOfGroupsYaml();
+    const plan = await run(['plan', '--sandbox', '--format', 'json']);
+    expect(plan.code).toBe(0);
+    const doc = JSON.parse(plan.stdout) as { formatVersion: number; changes: { provider: string }[]; summary: Record<string, number> };
+    expect(doc.formatVersion).toBe(1);
+    expect(new Set(doc.changes.map((c) => c.provider))).toEqual(new Set(['cl', 'bc', 'xk']));
+    expect(doc.summary.groupsToCreate).toBeGreaterThan(0);
+  });
+});
+
+describe('groupform sandbox (standalone)', () => {
+  it('prints export lines, serves a config that reads them, and stops cleanly on SIGINT', async () => {
+    const { run } = await copyOfGroupsYaml();
+    const child = spawn(process.execPath, [binPath, 'sandbox', '--env'], {
+      cwd: project!.dir,
+      env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      const env: Record<string, string> = {};
+      const lines = createInterface({ input: child.stdout });
+      for await (const line of lines) {
+        const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
+        expect(match, line).not.toBeNull();
+        env[match![1]!] = match![2]!;
+        if (env.XTRAKIT_API_KEY) break;
+      }
+      expect(env.CL_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+      const plan = await run(['plan', '--detailed-exitcode'], env);
+      expect(plan.stderr).toBe('');
+      expect(plan.code).toBe(2);
+      for (const provider of ['cl', 'bc', 'xk']) expect(plan.stdout).toContain(`Provider ${provider}\n`);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('groupform plan with an invalid config', () => {
+  it('exits 1 and names the file, line and column of each mistake', async () => {
+    const broken = groupsYaml.replace('    name: Wholesale\n', '    nmae: Wholesale\n');
+    const lines = broken.split('\n');
+    const typo = lines.indexOf('    nmae: Wholesale') + 1;
+    const group = lines.indexOf('  wholesale:') + 1;
+    project = await createProject({ 'groups.yaml': broken });
+    const plan = await project.run(['plan', '--sandbox']);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toBe('');
+    expect(plan.stderr.split('\n')).toEqual([
+      `groups.yaml:${group}:3: error: Group 'wholesale' is missing the required property 'name'.`,
+      `groups.yaml:${typo}:5: error: Unknown property 'nmae' in group 'wholesale'; did you mean 'name'?`,
+      'Error: 2 errors in the configuration',
+      '',
+    ]);
+  });
+});
