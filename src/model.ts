@@ -182,6 +182,15 @@ export interface PlanSummary {
   customersToMove: number;
 }
 
+/** What applying a plan costs on one provider instance: write calls, and time at the platform's rate limit. */
+export interface CostEstimate {
+  provider: string;
+  /** API calls the changes take. */
+  calls: number;
+  /** Least seconds those calls take at the documented rate limit; null where the platform documents none. */
+  seconds: number | null;
+}
+
 export interface Plan {
   formatVersion: 1;
   configHash: string;
@@ -192,4 +201,6 @@ export interface Plan {
   /** Warnings (customers not found, …) and, when refused, the safety errors. */
   findings: Finding[];
   summary: PlanSummary;
+  /** API cost per provider instance that was read, by name; absent in plans made before estimates existed. */
+  estimate?: CostEstimate[];
 }

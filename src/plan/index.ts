@@ -4,3 +4,8 @@ export type { PlanTarget } from './targets.js';
 export { fingerprint } from './fingerprint.js';
 export { checkSafety } from './safety.js';
 export { groupAddress, groupRefLabel, memberAddress } from './address.js';
+export { estimateCost } from './cost.js';
+export { buildSavedPlan, serializeSavedPlan, checkConfigHash, type SavedPlan, type Precondition } from './saved.js';
+export { parseSavedPlan } from './saved-file.js';
+export { findStale, withoutItems, type StaleItem } from './stale.js';
+export { savedPlanScopes } from './saved-scope.js';
