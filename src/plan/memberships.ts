@@ -1,9 +1,10 @@
 // Membership changes on one provider instance, where a customer is in at most one group:
 // declared members join (from no group: create) or move (from another group: update) into their group;
 // authoritative groups lose the customers they have but do not declare (delete); customers of a group
-// being pruned leave it first when the platform does not unassign them itself.
+// being pruned leave it first when the platform does not unassign them itself. A customer whose e-mail does
+// not name it alone (Xtrakit allows none, and duplicates) is addressed by id; it can only ever be removed.
 import type { DesiredGroup, Finding, GroupRef, LiveCustomer, LiveGroup, LiveState, MembershipChange } from '../model.js';
-import { memberAddress } from './address.js';
+import { memberAddress, memberIdAddress } from './address.js';
 import { declaredName, type GroupMatch } from './identity.js';
 
 export interface MembershipInput {
@@ -37,7 +38,7 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   const change = (customer: LiveCustomer, email: string, after: GroupRef | null): MembershipChange => ({
     kind: 'membership',
     action: after === null ? 'delete' : customer.groupId === null ? 'create' : 'update',
-    address: memberAddress(provider, email),
+    address: email !== '' && byEmail.get(email)?.length === 1 ? memberAddress(provider, email) : memberIdAddress(provider, customer.id),
     provider,
     customerId: customer.id,
     email,

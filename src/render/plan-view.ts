@@ -2,7 +2,7 @@
 // field values shown as JSON, with a line diff for structured values. Pure; no colour, no layout.
 import { diffLines } from 'diff';
 import type { GroupChange, Json, MembershipChange, Plan } from '../model.js';
-import { groupRefLabel } from '../plan/address.js';
+import { groupRefLabel, memberLabel } from '../plan/address.js';
 import { canonicalJson } from '../plan/values.js';
 
 /** Customers joining a group (from no group: create; from another: update), or leaving one for none. */
@@ -72,13 +72,14 @@ export function memberBlockTitle(block: MemberBlock): string {
 /** Up to `max` customers of a block (`~ a@x.com (from cl/staff)` for a move), and how many are left out. */
 export function memberLines(block: MemberBlock, max: number): { lines: MarkedLine[]; more: number } {
   const lines = block.changes.slice(0, max).map((change): MarkedLine => {
+    const who = memberLabel(change);
     switch (change.action) {
       case 'create':
-        return { mark: '+', text: change.email };
+        return { mark: '+', text: who };
       case 'update':
-        return { mark: '~', text: change.before ? `${change.email} (from ${groupRefLabel(change.provider, change.before)})` : change.email };
+        return { mark: '~', text: change.before ? `${who} (from ${groupRefLabel(change.provider, change.before)})` : who };
       case 'delete':
-        return { mark: '-', text: change.email };
+        return { mark: '-', text: who };
     }
   });
   return { lines, more: block.changes.length - lines.length };
