@@ -3,6 +3,7 @@
 import { afterEach } from 'vitest';
 import {
   SANDBOX_XTRAKIT_API_KEY, startXtrakitEmulator, type XtrakitCustomer, type XtrakitEmulator, type XtrakitEmulatorOptions,
+  type XtrakitGroup,
 } from '../../src/emulators/xtrakit/index.js';
 import { createProject, type Project } from '../helpers/e2e.js';
 import type { CliResult } from '../helpers/run-cli.js';
@@ -13,8 +14,14 @@ export const address = {
   address1: '10 High Street',
 };
 
+/** A seed document: the emulator fills what the records leave out. */
+export interface Seed {
+  customer_groups: Partial<XtrakitGroup>[];
+  customers: Partial<XtrakitCustomer>[];
+}
+
 /** A merchant drifted from `config`: VIP's description is old, John is in a group the file does not declare. */
-export function seed() {
+export function seed(): Seed {
   return {
     customer_groups: [
       { id: 1, group_name: 'VIP', group_description: 'Big spenders' },
