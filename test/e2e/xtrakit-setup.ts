@@ -5,6 +5,7 @@ import {
   SANDBOX_XTRAKIT_API_KEY, startXtrakitEmulator, type XtrakitCustomer, type XtrakitEmulator, type XtrakitEmulatorOptions,
   type XtrakitGroup,
 } from '../../src/emulators/xtrakit/index.js';
+import { createFaultPlan } from '../../src/emulators/common/faults.js';
 import { createProject, type Project } from '../helpers/e2e.js';
 import type { CliResult } from '../helpers/run-cli.js';
 
@@ -113,4 +114,29 @@ export function customer(emulator: XtrakitEmulator, id: number): XtrakitCustomer
 /** Each customer's group, by id: the membership picture a test asserts. */
 export function groupOf(emulator: XtrakitEmulator): Record<number, number | null> {
   return Object.fromEntries(emulator.state().customers.map((c) => [c.id, c.customer_group_id]));
+}
+
+/**
+ * The first fault seed whose draws suit a test: `accept` sees, request by request, whether the emulator with
+ * this `faultRate` injects a 500. Searching, rather than hard-coding a number, keeps the reason in the test.
+ */
+export function seedWhere(faultRate: number, length: number, accept: (faults: boolean[]) => boolean): number {
+  for (let seed = 1; seed < 100_000; seed++) {
+    const draw = createFaultPlan({ faultRate, kinds: ['error'] }, seed);
+    if (accept(Array.from({ length }, () => draw().fault !== undefined))) return seed;
+  }
+  throw new Error('no seed fits');
+}
+
+/** How many of `faults` are true. */
+export function count(faults: boolean[]): number {
+  return faults.filter(Boolean).length;
+}
+
+/** The most 500s in a row in `faults`: a call sent in sequence fails for good only after five. */
+export function longestRun(faults: boolean[]): number {
+  let longest = 0;
+  let run = 0;
+  for (const fault of faults) longest = Math.max(longest, (run = fault ? run + 1 : 0));
+  return longest;
 }
