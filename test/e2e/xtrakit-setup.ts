@@ -31,11 +31,11 @@ export function seed(): Seed {
       { id: 4, group_name: 'Beta testers' },
     ],
     customers: [
-      // Jane carries every optional field too, to show that a move leaves them as they were.
-      { id: 10, customer_email: 'Jane@Example.com', customer_name: 'Jane Doe', ...address, customer_whatsapp: '+44 7700 900999',
-        customer_zip: 'LS1 4AP', address2: 'Flat 2', customer_profile: 'https://cdn.example.com/jane.png', created_by: 'import',
-        customer_group_id: 1 },
-      { id: 11, customer_email: 'john@example.com', customer_name: 'John Roe', ...address, customer_group_id: 4 },
+      { id: 10, customer_email: 'jane@example.com', customer_name: 'Jane Doe', ...address, customer_group_id: 1 },
+      // John moves: he carries every optional field and a mixed-case e-mail, which a move must leave as they are.
+      { id: 11, customer_email: 'John@Example.com', customer_name: 'John Roe', ...address, customer_whatsapp: '+44 7700 900999',
+        customer_zip: 'LS1 4AP', address2: 'Flat 2', customer_profile: 'https://cdn.example.com/john.png', created_by: 'import',
+        customer_group_id: 4 },
       { id: 12, customer_email: 'ann@example.com', customer_name: 'Ann Lee', ...address, customer_zip: 'LS2 7EE' },
       { id: 13, customer_email: 'bob@example.com', customer_name: 'Bob Ray', ...address, customer_group_id: 2 },
       { id: 14, customer_email: 'zoe@example.com', customer_name: 'Zoe Kim', ...address, customer_group_id: 3 },
