@@ -1,6 +1,6 @@
 // The real CLI against the Xtrakit emulator: plan, apply, and a plan that then shows no changes.
 import { describe, expect, it } from 'vitest';
-import { customer, groupOf, useXtrakitCase } from './xtrakit-setup.js';
+import { config, customer, groupOf, useXtrakitCase } from './xtrakit-setup.js';
 
 const start = useXtrakitCase();
 
@@ -92,6 +92,17 @@ describe('groupform on Xtrakit: plan, apply, converge', () => {
     expect(strict.stderr).toContain('Error: the plan was refused: 1 problem above');
     expect(emulator.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(emulator.state().customer_groups.map((g) => g.id)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('renames in place a group whose declared name differs only in case: the platform holds one such name', async () => {
+    const { emulator, run } = await start({ files: { 'groups.yaml': config.replace('name: Staff', 'name: STAFF') } });
+
+    const planned = await run(['plan']);
+    expect(planned.stdout).toContain('  ~ update group xk/staff\n      name: "Staff" -> "STAFF"\n');
+    expect(planned.stdout).not.toContain('create group xk/staff');
+    expect((await run(['apply', '--auto-approve'])).code).toBe(0);
+    expect(emulator.state().customer_groups.find((g) => g.id === 2)?.group_name).toBe('STAFF');
+    expect((await run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
   it('plans as JSON on stdout, with the changes the text plan shows', async () => {
