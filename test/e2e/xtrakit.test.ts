@@ -47,6 +47,12 @@ describe('groupform on Xtrakit: plan, apply, converge', () => {
     const again = await run(['plan', '--detailed-exitcode']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('No changes. Live state matches groups.yaml.');
+    // An apply with nothing to do writes nothing.
+    const writes = emulator.requests.filter((r) => r.method !== 'GET').length;
+    const idle = await run(['apply', '--auto-approve']);
+    expect(idle.code).toBe(0);
+    expect(idle.stdout).toContain('No changes.');
+    expect(emulator.requests.filter((r) => r.method !== 'GET')).toHaveLength(writes);
   });
 
   it('moves a customer by re-sending the required fields exactly as read, and changes no other field', async () => {
