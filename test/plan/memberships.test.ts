@@ -65,7 +65,8 @@ describe('membership changes', () => {
       options(),
     );
     expect(result.changes).toEqual([]);
-    expect(result.findings.map((finding) => [finding.severity, finding.code])).toEqual([['error', 'customer-ambiguous']]);
+    expect(result.findings.map((finding) => [finding.severity, finding.code, finding.message])).toEqual([['error', 'customer-ambiguous',
+      '2 customers on bc have the e-mail a@x.com (#c1, #c2; group vip); cannot tell which to move: give each its own e-mail on the platform']]);
   });
 
   it('unassigns undeclared customers of an authoritative group, unless another group declares them', () => {
