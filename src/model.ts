@@ -162,10 +162,11 @@ export interface GroupChange {
 export interface MembershipChange {
   kind: 'membership';
   action: Action;
-  /** `provider/members/email`. */
+  /** `provider/members/email`; `provider/members/#id` when the e-mail does not name the customer alone. */
   address: string;
   provider: string;
   customerId: string;
+  /** Lower case; '' for a customer without one (Xtrakit), who can only be removed from a group. */
   email: string;
   /** The group the customer is in now; null when in none. */
   before: GroupRef | null;

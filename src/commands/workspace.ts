@@ -47,7 +47,11 @@ export async function openWorkspace(
     let httpLog: HttpLog | undefined;
     if (options.logFile) {
       const stream = (log = createWriteStream(path.resolve(io.cwd, options.logFile), { flags: 'a' }));
-      httpLog = (entry) => stream.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+      // A failed read ends the command while sibling calls are still in flight: what ends after close goes unlogged
+      // rather than crashing the process with a write after end.
+      httpLog = (entry) => {
+        if (!stream.writableEnded) stream.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+      };
     }
     // With --verbose, say why a run pauses: a platform's rate limit can hold it for a minute.
     const onWait = context.onWait ?? (options.verbose ? (message: string) => void io.stderr.write(`${message}\n`) : undefined);

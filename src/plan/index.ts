@@ -3,7 +3,7 @@ export { plan, summarize, type PlanOptions } from './plan.js';
 export type { PlanTarget } from './targets.js';
 export { fingerprint } from './fingerprint.js';
 export { checkSafety } from './safety.js';
-export { groupAddress, groupRefLabel, memberAddress } from './address.js';
+export { groupAddress, groupRefLabel, memberAddress, memberIdAddress, memberLabel } from './address.js';
 export { estimateCost } from './cost.js';
 export { buildSavedPlan, serializeSavedPlan, checkConfigHash, type SavedPlan, type Precondition } from './saved.js';
 export { parseSavedPlan } from './saved-file.js';

@@ -20,8 +20,12 @@ export interface CostModel {
 
 /** What a platform can do, as data the planner and apply engine read. */
 export interface Capabilities {
-  /** How a declared group finds its live group when no id is pinned: by the platform's unique code, or by exact name. */
-  identity: 'code' | 'name';
+  /**
+   * How a declared group finds its live group when no id is pinned: by the platform's unique code, by exact name,
+   * or by name ignoring case where the platform keeps names unique that way (two names differing only in case
+   * cannot both exist, so the live one is the group the declared name means).
+   */
+  identity: 'code' | 'name' | 'name-ignoring-case';
   /** Whether groups can be deleted through the API. */
   delete: boolean;
   /** Whether deleting a group unassigns its customers on the platform itself. */

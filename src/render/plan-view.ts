@@ -2,7 +2,7 @@
 // field values shown as JSON, with a line diff for structured values. Pure; no colour, no layout.
 import { diffLines } from 'diff';
 import type { GroupChange, Json, MembershipChange, Plan } from '../model.js';
-import { groupAddress, groupRefLabel } from '../plan/address.js';
+import { groupAddress, groupRefLabel, memberLabel } from '../plan/address.js';
 import { canonicalJson } from '../plan/values.js';
 
 /** Customers joining a group (from no group: create; from another: update), or leaving one for none. */
@@ -78,13 +78,14 @@ export function memberBlockTitle(block: MemberBlock): string {
  */
 export function memberLines(block: MemberBlock, max: number, email: (text: string) => string = (text) => text): { lines: MarkedLine[]; more: number } {
   const lines = block.changes.slice(0, max).map((change): MarkedLine => {
+    const who = memberLabel(change);
     switch (change.action) {
       case 'create':
-        return { mark: '+', text: email(change.email) };
+        return { mark: '+', text: email(who) };
       case 'update':
-        return { mark: '~', text: email(change.before ? `${change.email} (from ${groupRefLabel(change.provider, change.before)})` : change.email) };
+        return { mark: '~', text: email(change.before ? `${who} (from ${groupRefLabel(change.provider, change.before)})` : who) };
       case 'delete':
-        return { mark: '-', text: email(change.email) };
+        return { mark: '-', text: email(who) };
     }
   });
   return { lines, more: block.changes.length - lines.length };

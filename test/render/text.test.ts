@@ -44,6 +44,17 @@ describe('renderText', () => {
     );
   });
 
+  it('names a customer by id where its e-mail does not name it alone', () => {
+    const vip = { key: 'vip', id: '1', name: 'VIP' };
+    const plan: Plan = { ...samplePlan(), changes: [
+      { ...member('xk', '', vip, null), address: 'xk/members/#16', customerId: '16' },
+      { ...member('xk', 'twin@example.com', vip, null), address: 'xk/members/#17', customerId: '17' },
+    ] };
+    expect(renderText(plan, { color: false })).toContain(
+      ['  - 2 customers leave xk/vip', '      - customer #16 (no e-mail)', '      - twin@example.com (customer #17)'].join('\n'),
+    );
+  });
+
   it('colours + green, ~ yellow and - red only when asked', () => {
     const plain = renderText(samplePlan(), { color: false });
     const coloured = renderText(samplePlan(), { color: true });
