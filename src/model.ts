@@ -162,10 +162,11 @@ export interface GroupChange {
 export interface MembershipChange {
   kind: 'membership';
   action: Action;
-  /** `provider/members/email`. */
+  /** `provider/members/email`; `provider/members/#id` when the e-mail does not name the customer alone. */
   address: string;
   provider: string;
   customerId: string;
+  /** Lower case; '' for a customer without one (Xtrakit), who can only be removed from a group. */
   email: string;
   /** The group the customer is in now; null when in none. */
   before: GroupRef | null;
@@ -182,6 +183,15 @@ export interface PlanSummary {
   customersToMove: number;
 }
 
+/** What applying a plan costs on one provider instance: write calls, and time at the platform's rate limit. */
+export interface CostEstimate {
+  provider: string;
+  /** API calls the changes take. */
+  calls: number;
+  /** Least seconds those calls take at the documented rate limit; null where the platform documents none. */
+  seconds: number | null;
+}
+
 export interface Plan {
   formatVersion: 1;
   configHash: string;
@@ -192,4 +202,6 @@ export interface Plan {
   /** Warnings (customers not found, …) and, when refused, the safety errors. */
   findings: Finding[];
   summary: PlanSummary;
+  /** API cost per provider instance that was read, by name; absent in plans made before estimates existed. */
+  estimate?: CostEstimate[];
 }

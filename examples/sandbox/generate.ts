@@ -86,21 +86,14 @@ const bcCustomers = bcPeople.map((p, i) => ({
   customer_group_id: bcMembership[p.email] ?? (i % 4 === 0 ? 1 : i % 23 === 7 ? 3 : 0),
   date_created: at(i % 60), date_modified: at(60 + (i % 30)),
 }));
-// The EU store's VIP has its own id (multi-store.yaml pins 2 on the US store and 7 here), an older discount,
-// one member of the two the example declares, and one it does not.
-const euGroups = [
-  { ...bcGroups[0]!, name: 'Retail EU' },
-  { ...bcGroups[1]!, id: 7, discount_rules: [{ type: 'all', method: 'percent', amount: '5.0000' }] },
-];
-const euMembership: Record<string, number> = { 'ava.jones@example.com': 7, 'olivia.brown@example.com': 7 };
 const euCustomers = crowd.slice(0, 120).map((p, i) => ({
   id: i + 1, email: p.email, first_name: cap(p.first), last_name: cap(p.last),
-  customer_group_id: euMembership[p.email] ?? (i % 5 === 0 ? 1 : 0), date_created: at(i % 60), date_modified: at(60 + (i % 30)),
+  customer_group_id: i % 5 === 0 ? 1 : 0, date_created: at(i % 60), date_modified: at(60 + (i % 30)),
 }));
 const bigcommerce = parseBigCommerceState({
   stores: {
     sandbox1: { customer_groups: bcGroups, customers: bcCustomers },
-    sandbox2: { customer_groups: euGroups, customers: euCustomers },
+    sandbox2: { customer_groups: [{ ...bcGroups[0]!, name: 'Retail EU' }], customers: euCustomers },
   },
 });
 

@@ -1,58 +1,41 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
-import { applyPlan, type ApplyResult } from '../apply/apply.js';
 import { renderResults } from '../render/results.js';
 import { useColor, type Io } from './io.js';
 import { platformOptions, type PlatformOptions } from './options.js';
 import { openPlan } from './compute-plan.js';
 import { printPlan } from './print-plan.js';
 import { confirm } from './confirm.js';
+import { executePlan } from './execute-plan.js';
+import { runApplySaved } from './apply-saved.js';
 
 export interface ApplyOptions extends PlatformOptions {
   autoApprove: boolean;
+  /** A saved plan (`plan --out`) to apply exactly, instead of planning afresh. */
+  plan?: string;
+  /** With a saved plan: apply the items still valid, skip the stale ones (exit 3). */
+  skipStale: boolean;
 }
 
 /** `groupform apply`: plan, show, confirm, apply. Exit 1 when any change failed or was not attempted. */
 export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
+  if (options.skipStale) throw new UsageError('--skip-stale applies to a saved plan: groupform apply FILE --skip-stale.');
   // Refuse before any network call: a pipeline without a terminal must say --auto-approve explicitly.
   if (!options.autoApprove && !io.interactive) {
     throw new UsageError('apply needs --auto-approve when there is no terminal to confirm on.');
   }
   const { plan, desired, findings, workspace } = await openPlan(options, io);
-  // With --format json, stdout holds one document, the apply result, so that it parses; the plan (the one a
-  // person confirms, with its warnings) goes to stderr as text.
-  const json = options.format === 'json';
   try {
-    printPlan(plan, desired, findings, json ? { ...options, format: 'text' } : options, json ? { ...io, stdout: io.stderr } : io);
-    if (plan.changes.length === 0) {
-      const nothing: ApplyResult = { items: [], done: 0, failed: 0, notAttempted: 0, warnings: [] };
-      if (json) io.stdout.write(JSON.stringify(nothing, null, 2) + '\n');
-      return 0;
-    }
+    printPlan(plan, desired, findings, options, io);
+    if (plan.changes.length === 0) return 0;
     if (!options.autoApprove && !(await confirm(io))) {
       io.stderr.write('Apply cancelled.\n');
       return 1;
     }
-    const abort = new AbortController();
-    const onSigint = (): void => {
-      io.stderr.write('\nInterrupted: finishing the calls in flight, starting no new ones…\n');
-      abort.abort();
-    };
-    process.once('SIGINT', onSigint);
-    try {
-      const result = await applyPlan(plan, workspace.providers, {
-        parallelism: options.parallelism,
-        signal: abort.signal,
-        output: options.format === 'json' ? 'silent' : io.interactive && (io.stderr as NodeJS.WriteStream).isTTY ? 'interactive' : 'plain',
-        stream: io.stderr,
-      });
-      const color = useColor(io, options);
-      if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else io.stdout.write(renderResults(result, { color }));
-      return result.failed > 0 || result.notAttempted > 0 ? 1 : 0;
-    } finally {
-      process.off('SIGINT', onSigint);
-    }
+    const result = await executePlan(plan, workspace, options, io);
+    if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails }));
+    return result.failed > 0 || result.notAttempted > 0 ? 1 : 0;
   } finally {
     await workspace.close();
   }
@@ -60,15 +43,22 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
 
 export function applyCommand(io: Io): CommandModule<ApplyOptions, ApplyOptions> {
   return {
-    command: 'apply',
-    describe: 'Make the platforms match groups.yaml',
+    command: 'apply [plan]',
+    describe: 'Make the platforms match groups.yaml, or apply a plan saved with `plan --out`',
     builder: (yargs) =>
       yargs.options({
         ...platformOptions,
         'auto-approve': { type: 'boolean', default: false, describe: 'Apply without asking (required without a terminal)' },
-      }) as unknown as Argv<ApplyOptions>,
+        'skip-stale': {
+          type: 'boolean',
+          default: false,
+          describe: 'With a saved plan: apply the items still valid and skip those the platforms changed since (exit 3)',
+        },
+      })
+        .positional('plan', { type: 'string', describe: 'A plan saved with `groupform plan --out FILE`: applied exactly, without a prompt' }) as unknown as Argv<ApplyOptions>,
     handler: async (argv) => {
-      process.exitCode = await runApply(argv, io);
+      // A saved plan was reviewed when it was made: it is applied without asking.
+      process.exitCode = argv.plan === undefined ? await runApply(argv, io) : await runApplySaved(argv.plan, argv, io);
     },
   };
 }

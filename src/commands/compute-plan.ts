@@ -1,9 +1,11 @@
 // The read-and-diff half of plan, apply and drift: config → providers → live state → Plan.
 import { plan as diff } from '../plan/plan.js';
 import { PlanError } from '../errors.js';
-import type { DesiredState, Finding, Plan } from '../model.js';
+import type { DesiredState, Finding, LiveState, Plan } from '../model.js';
+import type { Capabilities } from '../providers/provider.js';
 import type { Io } from './io.js';
 import type { PlatformOptions } from './options.js';
+import { resolveTargets } from './target-option.js';
 import { openWorkspace, readLive, type Workspace } from './workspace.js';
 
 export interface ComputedPlan {
@@ -11,6 +13,9 @@ export interface ComputedPlan {
   desired: DesiredState;
   /** Config warnings. */
   findings: Finding[];
+  /** What the plan was computed from (`plan --out` records it). */
+  live: LiveState[];
+  capabilities: Record<string, Capabilities>;
   workspace: Workspace;
 }
 
@@ -22,17 +27,21 @@ export async function openPlan(
 ): Promise<ComputedPlan> {
   const workspace = await openWorkspace(options, io, context);
   try {
-    const live = await readLive(workspace);
+    // `--target`: only the targeted providers are read, and the plan keeps only the targeted changes.
+    const targets = resolveTargets(options.target ?? [], workspace.desired);
+    const only = targets.length > 0 ? new Set(targets.map((target) => target.provider)) : undefined;
+    const live = await readLive(workspace, { only });
     const plan = diff(workspace.desired, live, {
       capabilities: workspace.capabilities,
       force: options.force,
       strict: options.strict,
+      targets,
     });
     const errors = plan.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       throw new PlanError('plan-refused', `the plan was refused: ${errors.length} problem${errors.length === 1 ? '' : 's'} above`, errors);
     }
-    return { plan, desired: workspace.desired, findings: workspace.findings, workspace };
+    return { plan, desired: workspace.desired, findings: workspace.findings, live, capabilities: workspace.capabilities, workspace };
   } catch (error) {
     await workspace.close();
     throw error;

@@ -1,14 +1,89 @@
-import type { CommandModule } from 'yargs';
-import type { GlobalOptions, Io } from './io.js';
-import { notImplemented } from './not-implemented.js';
+// `groupform drift`: read-only, for cron. Plans against the live platforms without ever applying (this path
+// imports no apply code), classifies each item by modification times against the config's last commit,
+// silences what the baseline acknowledges, and exits 0 in sync, 2 on drift, 1 on error.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { parseBaseline, matchBaseline } from '../drift/baseline.js';
+import { classifyDrift } from '../drift/classify.js';
+import { configSources, lastCommitTime } from '../drift/git-time.js';
+import { buildDriftReport, type DriftReport } from '../drift/report.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { plan as diff } from '../plan/plan.js';
+import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../render/drift.js';
+import type { Io } from './io.js';
+import { platformOptions, type PlatformOptions } from './options.js';
+import { resolveTargets } from './target-option.js';
+import { openWorkspace, readLive } from './workspace.js';
 
-export function driftCommand(io: Io): CommandModule<GlobalOptions, GlobalOptions> {
+export interface DriftOptions extends PlatformOptions {
+  report?: string;
+  baseline?: string;
+}
+
+export const EXIT_DRIFT = 2;
+
+export async function runDrift(options: DriftOptions, io: Io, today: string = new Date().toISOString().slice(0, 10)): Promise<number> {
+  const reportFormat = options.report === undefined ? undefined : formatOf(options.report);
+  const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline, io);
+  const workspace = await openWorkspace(options, io);
+  let report: DriftReport;
+  try {
+    const targets = resolveTargets(options.target ?? [], workspace.desired);
+    const live = await readLive(workspace, { only: targets.length > 0 ? new Set(targets.map((target) => target.provider)) : undefined });
+    // Safety limits guard writes; a report of drift has none to guard.
+    const plan = diff(workspace.desired, live, { capabilities: workspace.capabilities, force: true, strict: options.strict, targets });
+    const configFile = path.resolve(io.cwd, options.config);
+    const configChangedAt = await lastCommitTime(configSources(configFile, await readFile(configFile, 'utf8')), path.dirname(configFile));
+    const match = matchBaseline(classifyDrift(plan, live, configChangedAt), baseline ?? [], today);
+    report = buildDriftReport(match, configChangedAt, [...workspace.findings, ...plan.findings]);
+  } finally {
+    await workspace.close();
+  }
+  const render = { maskEmails: options.maskEmails, baselineFile: options.baseline };
+  if (options.report !== undefined && reportFormat !== undefined) {
+    const text = reportFormat === 'json' ? renderDriftJson(report) : renderDriftMarkdown(report, render);
+    await writeFile(path.resolve(io.cwd, options.report), text);
+  }
+  io.stdout.write(
+    options.format === 'json' ? renderDriftJson(report) : options.format === 'markdown' ? renderDriftMarkdown(report, render) : renderDriftText(report, render),
+  );
+  if (report.findings.some((finding) => finding.severity === 'error')) return 1;
+  return report.inSync ? 0 : EXIT_DRIFT;
+}
+
+function formatOf(file: string): 'json' | 'markdown' {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.md' || extension === '.markdown') return 'markdown';
+  throw new UsageError(`--report ${file}: the report's format comes from its extension: .json or .md.`);
+}
+
+async function loadBaseline(file: string, io: Io) {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read the baseline ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const { entries, findings } = parseBaseline(text, file);
+  if (findings.length > 0) throw new ConfigError(findings);
+  return entries;
+}
+
+export function driftCommand(io: Io): CommandModule<DriftOptions, DriftOptions> {
   return {
     command: 'drift',
-    describe: 'Report where the platforms differ from groups.yaml (read-only)',
-    handler: async () => {
-      void io;
-      process.exitCode = await notImplemented('drift');
+    describe: 'Report where the platforms differ from groups.yaml (read-only; exit 0 in sync, 2 drift, 1 error)',
+    builder: (yargs) =>
+      yargs.options({
+        ...platformOptions,
+        report: { type: 'string', describe: 'Also write the report to FILE: JSON for .json, Markdown for .md' },
+        baseline: { type: 'string', describe: 'Acknowledged drift (drift-baseline.yaml): items with address, reason and expires' },
+      }) as unknown as Argv<DriftOptions>,
+    handler: async (argv) => {
+      process.exitCode = await runDrift(argv, io);
     },
   };
 }
+

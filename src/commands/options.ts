@@ -13,7 +13,20 @@ export const platformOptions = {
     default: false,
     describe: 'With --sandbox: start from the seed state again, forgetting earlier applies',
   },
-  format: { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' },
+  format: {
+    choices: ['text', 'json', 'markdown'] as const,
+    default: 'text' as const,
+    describe: 'Output format: text, json (schemas/plan.schema.json) or markdown (a pull-request comment)',
+  },
+  target: {
+    type: 'string',
+    array: true,
+    describe: 'Limit reads and changes to a provider, a group key, or provider/key (repeatable)',
+  },
+  'mask-emails': {
+    type: 'boolean',
+    describe: 'Show j***@example.com instead of full e-mail addresses in text and markdown (default: on for markdown)',
+  },
   'detailed-exitcode': {
     type: 'boolean',
     default: false,
@@ -28,7 +41,9 @@ export const platformOptions = {
 export interface PlatformOptions extends GlobalOptions {
   sandbox: boolean;
   sandboxReset: boolean;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'markdown';
+  target?: string[];
+  maskEmails?: boolean;
   detailedExitcode: boolean;
   strict: boolean;
   force: boolean;

@@ -3,12 +3,18 @@ import type { Io } from './io.js';
 import { platformOptions, type PlatformOptions } from './options.js';
 import { computePlan } from './compute-plan.js';
 import { printPlan } from './print-plan.js';
+import { savePlan } from './save-plan.js';
 
-export type PlanOptions = PlatformOptions;
+export interface PlanOptions extends PlatformOptions {
+  /** Save the plan here for `groupform apply FILE`. */
+  out?: string;
+}
 
-/** `groupform plan`: read, diff, print. Exit 0, or with --detailed-exitcode 2 when there are changes. */
+/** `groupform plan`: read, diff, print (and save with --out). Exit 0, or with --detailed-exitcode 2 when there are changes. */
 export async function runPlan(options: PlanOptions, io: Io): Promise<number> {
-  const { plan, desired, findings } = await computePlan(options, io);
+  const computed = await computePlan(options, io);
+  const { plan, desired, findings } = computed;
+  if (options.out) await savePlan(options.out, computed, io);
   printPlan(plan, desired, findings, options, io);
   return options.detailedExitcode && plan.changes.length > 0 ? 2 : 0;
 }
@@ -17,7 +23,11 @@ export function planCommand(io: Io): CommandModule<PlanOptions, PlanOptions> {
   return {
     command: 'plan',
     describe: 'Show what apply would change',
-    builder: (yargs) => yargs.options(platformOptions) as unknown as Argv<PlanOptions>,
+    builder: (yargs) =>
+      yargs.options({
+        ...platformOptions,
+        out: { type: 'string', describe: 'Save the plan to FILE, to apply exactly it later with `groupform apply FILE`' },
+      }) as unknown as Argv<PlanOptions>,
     handler: async (argv) => {
       process.exitCode = await runPlan(argv, io);
     },

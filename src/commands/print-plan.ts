@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { renderText } from '../render/text.js';
 import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
 import { formatFinding } from '../render/findings.js';
 import type { DesiredState, Finding, Plan } from '../model.js';
 import { useColor, type Io } from './io.js';
@@ -9,9 +10,15 @@ import type { PlatformOptions } from './options.js';
 /** Config warnings go to stderr; the plan itself to stdout, as text or as the JSON document. */
 export function printPlan(plan: Plan, desired: DesiredState, findings: Finding[], options: PlatformOptions, io: Io): void {
   for (const finding of findings) io.stderr.write(formatFinding(finding) + '\n');
-  if (options.format === 'json') {
-    io.stdout.write(renderJson(plan));
-    return;
+  const configFile = path.basename(desired.configFile);
+  switch (options.format) {
+    case 'json':
+      io.stdout.write(renderJson(plan));
+      return;
+    case 'markdown':
+      io.stdout.write(renderMarkdown(plan, { configFile, maskEmails: options.maskEmails ?? true }));
+      return;
+    case 'text':
+      io.stdout.write(renderText(plan, { color: useColor(io, options), configFile, maskEmails: options.maskEmails ?? false }));
   }
-  io.stdout.write(renderText(plan, { color: useColor(io, options), configFile: path.basename(desired.configFile) }));
 }

@@ -74,10 +74,13 @@ export async function openWorkspace(
 }
 
 /** Reads every provider instance concurrently; the first failure fails the read. */
-export async function readLive(workspace: Workspace, options: { allGroups?: (provider: string) => boolean } = {}): Promise<LiveState[]> {
+export async function readLive(
+  workspace: Workspace,
+  options: { allGroups?: (provider: string) => boolean; only?: ReadonlySet<string> } = {},
+): Promise<LiveState[]> {
   const { desired, providers } = workspace;
   return Promise.all(
-    desired.providers.map((instance) => {
+    desired.providers.filter((instance) => options.only?.has(instance.name) ?? true).map((instance) => {
       const groups = desired.groups.filter((g) => g.provider === instance.name);
       const emails = [...new Set(groups.flatMap((g) => g.members))];
       return providers.get(instance.name)!.read({

@@ -110,9 +110,6 @@ export function sandboxEnv(endpoints: SandboxEndpoints): Record<string, string> 
     BC_BASE_URL: endpoints.bigcommerce.baseUrl,
     BC_STORE_HASH: store1!.storeHash,
     BC_ACCESS_TOKEN: store1!.accessToken,
-    // examples/multi-store.yaml names its stores US and EU.
-    BC_US_STORE_HASH: store1!.storeHash,
-    BC_US_ACCESS_TOKEN: store1!.accessToken,
     BC_EU_STORE_HASH: store2!.storeHash,
     BC_EU_ACCESS_TOKEN: store2!.accessToken,
     XTRAKIT_BASE_URL: endpoints.xtrakit.baseUrl,

@@ -1,6 +1,7 @@
 // Which live group is which declared group, on one provider instance (DESIGN.md §1 "Identity"):
-// 1. a pinned id; 2. the platform's code, case-insensitively (identity 'code'); 3. the exact name
-// (identity 'name'). A live group pinned by one declared group is out of the running for the others.
+// 1. a pinned id; 2. the platform's code, case-insensitively (identity 'code'); 3. the name, exactly (identity
+// 'name') or ignoring case (identity 'name-ignoring-case'). A live group pinned by one declared group is out of
+// the running for the others.
 // Anything ambiguous is an error finding, never a guess.
 import type { DesiredGroup, Finding, LiveGroup } from '../model.js';
 import type { Capabilities } from '../providers/provider.js';
@@ -47,7 +48,7 @@ export function matchGroups(
     } else if (found.length > 1) {
       const ids = found.map((candidate) => `#${candidate.id}`).join(', ');
       findings.push(error(group, 'ambiguous-group',
-        `group ${group.key} matches ${found.length} live groups on ${provider} (${ids}) by ${identity}; pin one with ids.${provider}`));
+        `group ${group.key} matches ${found.length} live groups on ${provider} (${ids}) by ${FIELD[identity]}; pin one with ids.${provider}`));
     } else {
       candidates.set(group, found);
     }
@@ -64,7 +65,7 @@ export function matchGroups(
     for (const group of groups) {
       candidates.delete(group);
       findings.push(error(group, 'group-matched-twice',
-        `live group #${id} on ${provider} is matched by groups ${keys}; give each its own ${identity} or pin ids.${provider}`));
+        `live group #${id} on ${provider} is matched by groups ${keys}; give each its own ${FIELD[identity]} or pin ids.${provider}`));
     }
   }
 
@@ -75,12 +76,17 @@ export function matchGroups(
   return { resolved, claimed, findings };
 }
 
+/** What a finding calls the field that identity matches on. */
+const FIELD: Record<Capabilities['identity'], string> = { code: 'code', name: 'name', 'name-ignoring-case': 'name' };
+
 function matchesNaturally(group: DesiredGroup, live: LiveGroup, identity: Capabilities['identity']): boolean {
   switch (identity) {
     case 'code':
       return typeof live.code === 'string' && live.code.toLowerCase() === group.key.toLowerCase();
     case 'name':
       return live.name === declaredName(group);
+    case 'name-ignoring-case':
+      return live.name.toLowerCase() === declaredName(group).toLowerCase();
   }
 }
 

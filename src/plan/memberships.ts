@@ -1,9 +1,10 @@
 // Membership changes on one provider instance, where a customer is in at most one group:
 // declared members join (from no group: create) or move (from another group: update) into their group;
 // authoritative groups lose the customers they have but do not declare (delete); customers of a group
-// being pruned leave it first when the platform does not unassign them itself.
+// being pruned leave it first when the platform does not unassign them itself. A customer whose e-mail does
+// not name it alone (Xtrakit allows none, and duplicates) is addressed by id; it can only ever be removed.
 import type { DesiredGroup, Finding, GroupRef, LiveCustomer, LiveGroup, LiveState, MembershipChange } from '../model.js';
-import { memberAddress } from './address.js';
+import { memberAddress, memberIdAddress } from './address.js';
 import { declaredName, type GroupMatch } from './identity.js';
 
 export interface MembershipInput {
@@ -37,7 +38,7 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   const change = (customer: LiveCustomer, email: string, after: GroupRef | null): MembershipChange => ({
     kind: 'membership',
     action: after === null ? 'delete' : customer.groupId === null ? 'create' : 'update',
-    address: memberAddress(provider, email),
+    address: email !== '' && byEmail.get(email)?.length === 1 ? memberAddress(provider, email) : memberIdAddress(provider, customer.id),
     provider,
     customerId: customer.id,
     email,
@@ -57,7 +58,7 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
       const customers = byEmail.get(email) ?? [];
       const [customer] = customers;
       if (customer === undefined || customers.length > 1) {
-        findings.push(customerFinding(desired, email, customers.length, input.strict));
+        findings.push(customerFinding(desired, email, customers, input.strict));
       } else if (group === null || customer.groupId !== group.id) {
         changes.push(change(customer, email, target));
       }
@@ -68,13 +69,16 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   return { changes, findings };
 }
 
-function customerFinding(group: DesiredGroup, email: string, count: number, strict: boolean): Finding {
+function customerFinding(group: DesiredGroup, email: string, customers: readonly LiveCustomer[], strict: boolean): Finding {
   const base = { provider: group.provider, ...(group.pos ? { pos: group.pos } : {}) };
-  return count === 0
+  // The ids let the merchant find the duplicates on the platform, where only they can be told apart.
+  const ids = customers.map((customer) => `#${customer.id}`).join(', ');
+  return customers.length === 0
     ? { ...base, severity: strict ? 'error' : 'warning', code: 'customer-not-found',
         message: `customer ${email} (group ${group.key}) not found on ${group.provider}; groupform never creates customers` }
     : { ...base, severity: 'error', code: 'customer-ambiguous',
-        message: `${count} customers on ${group.provider} have the e-mail ${email} (group ${group.key}); cannot tell which to move` };
+        message: `${customers.length} customers on ${group.provider} have the e-mail ${email} (${ids}; group ${group.key}); ` +
+          'cannot tell which to move: give each its own e-mail on the platform' };
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

@@ -1,5 +1,5 @@
 // The plan's order (DESIGN.md §3): group creates, group updates, membership moves, unassigns, group deletes;
-// within each, by provider, then group address, then e-mail. Groups exist before customers move into
+// within each, by provider, then group address, then the customer's address (its e-mail, or its id). Groups exist before customers move into
 // them, and are emptied before they are deleted.
 import type { Change } from '../model.js';
 import { groupAddress } from './address.js';
@@ -11,7 +11,7 @@ export function orderChanges(changes: readonly Change[]): Change[] {
     .map(({ change }) => change);
 }
 
-type SortKey = [phase: number, provider: string, group: string, email: string];
+type SortKey = [phase: number, provider: string, group: string, member: string];
 
 function sortKey(change: Change): SortKey {
   switch (change.kind) {
@@ -23,7 +23,7 @@ function sortKey(change: Change): SortKey {
       // Moves sort under the group they join, unassigns under the group they leave.
       const ref = change.after ?? change.before;
       const group = ref ? groupAddress(change.provider, ref.key, ref.id) : '';
-      return [change.action === 'delete' ? 3 : 2, change.provider, group, change.email];
+      return [change.action === 'delete' ? 3 : 2, change.provider, group, change.address];
     }
   }
 }

@@ -2,6 +2,7 @@
 import { PlanError } from '../errors.js';
 import type { Change, DesiredState, Finding, LiveState, Plan, PlanSummary, ProviderInstance } from '../model.js';
 import type { Capabilities } from '../providers/provider.js';
+import { estimateCost } from './cost.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';
 import { matchGroups } from './identity.js';
@@ -47,6 +48,7 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     changes,
     findings,
     summary: summarize(changes),
+    estimate: estimateCost(changes, live.map((state) => state.provider), options.capabilities),
   };
 }
 

@@ -16,6 +16,8 @@ export function inTargets(change: Change, targets: readonly PlanTarget[]): boole
     case 'group':
       return hit(change.key);
     case 'membership':
+      // A move into a group this plan creates cannot happen without that create: in scope only with it.
+      if (change.after !== null && change.after.id === null) return hit(change.after.key);
       return hit(change.after?.key) || hit(change.before?.key);
   }
 }

@@ -1,11 +1,31 @@
 // The contract every platform adapter fulfils. Adapters know nothing of the CLI or the planner's internals.
-import type { DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes } from '../model.js';
+import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes } from '../model.js';
 import type { HttpLog } from '../http/log.js';
+
+/** A rate limit: at most `limit` calls start in any `windowMs`. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** What applying costs on a platform, as data for the plan's estimate. */
+export interface CostModel {
+  /** Calls one group change takes, by action (2 where an edit must read the record first). */
+  groupCalls: Readonly<Record<Action, number>>;
+  /** Calls one membership batch (up to `batchMembership` changes) takes. */
+  batchCalls: number;
+  /** The documented limits the write calls fall under; empty when the platform documents none. */
+  rateLimits: readonly RateLimit[];
+}
 
 /** What a platform can do, as data the planner and apply engine read. */
 export interface Capabilities {
-  /** How a declared group finds its live group when no id is pinned: by the platform's unique code, or by exact name. */
-  identity: 'code' | 'name';
+  /**
+   * How a declared group finds its live group when no id is pinned: by the platform's unique code, by exact name,
+   * or by name ignoring case where the platform keeps names unique that way (two names differing only in case
+   * cannot both exist, so the live one is the group the declared name means).
+   */
+  identity: 'code' | 'name' | 'name-ignoring-case';
   /** Whether groups can be deleted through the API. */
   delete: boolean;
   /** Whether deleting a group unassigns its customers on the platform itself. */
@@ -16,6 +36,8 @@ export interface Capabilities {
   fields: readonly string[];
   /** Most calls in flight at once, within the platform's documented limits. */
   concurrency: number;
+  /** API cost of changes, for the plan's estimate; absent: one call per change or batch, time unknown. */
+  cost?: CostModel;
 }
 
 /** What a read must cover. */

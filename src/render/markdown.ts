@@ -1,8 +1,13 @@
-// The plan as Markdown, for a pull-request comment: the summary first, then per provider a `diff` code
-// block (which code hosts colour by each line's first character), then the findings.
+// The plan as Markdown, for a pull-request comment: the summary line, a table per provider (groups to add,
+// change, delete, customers to move, API cost), then per group a collapsible section with a `diff` block
+// (which code hosts colour by each line's first character), then the findings. E-mails are masked by default,
+// and the comment is kept under a size limit by listing fewer customers, then fewer groups.
 import type { GroupChange, Plan } from '../model.js';
+import { summarize } from '../plan/plan.js';
+import { duration } from './cost.js';
 import { formatFinding } from './findings.js';
-import { groupTitle, isStructured, memberBlockTitle, memberLines, sections, showValue, valueDiff, type Block } from './plan-view.js';
+import { emailShower } from './mask.js';
+import { count, groupTitle, isStructured, memberBlockTitle, memberLines, sections, showValue, valueDiff, type Block } from './plan-view.js';
 import { renderSummary } from './summary.js';
 
 export interface MarkdownOptions {
@@ -10,29 +15,120 @@ export interface MarkdownOptions {
   configFile?: string;
   /** Most customers listed per group, then `… and N more`; Infinity lists them all. */
   maxMembers?: number;
+  /** Show `j***@example.com` instead of full addresses (default: on, comments are often public). */
+  maskEmails?: boolean;
+  /** Longest comment, in characters (default 60,000; GitHub refuses comments over 65,536). */
+  maxChars?: number;
 }
+
+/** Most findings listed per severity. */
+const MAX_FINDINGS = 50;
 
 /** The rendered plan, ending in a newline. */
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
-  const lines = ['### groupform plan', '', `**${escapeMarkdown(renderSummary(plan, options.configFile))}**`, ''];
-  for (const section of sections(plan)) {
-    const body = section.blocks.flatMap((block) => blockLines(block, options.maxMembers ?? 20));
-    lines.push(`#### ${escapeMarkdown(section.provider)}`, '', ...fenced('diff', body), '');
+  const email = emailShower(options.maskEmails ?? true);
+  const maxChars = options.maxChars ?? 60_000;
+  const head = ['### groupform plan', '', `**${escapeMarkdown(renderSummary(plan, options.configFile))}**`, '', ...costTable(plan)];
+  const tail = findingLines(plan, email);
+  let parts: Part[] = [];
+  // Fewer customers per group until the comment fits; the counts in titles and the table stay exact.
+  for (const maxMembers of memberCaps(options.maxMembers ?? 20)) {
+    parts = detailParts(plan, maxMembers, email);
+    if (assemble(head, parts.map((part) => part.text), tail).length <= maxChars) return assemble(head, parts.map((part) => part.text), tail);
   }
-  for (const [severity, title] of [['warning', 'Warnings'], ['error', 'Errors']] as const) {
-    const these = plan.findings.filter((finding) => finding.severity === severity);
-    if (these.length > 0) lines.push(`**${title}**`, '', ...these.map((finding) => `- ${escapeMarkdown(formatFinding(finding))}`), '');
+  // Still too long: as many group sections as fit, and a pointer to the rest.
+  const budget = maxChars - assemble(head, [], tail).length - 200;
+  const kept: string[] = [];
+  let used = 0;
+  let omitted = 0;
+  for (const part of parts) {
+    if (omitted === 0 && used + part.text.length + 1 <= budget) {
+      kept.push(part.text);
+      used += part.text.length + 1;
+    } else {
+      omitted += part.groups;
+    }
   }
-  return lines.join('\n').replace(/\n+$/, '') + '\n';
+  const note = `*${count(omitted, 'more group')} not shown here: the comment would be too long. Run \`groupform plan\` for the whole plan.*\n`;
+  return assemble(head, [...kept, note], tail);
 }
 
-function blockLines(block: Block, maxMembers: number): string[] {
+/** One chunk of the details: a provider's heading (no groups), or one group's collapsible section. */
+interface Part {
+  text: string;
+  groups: number;
+}
+
+function memberCaps(max: number): number[] {
+  return [...new Set([max, 5, 0].filter((cap) => cap <= max))];
+}
+
+function assemble(head: readonly string[], parts: readonly string[], tail: readonly string[]): string {
+  return [...head, ...parts, ...tail].join('\n').replace(/\n+$/, '') + '\n';
+}
+
+function costTable(plan: Plan): string[] {
+  if (plan.changes.length === 0) return [];
+  const providers = [...new Set([...plan.changes.map((change) => change.provider), ...(plan.estimate ?? []).map((e) => e.provider)])].sort();
+  const rows = providers.map((provider) => {
+    const s = summarize(plan.changes.filter((change) => change.provider === provider));
+    const cost = plan.estimate?.find((estimate) => estimate.provider === provider);
+    const time = !cost || cost.calls === 0 ? '–' : cost.seconds === null ? 'unknown' : cost.seconds === 0 ? 'no wait' : `≥ ${duration(cost.seconds)}`;
+    return `| ${provider} | ${s.groupsToCreate} | ${s.groupsToUpdate} | ${s.groupsToDelete} | ${s.customersToMove} | ${cost ? cost.calls : '–'} | ${time} |`;
+  });
+  return [
+    '| Provider | Groups to add | Groups to change | Groups to delete | Customers to move | API calls | Time at rate limit |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ];
+}
+
+function detailParts(plan: Plan, maxMembers: number, email: (text: string) => string): Part[] {
+  return sections(plan).flatMap((section) => {
+    const byGroup = new Map<string, Block[]>();
+    for (const block of section.blocks) {
+      const address = block.kind === 'group' ? block.change.address : block.address;
+      byGroup.set(address, [...(byGroup.get(address) ?? []), block]);
+    }
+    const groups = [...byGroup.values()].map((blocks): Part => ({ text: groupDetails(blocks, maxMembers, email), groups: 1 }));
+    return [{ text: `#### ${escapeMarkdown(section.provider)}\n`, groups: 0 }, ...groups];
+  });
+}
+
+/** `<details>` titled `cl/vip: create group; 2 customers join`, around a diff of the group's changes. */
+function groupDetails(blocks: readonly Block[], maxMembers: number, email: (text: string) => string): string {
+  const [first] = blocks;
+  const label = first?.kind === 'group' ? groupLabel(first.change) : (first?.group ?? '');
+  const what = blocks.map((block) => {
+    if (block.kind === 'group') return `${block.change.action} group`;
+    const verb = block.kind === 'join' ? 'join' : 'leave';
+    return `${count(block.changes.length, 'customer')} ${block.changes.length === 1 ? `${verb}s` : verb}`;
+  });
+  const body = blocks.flatMap((block) => blockLines(block, maxMembers, email));
+  return [
+    `<details><summary><code>${escapeHtml(label)}</code>: ${what.join('; ')}</summary>`,
+    '',
+    ...fenced('diff', body),
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
+function groupLabel(change: GroupChange): string {
+  const name = change.before?.name;
+  return change.key === null && typeof name === 'string' ? `${change.address} (${name})` : change.address;
+}
+
+function blockLines(block: Block, maxMembers: number, email: (text: string) => string): string[] {
   if (block.kind === 'group') return groupLines(block.change);
-  const { lines, more } = memberLines(block, maxMembers);
+  const { lines, more } = memberLines(block, maxMembers, email);
   return [
     `${block.kind === 'join' ? '+' : '-'} ${memberBlockTitle(block)}`,
     ...lines.map((line) => `${line.mark}     ${line.text}`),
-    ...(more > 0 ? [`      … and ${more} more`] : []),
+    // With no customer listed, the title's count says it all.
+    ...(more > 0 && lines.length > 0 ? [`      … and ${more} more`] : []),
   ];
 }
 
@@ -60,6 +156,18 @@ function groupLines(change: GroupChange): string[] {
   }
 }
 
+function findingLines(plan: Plan, email: (text: string) => string): string[] {
+  const lines: string[] = [];
+  for (const [severity, title] of [['warning', 'Warnings'], ['error', 'Errors']] as const) {
+    const these = plan.findings.filter((finding) => finding.severity === severity);
+    if (these.length === 0) continue;
+    lines.push(`**${title}**`, '', ...these.slice(0, MAX_FINDINGS).map((finding) => `- ${escapeMarkdown(email(formatFinding(finding)))}`));
+    if (these.length > MAX_FINDINGS) lines.push(`- … and ${these.length - MAX_FINDINGS} more`);
+    lines.push('');
+  }
+  return lines;
+}
+
 /** A code block whose fence is longer than any run of backticks inside it (names may hold backticks). */
 function fenced(language: string, body: readonly string[]): string[] {
   const longest = Math.max(0, ...body.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
@@ -69,4 +177,8 @@ function fenced(language: string, body: readonly string[]): string[] {
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>#|!~]/g, '\\$&');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
 }

@@ -2,7 +2,7 @@
 // field values shown as JSON, with a line diff for structured values. Pure; no colour, no layout.
 import { diffLines } from 'diff';
 import type { GroupChange, Json, MembershipChange, Plan } from '../model.js';
-import { groupRefLabel } from '../plan/address.js';
+import { groupAddress, groupRefLabel, memberLabel } from '../plan/address.js';
 import { canonicalJson } from '../plan/values.js';
 
 /** Customers joining a group (from no group: create; from another: update), or leaving one for none. */
@@ -10,6 +10,8 @@ export interface MemberBlock {
   kind: 'join' | 'leave';
   /** The group's label: `cl/vip`, or `bc/#12 (Name)` for one the config does not declare. */
   group: string;
+  /** The group's address (`cl/vip`, `bc/#12`): the same as its group change's, if it has one. */
+  address: string;
   changes: MembershipChange[];
 }
 
@@ -33,12 +35,13 @@ export function sections(plan: Plan): Section[] {
     const kind = change.after === null ? 'leave' : 'join';
     const ref = change.after ?? change.before;
     const group = ref ? groupRefLabel(change.provider, ref) : change.provider;
+    const address = ref ? groupAddress(change.provider, ref.key, ref.id) : change.provider;
     const id = `${kind} ${group}`;
     const block = section.memberBlocks.get(id);
     if (block) {
       block.changes.push(change);
     } else {
-      const created: MemberBlock = { kind, group, changes: [change] };
+      const created: MemberBlock = { kind, group, address, changes: [change] };
       section.memberBlocks.set(id, created);
       section.blocks.push(created);
     }
@@ -69,16 +72,20 @@ export function memberBlockTitle(block: MemberBlock): string {
   return `${count(n, 'customer')} ${verb} ${block.group}`;
 }
 
-/** Up to `max` customers of a block (`~ a@x.com (from cl/staff)` for a move), and how many are left out. */
-export function memberLines(block: MemberBlock, max: number): { lines: MarkedLine[]; more: number } {
+/**
+ * Up to `max` customers of a block (`~ a@x.com (from cl/staff)` for a move), and how many are left out;
+ * `email` shows an address (masked or not).
+ */
+export function memberLines(block: MemberBlock, max: number, email: (text: string) => string = (text) => text): { lines: MarkedLine[]; more: number } {
   const lines = block.changes.slice(0, max).map((change): MarkedLine => {
+    const who = memberLabel(change);
     switch (change.action) {
       case 'create':
-        return { mark: '+', text: change.email };
+        return { mark: '+', text: email(who) };
       case 'update':
-        return { mark: '~', text: change.before ? `${change.email} (from ${groupRefLabel(change.provider, change.before)})` : change.email };
+        return { mark: '~', text: email(change.before ? `${who} (from ${groupRefLabel(change.provider, change.before)})` : who) };
       case 'delete':
-        return { mark: '-', text: change.email };
+        return { mark: '-', text: email(who) };
     }
   });
   return { lines, more: block.changes.length - lines.length };

@@ -2,13 +2,14 @@
 // reason, then platform warnings. Pure: returns text ending in a newline; the command prints it.
 import type { ApplyResult, ItemResult } from '../apply/result.js';
 import type { Change } from '../model.js';
+import { emailShower } from './mask.js';
 
 /** Most items listed under one heading or reason; a run cut short can leave thousands. */
 const LIST_LIMIT = 20;
 
 type Paint = (code: number, text: string) => string;
 
-export function renderResults(result: ApplyResult, options: { color: boolean }): string {
+export function renderResults(result: ApplyResult, options: { color: boolean; maskEmails?: boolean }): string {
   const paint: Paint = options.color ? (code, text) => `\x1b[${code}m${text}\x1b[39m` : (_, text) => text;
   const complete = result.failed === 0 && result.notAttempted === 0;
   const headColor = result.failed > 0 ? 31 : complete ? 32 : 33;
@@ -39,7 +40,8 @@ export function renderResults(result: ApplyResult, options: { color: boolean }):
   if (result.warnings.length > 0) lines.push('', paint(33, 'Warnings:'), ...result.warnings.map((w) => `  ${w}`));
   // Apply is stateless: a fresh plan is exactly what is left to do.
   if (!complete) lines.push('', 'Run `groupform plan` to see what remains.');
-  return lines.join('\n') + '\n';
+  // Platform messages may name customers too: masking covers the whole summary.
+  return emailShower(options.maskEmails ?? false)(lines.join('\n') + '\n');
 }
 
 function capped(lines: string[], indent: string): string[] {

@@ -1,7 +1,9 @@
 // The plan for a person at a terminal, Terraform-like: per provider, `+` create, `~` update, `-` delete,
 // customers gathered per group, then findings and the closing summary line.
 import type { Finding, GroupChange, Plan } from '../model.js';
+import { costsToShow, describeCost } from './cost.js';
 import { formatFinding } from './findings.js';
+import { emailShower } from './mask.js';
 import {
   groupTitle, isStructured, memberBlockTitle, memberLines, sections, showValue, valueDiff, type Block, type Mark,
 } from './plan-view.js';
@@ -14,6 +16,8 @@ export interface TextOptions {
   configFile?: string;
   /** Most customers listed per group, then `… and N more`; Infinity lists them all. */
   maxMembers?: number;
+  /** Show `j***@example.com` instead of full addresses (default: off). */
+  maskEmails?: boolean;
 }
 
 const COLOURS: Record<Mark, number | null> = { '+': 32, '~': 33, '-': 31, ' ': null };
@@ -21,13 +25,16 @@ const COLOURS: Record<Mark, number | null> = { '+': 32, '~': 33, '-': 31, ' ': n
 /** The rendered plan, ending in a newline. */
 export function renderText(plan: Plan, options: TextOptions): string {
   const paint = painter(options.color);
+  const email = emailShower(options.maskEmails ?? false);
   const lines: string[] = [];
   for (const section of sections(plan)) {
     lines.push(`Provider ${section.provider}`);
-    for (const block of section.blocks) lines.push(...renderBlock(block, paint, options.maxMembers ?? 20));
+    for (const block of section.blocks) lines.push(...renderBlock(block, paint, options.maxMembers ?? 20, email));
     lines.push('');
   }
-  lines.push(...renderFindings(plan.findings, paint));
+  lines.push(...renderFindings(plan.findings, paint, email));
+  const costs = costsToShow(plan.estimate);
+  if (costs.length > 0) lines.push('API cost:', ...costs.map((cost) => `  ${cost.provider}: ${describeCost(cost)}`), '');
   lines.push(renderSummary(plan, options.configFile));
   return lines.join('\n') + '\n';
 }
@@ -43,10 +50,10 @@ function painter(color: boolean): Paint {
   };
 }
 
-function renderBlock(block: Block, paint: Paint, maxMembers: number): string[] {
+function renderBlock(block: Block, paint: Paint, maxMembers: number, email: (text: string) => string): string[] {
   if (block.kind === 'group') return renderGroup(block.change, paint);
   const mark = block.kind === 'join' ? '+' : '-';
-  const { lines, more } = memberLines(block, maxMembers);
+  const { lines, more } = memberLines(block, maxMembers, email);
   return [
     paint(mark, `  ${mark} ${memberBlockTitle(block)}`),
     ...lines.map((line) => paint(line.mark, `      ${line.mark} ${line.text}`)),
@@ -79,13 +86,13 @@ function renderGroup(change: GroupChange, paint: Paint): string[] {
   }
 }
 
-function renderFindings(findings: readonly Finding[], paint: Paint): string[] {
+function renderFindings(findings: readonly Finding[], paint: Paint, email: (text: string) => string): string[] {
   const lines: string[] = [];
   // Warnings in the colour of a change (~), errors in that of a removal (-).
   for (const [severity, title, mark] of [['warning', 'Warnings:', '~'], ['error', 'Errors:', '-']] as const) {
     const these = findings.filter((finding) => finding.severity === severity);
     if (these.length === 0) continue;
-    lines.push(paint(mark, title), ...these.map((finding) => `  ${formatFinding(finding)}`), '');
+    lines.push(paint(mark, title), ...these.map((finding) => `  ${email(formatFinding(finding))}`), '');
   }
   return lines;
 }

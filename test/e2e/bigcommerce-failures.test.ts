@@ -7,6 +7,7 @@ import {
   startBigCommerceEmulator, type BigCommerceEmulator, type BigCommerceEmulatorOptions,
 } from '../../src/emulators/bigcommerce/index.js';
 import { createProject, type Project } from '../helpers/e2e.js';
+import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
 import { calls, customer, group, membership, providerBlock, state, STORE, storeEnv } from './bigcommerce-helpers.js';
 
 const config = `version: 1
@@ -114,6 +115,7 @@ groups:
     const result = JSON.parse(apply.stdout) as {
       done: number; failed: number; notAttempted: number; items: { change: { address: string }; status: string; error?: { message: string } }[];
     };
+    expect(schemaErrors(schemaValidator('apply-result.schema.json'), result)).toEqual([]);
     expect(apply.stderr).toContain('Plan: 1 group to add, 0 to change, 0 to delete; 3 customers to move.');
     expect(result).toMatchObject({ done: 2, failed: 1, notAttempted: 1 });
     expect(result.items.filter((i) => i.status !== 'done').map((i) => [i.change.address, i.status, i.error?.message])).toEqual([

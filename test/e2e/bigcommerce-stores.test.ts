@@ -188,9 +188,10 @@ groups:
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('Provider bc-us');
     expect(plan.stdout).toContain('Provider bc-eu');
-    // Pinned on both stores (2 and 7 in the sandbox): the EU VIP's older discount is replaced.
-    expect(plan.stdout).toMatch(/~ update group bc-eu\/vip\n\s+discount_rules:/);
-    expect(plan.stdout).toContain('Plan: 3 groups to add, 1 to change, 0 to delete; 2 customers to move.');
+    // VIP is pinned to the US store's group 2, which matches; the EU store has none yet.
+    expect(plan.stdout).toContain('+ create group bc-eu/vip');
+    expect(plan.stdout).not.toContain('bc-us/vip');
+    expect(plan.stdout).toContain('Plan: 4 groups to add, 0 to change, 0 to delete; 2 customers to move.');
 
     const apply = await project.run(['apply', '--sandbox', '-c', 'multi-store.yaml', '--auto-approve']);
     expect(apply.code).toBe(0);

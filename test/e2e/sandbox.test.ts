@@ -99,6 +99,22 @@ describe('groupform --sandbox', () => {
     expect(new Set(doc.changes.map((c) => c.provider))).toEqual(new Set(['cl', 'bc', 'xk']));
     expect(doc.summary.groupsToCreate).toBeGreaterThan(0);
   });
+
+  it.each(['commercelayer-only.yaml', 'members-file.yaml', 'multi-store.yaml'])(
+    'plans examples/%s against the sandbox, within the safety limits',
+    async (name) => {
+      const examples = new URL('examples/', root);
+      project = await createProject({
+        [name]: await readFile(new URL(name, examples), 'utf8'),
+        'members/wholesale.txt': await readFile(new URL('members/wholesale.txt', examples), 'utf8'),
+        'members/newsletter.txt': await readFile(new URL('members/newsletter.txt', examples), 'utf8'),
+      });
+      const plan = await project.run(['plan', '--sandbox', '-c', name]);
+      expect(plan.stderr).not.toContain('error');
+      expect(plan.code).toBe(0);
+      expect(plan.stdout).toMatch(/^Plan: \d+ groups? to add/m);
+    },
+  );
 });
 
 describe('groupform sandbox (standalone)', () => {

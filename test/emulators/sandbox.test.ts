@@ -40,11 +40,4 @@ describe('sandboxEnv', () => {
   it.each(shipped)('gives %s every variable it reads', async (file) => {
     await expect(loadConfig(file, { env: sandboxEnv(endpoints), cwd: repoRoot })).resolves.toMatchObject({ findings: [] });
   });
-
-  it('names the first store both plainly and as the US store of the two-store example', () => {
-    expect(sandboxEnv(endpoints)).toMatchObject({
-      BC_STORE_HASH: 's1', BC_ACCESS_TOKEN: 't1', BC_US_STORE_HASH: 's1', BC_US_ACCESS_TOKEN: 't1',
-      BC_EU_STORE_HASH: 's2', BC_EU_ACCESS_TOKEN: 't2',
-    });
-  });
 });

@@ -54,6 +54,18 @@ describe('identity: which live group is which declared group', () => {
     expect(other.changes.map((change) => change.action)).toEqual(['create']);
   });
 
+  it('matches by name ignoring case where the platform keeps names unique that way, renaming in place', () => {
+    const caps = { ...options().capabilities, xk: { ...options().capabilities.xk!, identity: 'name-ignoring-case' as const } };
+    const result = plan(
+      desired([group('xk', 'beta', { name: 'BETA Testers' })], [instance('xk', { prune: true })]),
+      [live('xk', [liveGroup('4', 'Beta testers')])],
+      options({ capabilities: caps }),
+    );
+    expect(result.changes).toEqual([
+      expect.objectContaining({ kind: 'group', action: 'update', id: '4', before: { name: 'Beta testers' }, after: { name: 'BETA Testers' } }),
+    ]);
+  });
+
   it('refuses to guess between two live groups that match one declared group, and deletes neither', () => {
     const result = plan(
       desired([group('bc', 'vip', { name: 'VIP', pos })], [instance('bc', { prune: true }), instance('cl')]),

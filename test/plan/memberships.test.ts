@@ -65,7 +65,8 @@ describe('membership changes', () => {
       options(),
     );
     expect(result.changes).toEqual([]);
-    expect(result.findings.map((finding) => [finding.severity, finding.code])).toEqual([['error', 'customer-ambiguous']]);
+    expect(result.findings.map((finding) => [finding.severity, finding.code, finding.message])).toEqual([['error', 'customer-ambiguous',
+      '2 customers on bc have the e-mail a@x.com (#c1, #c2; group vip); cannot tell which to move: give each its own e-mail on the platform']]);
   });
 
   it('unassigns undeclared customers of an authoritative group, unless another group declares them', () => {
@@ -80,6 +81,26 @@ describe('membership changes', () => {
     );
     expect(memberships(result.changes).map(brief)).toEqual(['update mover@x.com vip -> gold', 'delete stray@x.com vip -> -']);
     expect(memberships(result.changes)[1]).toMatchObject({ address: 'bc/members/stray@x.com', after: null, before: { key: 'vip', id: '1' } });
+  });
+
+  it('addresses a customer by id when its e-mail is missing or shared, and removes it from an authoritative group', () => {
+    const result = plan(
+      desired([group('xk', 'vip', { members: ['keep@x.com'] }), group('xk', 'news', { members: [], membership: 'additive' })]),
+      [live('xk', [liveGroup('1', 'VIP'), liveGroup('2', 'NEWS')], [
+        customer('c1', 'keep@x.com', '1'),
+        customer('c2', '', '1'),
+        customer('c3', 'twin@x.com', '1'),
+        customer('c4', 'Twin@x.com', '1'),
+        customer('c5', '', '2'),
+      ])],
+      options(),
+    );
+    // The additive group keeps its e-mail-less customer; the authoritative one loses the undeclared three.
+    expect(memberships(result.changes).map((change) => [change.action, change.address, change.email])).toEqual([
+      ['delete', 'xk/members/#c2', ''],
+      ['delete', 'xk/members/#c3', 'twin@x.com'],
+      ['delete', 'xk/members/#c4', 'twin@x.com'],
+    ]);
   });
 
   it('never removes from an additive group', () => {

@@ -31,4 +31,13 @@ describe('targets', () => {
     const result = scenario([{ provider: 'bc', key: 'vip' }]);
     expect(result.changes.map((change) => change.address)).toEqual(['bc/vip', 'bc/members/a@x.com']);
   });
+
+  it('leaves out a move from a targeted group into a group the plan creates but does not target', () => {
+    const state = desired([group('bc', 'vip', { members: [] }), group('bc', 'new', { members: ['a@x.com'] })], [instance('bc')]);
+    const liveState = [live('bc', [liveGroup('1', 'VIP')], [customer('c1', 'a@x.com', '1')])];
+    const vipOnly = plan(state, liveState, options({ targets: [{ provider: 'bc', key: 'vip' }], force: true }));
+    expect(vipOnly.changes).toEqual([]);
+    const both = plan(state, liveState, options({ targets: [{ provider: 'bc', key: 'vip' }, { provider: 'bc', key: 'new' }], force: true }));
+    expect(both.changes.map((change) => change.address)).toEqual(['bc/new', 'bc/members/a@x.com']);
+  });
 });

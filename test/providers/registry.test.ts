@@ -16,7 +16,7 @@ describe('provider registry', () => {
   it.each([
     ['commercelayer', { base_url: 'http://127.0.0.1:9', client_id: 'id' }, { client_secret: 's' }, 'code'],
     ['bigcommerce', { store_hash: 'abc' }, { access_token: 't' }, 'name'],
-    ['xtrakit', {}, { api_key: 'k' }, 'name'],
+    ['xtrakit', {}, { api_key: 'k' }, 'name-ignoring-case'],
   ] as const)('builds the %s adapter for its instances', (type, settings, secrets, identity) => {
     const provider = createProvider(
       {

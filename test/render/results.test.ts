@@ -72,3 +72,12 @@ describe('renderResults', () => {
     expect(renderResults(result, { color: false })).not.toContain('\x1b[');
   });
 });
+
+describe('renderResults: masking', () => {
+  it('masks every e-mail address in the summary when asked', () => {
+    const change = assign('cl', 'jo@example.com', ref('vip', '1'));
+    const text = renderResults(resultOf([{ change, status: 'failed', error: { message: 'jo@example.com is locked' } }]), { color: false, maskEmails: true });
+    expect(text).toContain('  cl/members/j***@example.com (assign to vip): j***@example.com is locked');
+    expect(text).not.toContain('jo@example.com');
+  });
+});

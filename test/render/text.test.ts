@@ -44,6 +44,17 @@ describe('renderText', () => {
     );
   });
 
+  it('names a customer by id where its e-mail does not name it alone', () => {
+    const vip = { key: 'vip', id: '1', name: 'VIP' };
+    const plan: Plan = { ...samplePlan(), changes: [
+      { ...member('xk', '', vip, null), address: 'xk/members/#16', customerId: '16' },
+      { ...member('xk', 'twin@example.com', vip, null), address: 'xk/members/#17', customerId: '17' },
+    ] };
+    expect(renderText(plan, { color: false })).toContain(
+      ['  - 2 customers leave xk/vip', '      - customer #16 (no e-mail)', '      - twin@example.com (customer #17)'].join('\n'),
+    );
+  });
+
   it('colours + green, ~ yellow and - red only when asked', () => {
     const plain = renderText(samplePlan(), { color: false });
     const coloured = renderText(samplePlan(), { color: true });
@@ -76,5 +87,28 @@ describe('renderText', () => {
     expect(all.filter((line) => line.startsWith('      - '))).toHaveLength(23);
     expect(all.join('\n')).not.toContain('more');
     expect(all.at(-2)).toBe('Plan: 0 groups to add, 0 to change, 0 to delete; 23 customers to move.');
+  });
+
+  it('masks e-mails in member lines and findings when asked', () => {
+    const text = renderText(samplePlan(), { color: false, maskEmails: true });
+    expect(text).toContain('      ~ j***@example.com (from cl/staff)');
+    expect(text).toContain('      + j***@example.com');
+    expect(text).toContain('customer g***@example.com (group vip) not found');
+    expect(text).not.toMatch(/[a-z]{2,}@example\.com/);
+  });
+
+  it('shows the API cost of the providers it changes before the summary line', () => {
+    const plan: Plan = {
+      ...samplePlan(),
+      estimate: [{ provider: 'bc', calls: 130, seconds: 390 }, { provider: 'cl', calls: 3, seconds: null }, { provider: 'xk', calls: 0, seconds: 0 }],
+    };
+    expect(renderText(plan, { color: false }).split('\n').slice(-6)).toEqual([
+      'API cost:',
+      '  bc: 130 API calls, at least 6 min 30 s at the documented rate limit',
+      '  cl: 3 API calls, time unknown (no documented rate limit)',
+      '',
+      'Plan: 1 group to add, 1 to change, 1 to delete; 3 customers to move.',
+      '',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // The Xtrakit adapter. Setting: base_url (default https://api.xtrakit.com; the API lives under /api/v1);
-// secret: api_key, sent as a bearer token. Groups match by pinned id, else exact `group_name`; customers by
-// `customer_email`, ignoring case. `name` ↔ `group_name`, `description` ↔ `group_description`.
+// secret: api_key, sent as a bearer token. Groups match by pinned id, else `group_name`; customers by
+// `customer_email`; both ignoring case. `name` ↔ `group_name`, `description` ↔ `group_description`.
 import { ConfigError } from '../../errors.js';
 import type { ProviderInstance } from '../../model.js';
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
@@ -20,7 +20,9 @@ const CONCURRENCY = 4;
 const WINDOWS: RateWindow[] = [{ limit: 60, windowMs: 60_000 }];
 
 export const capabilities: Capabilities = {
-  identity: 'name',
+  // Group names are unique ignoring case (a Laravel `unique` rule on MySQL's case-insensitive collation): a
+  // declared `VIP` and a live `vip` are one group, renamed in place, never a create that the platform refuses.
+  identity: 'name-ignoring-case',
   delete: true,
   // Undocumented. The emulator unassigns (as a nullable foreign key would), but the real platform might
   // refuse the delete or leave dangling ids: moving members out first is right in every case.

@@ -33,11 +33,11 @@ async function start(options: XtrakitEmulatorOptions = {}): Promise<XtrakitEmula
 const writes = (em: XtrakitEmulator) => em.requests.filter((r) => r.method !== 'GET');
 
 describe('Xtrakit adapter: read', () => {
-  it('reads the declared groups by name or pinned id, and the customers in them or declared', async () => {
+  it('reads the declared groups by name (ignoring case) or pinned id, and the customers in them or declared', async () => {
     const em = await start();
     const { xk } = provider(em.url);
-    // `staff` is pinned to 2: the group named Legacy (3) is not looked up by name.
-    const groups = [declared('vip', ' VIP '), declared('staff', 'Legacy', '2')];
+    // ` vip ` finds VIP (names are unique ignoring case); `staff` is pinned to 2, so Legacy (3) is not looked up by name.
+    const groups = [declared('vip', ' vip '), declared('staff', 'Legacy', '2')];
     const live = await xk.read({ groups, emails: ['ann@example.com', 'nobody@example.com'], allGroups: false });
     expect(live.provider).toBe('xk');
     expect(live.groups).toEqual([

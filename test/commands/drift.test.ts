@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
+import { bigCommerceConfig, bigCommerceSeed } from './bigcommerce-seed.js';
+import { sandboxProject, type SandboxProject } from './sandbox-project.js';
+
+const run = promisify(execFile);
+const COMMITTED = '2026-02-01T00:00:00.000Z';
+
+// VIP declares ann and cat. Ann is not in it yet, and was last modified before the config's commit: the
+// config is ahead (not yet applied). Bob was put in VIP after the commit: changed on the platform.
+const seed = bigCommerceSeed([{ id: 1, name: 'VIP' }], [
+  { id: 1, email: 'ann@example.com', group: 0, modified: '2026-01-15T00:00:00.000Z' },
+  { id: 2, email: 'bob@example.com', group: 1, modified: '2026-03-01T00:00:00.000Z' },
+  { id: 3, email: 'cat@example.com', group: 1 },
+]);
+const config = bigCommerceConfig('  vip:\n    name: VIP\n    members: [ann@example.com, cat@example.com]');
+
+let env: SandboxProject | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+async function commitConfig(dir: string): Promise<void> {
+  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_AUTHOR_DATE: COMMITTED, GIT_COMMITTER_DATE: COMMITTED };
+  await run('git', ['init', '-q'], { cwd: dir, env: gitEnv });
+  await run('git', ['add', 'groups.yaml'], { cwd: dir, env: gitEnv });
+  await run('git', ['commit', '-q', '-m', 'groups'], { cwd: dir, env: gitEnv });
+}
+
+describe('groupform drift', () => {
+  it('exits 0 when the platforms match the config', async () => {
+    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig('  vip:\n    name: VIP\n    members: [bob@example.com, cat@example.com]') }, { seed });
+    const result = await env.run(['drift']);
+    expect(result.stdout).toBe('In sync: the platforms match the config.\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 2 on drift, classifies each item against the config\'s last commit, and writes nothing', async () => {
+    env = await sandboxProject({ 'groups.yaml': config }, { seed });
+    await commitConfig(env.project.dir);
+    const before = await env.state('bigcommerce');
+    const result = await env.run(['drift', '--format', 'json', '--report', 'drift.md']);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout) as { configChangedAt: string; drift: { address: string; classification: string; liveUpdatedAt: string }[] };
+    expect(schemaErrors(schemaValidator('drift-report.schema.json'), report)).toEqual([]);
+    expect(report.configChangedAt).toBe(COMMITTED);
+    expect(report.drift.map(({ address, classification, liveUpdatedAt }) => [address, classification, liveUpdatedAt])).toEqual([
+      ['bc/members/ann@example.com', 'not-yet-applied', '2026-01-15T00:00:00.000Z'],
+      ['bc/members/bob@example.com', 'changed-on-platform', '2026-03-01T00:00:00.000Z'],
+    ]);
+    const markdown = await readFile(path.join(env.project.dir, 'drift.md'), 'utf8');
+    expect(markdown).toContain('**Drift: 2 items (1 changed on the platform, 1 not yet applied).**');
+    expect(markdown).toContain('| bc/members/b\\*\\*\\*@example.com | leave VIP | changed on the platform | 2026-03-01T00:00:00.000Z | 2026-02-01T00:00:00.000Z |');
+    expect(await env.state('bigcommerce')).toEqual(before);
+  });
+
+  it('says unknown outside a git repository, showing the times it has', async () => {
+    env = await sandboxProject({ 'groups.yaml': config }, { seed });
+    const result = await env.run(['drift', '--report', 'drift.json']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('bc/members/bob@example.com: leave VIP; unknown (live modified 2026-03-01T00:00:00.000Z, config committed unknown)');
+    const report = JSON.parse(await readFile(path.join(env.project.dir, 'drift.json'), 'utf8')) as { configChangedAt: null };
+    expect(report.configChangedAt).toBeNull();
+  });
+
+  it('lets the baseline silence acknowledged drift until it expires, and reports expired entries', async () => {
+    env = await sandboxProject({
+      'groups.yaml': config,
+      'drift-baseline.yaml': [
+        'items:',
+        '  - address: bc/members/bob@example.com',
+        '    reason: Sales added Bob for the launch',
+        '    expires: 2099-12-31',
+        '  - address: bc/members/ann@*',
+        '    reason: Ann joins after her contract starts',
+        '    expires: 2020-01-01',
+        '',
+      ].join('\n'),
+    }, { seed });
+    const partly = await env.run(['drift', '--baseline', 'drift-baseline.yaml']);
+    expect(partly.code).toBe(2);
+    expect(partly.stdout).toContain('Drift: 1 item (1 unknown) (1 acknowledged in the baseline).');
+    expect(partly.stdout).toContain('bc/members/bob@example.com: until 2099-12-31, Sales added Bob for the launch');
+    expect(partly.stdout).toContain('drift-baseline.yaml:5: bc/members/ann@* expired 2020-01-01 (Ann joins after her contract starts)');
+
+    await env.project.write('drift-baseline.yaml', (await readFile(path.join(env.project.dir, 'drift-baseline.yaml'), 'utf8')).replace('2020-01-01', '2099-01-01'));
+    const silenced = await env.run(['drift', '--baseline', 'drift-baseline.yaml']);
+    expect(silenced.stdout.split('\n')[0]).toBe('In sync: the platforms match the config (2 acknowledged in the baseline).');
+    expect(silenced.code).toBe(0);
+  });
+
+  it('exits 1 on a baseline file with mistakes, pointing at them', async () => {
+    env = await sandboxProject({ 'groups.yaml': config, 'drift-baseline.yaml': 'items:\n  - address: bc/vip\n    expires: soon\n' }, { seed });
+    const result = await env.run(['drift', '--baseline', 'drift-baseline.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("drift-baseline.yaml:3:14: error: entry 1: 'expires' must be a date such as 2026-09-30, not 'soon'");
+  });
+});
