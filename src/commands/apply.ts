@@ -4,7 +4,7 @@ import { renderResults } from '../render/results.js';
 import { useColor, type Io } from './io.js';
 import { platformOptions, type PlatformOptions } from './options.js';
 import { openPlan } from './compute-plan.js';
-import { printPlan } from './print-plan.js';
+import { printFindings, printPlan } from './print-plan.js';
 import { confirm } from './confirm.js';
 import { executePlan } from './execute-plan.js';
 import { runApplySaved } from './apply-saved.js';
@@ -26,12 +26,14 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
   }
   const { plan, desired, findings, workspace } = await openPlan(options, io);
   try {
-    printPlan(plan, desired, findings, options, io);
-    if (plan.changes.length === 0) return 0;
-    if (!options.autoApprove && !(await confirm(io))) {
+    // JSON: stdout carries one document, the result (its items hold the changes), so the plan is not printed.
+    if (options.format === 'json') printFindings(findings, io);
+    else printPlan(plan, desired, findings, options, io);
+    if (plan.changes.length > 0 && !options.autoApprove && !(await confirm(io))) {
       io.stderr.write('Apply cancelled.\n');
       return 1;
     }
+    if (plan.changes.length === 0 && options.format !== 'json') return 0;
     const result = await executePlan(plan, workspace, options, io);
     if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails }));

@@ -9,7 +9,7 @@ import type { PlatformOptions } from './options.js';
 
 /** Config warnings go to stderr; the plan itself to stdout, as text or as the JSON document. */
 export function printPlan(plan: Plan, desired: DesiredState, findings: Finding[], options: PlatformOptions, io: Io): void {
-  for (const finding of findings) io.stderr.write(formatFinding(finding) + '\n');
+  printFindings(findings, io);
   const configFile = path.basename(desired.configFile);
   switch (options.format) {
     case 'json':
@@ -21,4 +21,9 @@ export function printPlan(plan: Plan, desired: DesiredState, findings: Finding[]
     case 'text':
       io.stdout.write(renderText(plan, { color: useColor(io, options), configFile, maskEmails: options.maskEmails ?? false }));
   }
+}
+
+/** Config warnings, on stderr so that stdout stays the command's document. */
+export function printFindings(findings: Finding[], io: Io): void {
+  for (const finding of findings) io.stderr.write(formatFinding(finding) + '\n');
 }

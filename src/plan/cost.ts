@@ -2,10 +2,8 @@
 // changes go in batches where the platform allows), and the least time those calls need at the platform's
 // rate limit. Latency is not counted: it depends on the network, not on the plan.
 import type { Change, CostEstimate } from '../model.js';
-import type { Capabilities, CostModel, RateLimit } from '../providers/provider.js';
-
-/** Where the adapter says nothing: one call per group change and per membership batch, no known rate. */
-const UNKNOWN_COST: CostModel = { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [] };
+import type { Capabilities } from '../providers/provider.js';
+import type { RateWindow } from '../http/limiter.js';
 
 /** One estimate per provider name in `providers` (sorted by name), zero for those without changes. */
 export function estimateCost(
@@ -14,12 +12,13 @@ export function estimateCost(
   capabilities: Readonly<Record<string, Capabilities>>,
 ): CostEstimate[] {
   return [...new Set(providers)].sort().map((provider) => {
-    const caps: Capabilities | undefined = capabilities[provider];
-    const cost = caps?.cost ?? UNKNOWN_COST;
+    const caps = capabilities[provider];
+    if (!caps) throw new Error(`no capabilities for provider ${provider}`);
+    const { cost } = caps;
     const own = changes.filter((change) => change.provider === provider);
     const groupCalls = own.reduce((sum, change) => sum + (change.kind === 'group' ? cost.groupCalls[change.action] : 0), 0);
     const memberships = own.filter((change) => change.kind === 'membership').length;
-    const batches = Math.ceil(memberships / Math.max(1, caps?.batchMembership ?? 1));
+    const batches = Math.ceil(memberships / Math.max(1, caps.batchMembership));
     const calls = groupCalls + batches * cost.batchCalls;
     return { provider, calls, seconds: rateSeconds(calls, cost.rateLimits) };
   });
@@ -29,7 +28,7 @@ export function estimateCost(
  * The least time `calls` calls take when at most `limit` may start in any `windowMs`: the first `limit`
  * start at once, every further `limit` one window later; the strictest limit decides. Null: no known limit.
  */
-export function rateSeconds(calls: number, limits: readonly RateLimit[]): number | null {
+export function rateSeconds(calls: number, limits: readonly RateWindow[]): number | null {
   if (limits.length === 0) return null;
   if (calls === 0) return 0;
   const ms = Math.max(...limits.map(({ limit, windowMs }) => Math.floor((calls - 1) / Math.max(1, limit)) * windowMs));

@@ -80,13 +80,18 @@ export function matchGroups(
 const FIELD: Record<Capabilities['identity'], string> = { code: 'code', name: 'name', 'name-ignoring-case': 'name' };
 
 function matchesNaturally(group: DesiredGroup, live: LiveGroup, identity: Capabilities['identity']): boolean {
+  return matchesIdentity(live, identity, identity === 'code' ? group.key : declaredName(group));
+}
+
+/** Whether a live group has this code (identity 'code') or name (the name identities). */
+export function matchesIdentity(live: LiveGroup, identity: Capabilities['identity'], value: string): boolean {
   switch (identity) {
     case 'code':
-      return typeof live.code === 'string' && live.code.toLowerCase() === group.key.toLowerCase();
+      return typeof live.code === 'string' && live.code.toLowerCase() === value.toLowerCase();
     case 'name':
-      return live.name === declaredName(group);
+      return live.name === value;
     case 'name-ignoring-case':
-      return live.name.toLowerCase() === declaredName(group).toLowerCase();
+      return live.name.toLowerCase() === value.toLowerCase();
   }
 }
 

@@ -6,6 +6,7 @@ import type { Attributes, Change, LiveGroup, LiveState, Plan } from '../model.js
 import { summarize } from './plan.js';
 import type { Precondition, SavedPlan } from './saved.js';
 import { jsonEqual } from './values.js';
+import { matchesIdentity } from './identity.js';
 
 export interface StaleItem {
   address: string;
@@ -51,8 +52,7 @@ function violation(precondition: Precondition, state: LiveState): string | null 
   switch (precondition.kind) {
     case 'group-absent': {
       const { by, value } = precondition;
-      const found = state.groups.find((group) =>
-        by === 'code' ? typeof group.code === 'string' && group.code.toLowerCase() === value.toLowerCase() : group.name === value);
+      const found = state.groups.find((group) => matchesIdentity(group, by, value));
       return found ? `a group with ${by} "${value}" now exists on ${state.provider} (#${found.id})` : null;
     }
     case 'group': {

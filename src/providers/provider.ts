@@ -1,13 +1,9 @@
 // The contract every platform adapter fulfils. Adapters know nothing of the CLI or the planner's internals.
 import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes } from '../model.js';
 import type { HttpLog } from '../http/log.js';
+import type { RateWindow } from '../http/limiter.js';
 
 /** A rate limit: at most `limit` calls start in any `windowMs`. */
-export interface RateLimit {
-  limit: number;
-  windowMs: number;
-}
-
 /** What applying costs on a platform, as data for the plan's estimate. */
 export interface CostModel {
   /** Calls one group change takes, by action (2 where an edit must read the record first). */
@@ -15,7 +11,7 @@ export interface CostModel {
   /** Calls one membership batch (up to `batchMembership` changes) takes. */
   batchCalls: number;
   /** The documented limits the write calls fall under; empty when the platform documents none. */
-  rateLimits: readonly RateLimit[];
+  rateLimits: readonly RateWindow[];
 }
 
 /** What a platform can do, as data the planner and apply engine read. */
@@ -36,8 +32,8 @@ export interface Capabilities {
   fields: readonly string[];
   /** Most calls in flight at once, within the platform's documented limits. */
   concurrency: number;
-  /** API cost of changes, for the plan's estimate; absent: one call per change or batch, time unknown. */
-  cost?: CostModel;
+  /** API cost of changes, for the plan's estimate. */
+  cost: CostModel;
 }
 
 /** What a read must cover. */

@@ -46,6 +46,7 @@ export class FakeProvider implements Provider {
       batchMembership: 1,
       fields: ['name'],
       concurrency: 4,
+      cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [] },
       ...capabilities,
     };
   }

@@ -10,6 +10,7 @@ import { SANDBOX_STORES } from '../../src/emulators/bigcommerce/index.js';
 import { SANDBOX_XTRAKIT_API_KEY } from '../../src/emulators/xtrakit/index.js';
 import { createProject, type Project } from '../helpers/e2e.js';
 import { binPath } from '../helpers/run-cli.js';
+import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
 
 const root = new URL('../../', import.meta.url);
 const groupsYaml = await readFile(new URL('groups.yaml', root), 'utf8');
@@ -98,6 +99,18 @@ describe('groupform --sandbox', () => {
     expect(doc.formatVersion).toBe(1);
     expect(new Set(doc.changes.map((c) => c.provider))).toEqual(new Set(['cl', 'bc', 'xk']));
     expect(doc.summary.groupsToCreate).toBeGreaterThan(0);
+  });
+
+  it('prints one JSON document, the apply result, with apply --format json', async () => {
+    const { run } = await copyOfGroupsYaml();
+    const applied = await run(['apply', '--sandbox', '--auto-approve', '--format', 'json']);
+    expect(applied.code).toBe(0);
+    const result = JSON.parse(applied.stdout) as { done: number; failed: number; items: unknown[] };
+    expect(schemaErrors(schemaValidator('apply-result.schema.json'), result)).toEqual([]);
+    expect(result.done).toBe(result.items.length);
+    expect(result.done).toBeGreaterThan(0);
+    const again = await run(['apply', '--sandbox', '--auto-approve', '--format', 'json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ items: [], done: 0, failed: 0, notAttempted: 0 });
   });
 
   it.each(['commercelayer-only.yaml', 'members-file.yaml', 'multi-store.yaml'])(

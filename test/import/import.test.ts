@@ -9,6 +9,9 @@ import type { LiveCustomer, LiveState } from '../../src/model.js';
 import { plan } from '../../src/plan/plan.js';
 import type { Capabilities } from '../../src/providers/provider.js';
 
+/** One call per change, no rate limit: tests of other things than the estimate. */
+const UNPRICED: Capabilities['cost'] = { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [] };
+
 const ENV = {
   CL_BASE_URL: 'https://shop.commercelayer.io',
   CL_CLIENT_ID: 'client-id',
@@ -38,9 +41,9 @@ providers:
 `;
 
 const CAPABILITIES: Record<string, Capabilities> = {
-  cl: { identity: 'code', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'reference', 'reference_origin', 'metadata'], concurrency: 1 },
-  bc: { identity: 'name', delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'], concurrency: 1 },
-  xk: { identity: 'name', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 1 },
+  cl: { identity: 'code', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'reference', 'reference_origin', 'metadata'], concurrency: 1, cost: UNPRICED },
+  bc: { identity: 'name', delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'], concurrency: 1, cost: UNPRICED },
+  xk: { identity: 'name', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 1, cost: UNPRICED },
 };
 
 const people = (prefix: string, n: number, groupId: string | null): LiveCustomer[] =>

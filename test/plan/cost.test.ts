@@ -43,7 +43,7 @@ describe('estimateCost', () => {
     ]);
   });
 
-  it('assumes one call per change and an unknown time where the adapter gives no cost', () => {
+  it('counts one call per change and an unknown time without a documented limit, and the limit\'s time with one', () => {
     const state = desired([group('cl', 'vip', { members: members(2) })], [instance('cl')]);
     const result = plan(state, [live('cl', [], members(2).map((email, i) => customer(`c${i}`, email)))], options());
     expect(result.estimate).toEqual([{ provider: 'cl', calls: 3, seconds: null }]);

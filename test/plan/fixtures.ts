@@ -5,13 +5,16 @@ import type {
 import type { Capabilities } from '../../src/providers/provider.js';
 import type { PlanOptions } from '../../src/plan/plan.js';
 
+/** One call per change, no rate limit: tests of other things than the estimate. */
+const UNPRICED: Capabilities['cost'] = { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [] };
+
 const TYPES: Record<string, ProviderType> = { cl: 'commercelayer', bc: 'bigcommerce', xk: 'xtrakit' };
 
 /** Capabilities shaped like each platform's: cl matches by code, bc and xk by name. */
 export const CAPABILITIES: Record<string, Capabilities> = {
-  cl: { identity: 'code', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'metadata'], concurrency: 4 },
-  bc: { identity: 'name', delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'discount_rules'], concurrency: 3 },
-  xk: { identity: 'name', delete: false, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 2 },
+  cl: { identity: 'code', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'metadata'], concurrency: 4, cost: UNPRICED },
+  bc: { identity: 'name', delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'discount_rules'], concurrency: 3, cost: UNPRICED },
+  xk: { identity: 'name', delete: false, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 2, cost: UNPRICED },
 };
 
 export function options(extra: Partial<PlanOptions> = {}): PlanOptions {

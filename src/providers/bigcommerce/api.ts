@@ -10,7 +10,7 @@ import { Semaphore } from './semaphore.js';
 export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com';
 
 /** Standard and Plus plans: 150 requests per 30 s; the store's headers then tell the real quota. */
-const STORE_QUOTA = { limit: 150, windowMs: 30_000 };
+export const STORE_QUOTA = { limit: 150, windowMs: 30_000 };
 /** Calls in flight overall: v2 group endpoints allow 40, but the quota (5/s on average) is the real bound. */
 const CONCURRENCY = 6;
 /** "Limit of 3 concurrent requests" on `PUT /v3/customers`. */

@@ -4,7 +4,7 @@
 import type { Clock } from '../../http/index.js';
 import type { ProviderInstance } from '../../model.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
-import { CUSTOMER_UPDATE_CONCURRENCY, createStoreApi } from './api.js';
+import { CUSTOMER_UPDATE_CONCURRENCY, STORE_QUOTA, createStoreApi } from './api.js';
 import { MANAGED_FIELDS, normalizeAttributes } from './mapping.js';
 import { readStore } from './read.js';
 import { applyGroupChange, applyMembershipBatch, CUSTOMERS_PER_UPDATE } from './write.js';
@@ -18,6 +18,8 @@ export const bigCommerceCapabilities: Capabilities = {
   fields: MANAGED_FIELDS,
   // Membership batches are the bulk of the calls, and the platform runs at most 3 at once.
   concurrency: CUSTOMER_UPDATE_CONCURRENCY,
+  // One PUT carries a batch of 10 customers; the store's quota covers every call.
+  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [STORE_QUOTA] },
 };
 
 export interface BigCommerceProviderOptions {

@@ -32,6 +32,8 @@ export const capabilities: Capabilities = {
   batchMembership: 1,
   fields: FIELDS,
   concurrency: CONCURRENCY,
+  // No batch write: one PATCH per customer.
+  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: API_WINDOWS },
 };
 
 export interface CommerceLayerOptions {

@@ -30,6 +30,8 @@ export const capabilities: Capabilities = {
   batchMembership: 1,
   fields: ['name', 'description'],
   concurrency: CONCURRENCY,
+  // An update and a membership change read the record first (the PUT needs its required fields).
+  cost: { groupCalls: { create: 1, update: 2, delete: 1 }, batchCalls: 2, rateLimits: WINDOWS },
 };
 
 export interface XtrakitOptions {
