@@ -1,5 +1,6 @@
-// Every benchmark case, one row each in `npm run bench`. Add plan speed, emulator throughput… here.
+// Every benchmark case, one row each in `npm run bench`, in this order.
 import type { BenchCase } from '../case.js';
 import { loadConfigCase } from './load-config.js';
+import { planCase } from './plan.js';
 
-export const cases: readonly BenchCase[] = [loadConfigCase];
+export const cases: readonly BenchCase[] = [loadConfigCase, planCase];
