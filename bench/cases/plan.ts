@@ -7,17 +7,18 @@
 // the budget is the same 500 MB ceiling as loading a 1,000,000-member config, so a plan fits a small CI runner.
 import { plan } from '../../src/plan/index.js';
 import type { BenchCase } from '../case.js';
-import { planInput, type Shape } from '../lib/synthetic.js';
+import { buildScenario, expectedChanges, type ScenarioShape } from '../lib/scenario.js';
+import { planInput } from '../lib/synthetic.js';
 
-const SHAPE: Shape = { groups: 200, members: 100_000, moveShare: 0.3, joinShare: 0, undeclared: 0 };
-const EXPECTED_CHANGES = SHAPE.members * SHAPE.moveShare;
+const SHAPE: ScenarioShape = { groups: 200, membersPerGroup: 500, moveShare: 0.3, joinShare: 0, undeclared: 0, bystanders: 0 };
+const EXPECTED_CHANGES = expectedChanges(SHAPE);
 
 export const planCase: BenchCase = {
   name: 'plan',
   measures: 'plan(): 200 groups, 100,000 declared and live customers, 30% moving',
   budget: { ms: 1500, rssMb: 500 },
   async open() {
-    const { desired, live, options } = planInput(SHAPE);
+    const { desired, live, options } = planInput(buildScenario(SHAPE));
     return {
       async run() {
         const result = plan(desired, live, options);
