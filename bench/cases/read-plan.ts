@@ -10,6 +10,7 @@
 // themselves are reported (virtual clock): what the run would take on the platform, less its latency.
 import type { BenchCase } from '../case.js';
 import { virtualClock } from '../lib/clocks.js';
+import { seconds } from '../lib/format.js';
 import { callsSince, emulate, readAndPlan } from '../lib/emulated.js';
 import { buildScenario, expectedChanges, type ScenarioShape } from '../lib/scenario.js';
 
@@ -43,7 +44,3 @@ export const readPlanCase: BenchCase = {
     };
   },
 };
-
-export function seconds(ms: number): string {
-  return ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`;
-}
