@@ -41,7 +41,7 @@ async function writeMembers(file: string): Promise<void> {
 
 export const loadConfigCase: BenchCase = {
   name: 'load config',
-  measures: `loadConfig(): ${GROUPS} groups, one with a ${FILE_MEMBERS.toLocaleString('en-US')}-line members_file`,
+  measures: `loadConfig(): ${GROUPS} groups, a ${FILE_MEMBERS.toLocaleString('en-US')}-line members_file`,
   budget: { ms: 3000, rssMb: 500 },
   async prepare(dir) {
     await writeFile(path.join(dir, 'groups.yaml'), configText());

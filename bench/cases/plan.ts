@@ -15,7 +15,7 @@ const EXPECTED_CHANGES = expectedChanges(SHAPE);
 
 export const planCase: BenchCase = {
   name: 'plan',
-  measures: 'plan(): 200 groups, 100,000 declared and live customers, 30% moving',
+  measures: 'plan(): 200 groups, 100,000 customers declared and live, 30% to move',
   budget: { ms: 2000, rssMb: 500 },
   async open() {
     const { desired, live, options } = planInput(buildScenario(SHAPE));

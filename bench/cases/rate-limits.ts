@@ -22,7 +22,7 @@ const SPEED = 10;
 
 export const rateLimitsCase: BenchCase = {
   name: 'rate limits, CL',
-  measures: `applyPlan(): ${CHANGES} changes, emulator at CL test-mode limits, time x${SPEED} on both sides`,
+  measures: `applyPlan(): ${CHANGES} membership changes, CL test-mode limits on, clock x${SPEED}`,
   budget: { ms: 13_500, rssMb: 300, calls: CHANGES + 1, counts: { '429s': 0 } },
   async open() {
     const start = Date.now();

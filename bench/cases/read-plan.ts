@@ -22,7 +22,7 @@ const LEAST_CALLS = 1 + Math.ceil(SHAPE.groups / PAGE) + Math.ceil(IN_GROUPS / P
 
 export const readPlanCase: BenchCase = {
   name: 'read + plan, CL',
-  measures: 'read() + plan() on the CL emulator: 2,000 declared members over 20 groups',
+  measures: 'read() + plan(), CL emulator: 2,000 members in 20 groups',
   budget: { ms: 3000, rssMb: 300, calls: LEAST_CALLS },
   async open() {
     const clock = virtualClock();
@@ -36,7 +36,7 @@ export const readPlanCase: BenchCase = {
           calls: callsSince(platform, 0).calls,
           notes: [
             `${live.customers.length.toLocaleString('en-US')} customers read, ${plan.changes.length} changes`,
-            `client pacing at CL test-mode limits: ${seconds(clock.elapsed())} (virtual clock)`,
+            `rate-limit waits ${seconds(clock.elapsed())} (virtual clock)`,
           ],
         };
       },
