@@ -14,7 +14,7 @@ import { ApiError } from '../errors.js';
 import type { HttpLog } from './log.js';
 import { systemClock, type Clock } from './clock.js';
 import { redact } from './redact.js';
-import { Limiter, type RateWindow } from './limiter.js';
+import { Limiter, type RateWindow, type Ticket } from './limiter.js';
 import { rateObservation, requestedWaitMs } from './rate-headers.js';
 import { backoffMs, type Backoff } from './backoff.js';
 import { fallbackDetail, isConnectionRefused, networkDetail, type ErrorDetail } from './error-detail.js';
@@ -106,15 +106,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const url = new URL(baseUrl + path + queryString(req.query));
     const where = clean(decode(url.pathname));
     const logPath = clean(decode(url.pathname + url.search));
-    const state = { attempt: 0, retries: 0, refreshed: false, started: 0, holding: false, sent: {} as Record<string, string> };
+    const state = { attempt: 0, retries: 0, refreshed: false, started: 0, ticket: undefined as Ticket | undefined, sent: {} as Record<string, string> };
     const fail = (status: number, detail: string, cause?: unknown) =>
       new ApiError({ provider, method, path: where, status, detail: clean(detail) }, cause ? { cause } : undefined);
     // Ends an attempt once: frees its limiter slot and logs it. Also reached when reading a body fails, which
     // happens between ofetch's hooks.
     const settle = (status: number) => {
-      if (!state.holding) return;
-      state.holding = false;
-      limiter.release();
+      if (!state.ticket) return;
+      limiter.release(state.ticket);
+      state.ticket = undefined;
       options.log?.({ provider, method, path: logPath, status, ms: clock.now() - state.started, attempt: state.attempt });
     };
     const retryAfter = async (ms: number, why: string) => {
@@ -138,8 +138,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             ctx.options.headers.set(name, value);
             authSecrets.add(value).add(value.split(' ').at(-1) ?? value);
           }
-          await limiter.acquire();
-          state.holding = true;
+          state.ticket = await limiter.acquire();
           state.attempt++;
           state.started = clock.now();
           // A fresh timeout per attempt: ofetch's `timeout` would carry the first attempt's signal into retries.

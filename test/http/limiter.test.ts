@@ -7,10 +7,10 @@ async function run(limiter: Limiter, clock: ReturnType<typeof fakeClock>, n: num
   const starts: number[] = [];
   await Promise.all(
     Array.from({ length: n }, async () => {
-      await limiter.acquire();
+      const ticket = await limiter.acquire();
       starts.push(clock.now());
       if (holdMs) await clock.sleep(holdMs);
-      limiter.release();
+      limiter.release(ticket);
     }),
   );
   return starts;
@@ -24,11 +24,11 @@ describe('Limiter', () => {
     let most = 0;
     await Promise.all(
       Array.from({ length: 7 }, async () => {
-        await limiter.acquire();
+        const ticket = await limiter.acquire();
         most = Math.max(most, ++inFlight);
         await clock.sleep(10);
         inFlight--;
-        limiter.release();
+        limiter.release(ticket);
       }),
     );
     expect(most).toBe(2);
@@ -50,7 +50,8 @@ describe('Limiter', () => {
     const waits: number[] = [];
     const limiter = new Limiter({ concurrency: 1, windows: [{ limit: 2, windowMs: 1000 }], clock, onWait: (ms) => waits.push(ms) });
     await run(limiter, clock, 3, 10);
-    expect(waits).toEqual([980]);
+    // Calls are counted until a window after their answer: the first was answered at 10, the third starts at 1010.
+    expect(waits).toEqual([990]);
   });
 
   it('holds every call until a given time', async () => {
@@ -90,5 +91,18 @@ describe('Limiter', () => {
     expect(await run(limiter, clock, 2)).toEqual([0, 500]);
     limiter.observe({ limit: 150, windowMs: 30_000, remaining: 0, resetMs: 8_000 });
     expect((await run(limiter, clock, 1))[0]).toBe(8500);
+  });
+
+  it('counts a call until a window after its answer, not its start (the platform counts it on arrival)', async () => {
+    const clock = fakeClock(0);
+    const limiter = new Limiter({ concurrency: 5, windows: [{ limit: 2, windowMs: 1000 }], clock });
+    // Each call takes 300 ms: the third may start only 1000 ms after the first was answered.
+    expect(await run(limiter, clock, 3, 300)).toEqual([0, 0, 1300]);
+  });
+
+  it('waits for an answer when calls in flight alone fill a window', async () => {
+    const clock = fakeClock(0);
+    const limiter = new Limiter({ concurrency: 5, windows: [{ limit: 2, windowMs: 100 }], clock });
+    expect(await run(limiter, clock, 3, 500)).toEqual([0, 0, 600]);
   });
 });

@@ -1,0 +1,45 @@
+// One platform emulator in a process of its own, for a case: the platform is remote in real use, so its work
+// must not share the client's thread or count in the client's memory. Started by lib/emulated.ts: it is sent
+// an EmulatorSpec, answers `{ url }`, and stops when its parent disconnects (or dies).
+import { startBigCommerceEmulator } from '../src/emulators/bigcommerce/index.js';
+import { startCommerceLayerEmulator } from '../src/emulators/commercelayer/index.js';
+import { startXtrakitEmulator } from '../src/emulators/xtrakit/index.js';
+import type { ProviderType } from '../src/model.js';
+import { scaledClock } from './lib/clocks.js';
+import type { Scenario } from './lib/scenario.js';
+import { BC_STORE, bigCommerceSeed, commerceLayerSeed, xtrakitSeed } from './lib/seeds.js';
+
+export interface EmulatorSpec {
+  type: ProviderType;
+  scenario: Scenario;
+  /** The platform's documented rate limits; off unless a case is about them. */
+  rateLimits: boolean;
+  /** A sped-up clock shared with the client (both compute it from the same start); default: real time. */
+  clock?: { start: number; factor: number };
+}
+
+export interface EmulatorReady {
+  url: string;
+}
+
+async function start(spec: EmulatorSpec): Promise<{ url: string; close(): Promise<void> }> {
+  const clock = spec.clock ? scaledClock(spec.clock.factor, spec.clock.start) : undefined;
+  const now = clock ? () => clock.now() : undefined;
+  switch (spec.type) {
+    case 'commercelayer':
+      return startCommerceLayerEmulator({ state: commerceLayerSeed(spec.scenario), seed: 1, now, ...(spec.rateLimits ? {} : { rateLimits: false }) });
+    case 'bigcommerce':
+      return startBigCommerceEmulator({
+        state: bigCommerceSeed(spec.scenario), stores: [BC_STORE], now, ...(spec.rateLimits ? {} : { quota: Number.MAX_SAFE_INTEGER }),
+      });
+    case 'xtrakit':
+      return startXtrakitEmulator({ state: xtrakitSeed(spec.scenario), seed: 1, now, ...(spec.rateLimits ? {} : { rateLimits: false }) });
+  }
+}
+
+process.once('message', (spec: EmulatorSpec) => {
+  void start(spec).then((emulator) => {
+    process.once('disconnect', () => void emulator.close());
+    process.send?.({ url: emulator.url } satisfies EmulatorReady);
+  });
+});
