@@ -8,7 +8,7 @@ import {
 } from '../../src/emulators/bigcommerce/index.js';
 import { createProject, type Project } from '../helpers/e2e.js';
 import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
-import { calls, customer, group, membership, providerBlock, state, STORE, storeEnv } from './bigcommerce-helpers.js';
+import { calls, crowd, customer, group, membership, providerBlock, state, STORE, storeEnv } from './bigcommerce-helpers.js';
 
 const config = `version: 1
 providers:
@@ -168,5 +168,30 @@ groups:
     expect(cli[0]).toMatchObject({ status: 429, path: `/stores/${STORE.storeHash}/v2/customer_groups` });
     expect(cli[1]).toMatchObject({ status: 200, path: cli[0]!.path, query: cli[0]!.query });
     expect(calls(bc, 'POST', '/v2/customer_groups')).toHaveLength(1);
+  });
+
+  it('learns a small store quota from the headers and keeps under it: 50 batch updates, no 429', async () => {
+    const { bc, project } = await start({
+      quota: 20,
+      windowMs: 1000,
+      customerUpdateMs: 10,
+      state: state({ [STORE.storeHash]: { groups: [group(3, 'VIP')], customers: crowd(500, 1) } }),
+    });
+    await project.write('members.txt', crowd(500, 1).map((c) => c.email).join('\n') + '\n');
+    await project.write('groups.yaml', `version: 1
+providers:
+${providerBlock('bc', 'BC')}
+defaults:
+  providers: [bc]
+groups:
+  vip:
+    name: VIP
+    members_file: members.txt
+`);
+    const apply = await project.run(['apply', '--auto-approve'], storeEnv(bc, STORE));
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toContain('Apply complete: 500 done, 0 failed, 0 not attempted.');
+    expect(calls(bc, 'PUT', '/v3/customers')).toHaveLength(50);
+    expect(bc.requests.filter((r) => r.status === 429)).toEqual([]);
   });
 });
