@@ -91,3 +91,19 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   }
   return groups;
 }
+
+/**
+ * Where deleting a group unassigns its customers on the platform itself, the plan sends no unassign for them,
+ * so nothing in the changes shows that they lose their group (and its prices): a warning per deleted group
+ * says how many do. Customers this plan moves into another group are not counted: their move is shown.
+ */
+export function unassignedByDelete(live: LiveState, deleted: readonly LiveGroup[], moves: readonly MembershipChange[]): Finding[] {
+  const moving = new Set(moves.map((change) => change.customerId));
+  return deleted.flatMap((group) => {
+    const left = live.customers.filter((customer) => customer.groupId === group.id && !moving.has(customer.id)).length;
+    if (left === 0) return [];
+    const who = left === 1 ? '1 customer' : `${left} customers`;
+    return [{ severity: 'warning', code: 'unassigned-by-delete', provider: live.provider,
+      message: `deleting group "${group.name}" (#${group.id}) on ${live.provider} leaves ${who} in no group: the platform unassigns them itself` }];
+  });
+}

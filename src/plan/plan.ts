@@ -6,7 +6,7 @@ import { estimateCost } from './cost.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';
 import { matchGroups } from './identity.js';
-import { planMemberships } from './memberships.js';
+import { planMemberships, unassignedByDelete } from './memberships.js';
 import { orderChanges } from './order.js';
 import { checkSafety } from './safety.js';
 import { findingInTargets, inTargets, type PlanTarget } from './targets.js';
@@ -69,9 +69,10 @@ function planProvider(
     emptied: capabilities.deleteUnassignsMembers ? [] : groups.deleted,
     strict: options.strict ?? false,
   });
+  const unassigned = capabilities.deleteUnassignsMembers ? unassignedByDelete(state, groups.deleted, memberships.changes) : [];
   return {
     changes: [...groups.changes, ...memberships.changes],
-    findings: [...identity.findings, ...groups.findings, ...memberships.findings],
+    findings: [...identity.findings, ...groups.findings, ...memberships.findings, ...unassigned],
   };
 }
 

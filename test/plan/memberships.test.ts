@@ -126,6 +126,8 @@ describe('membership changes', () => {
       'delete b@x.com o -> -',
       'delete cl/#o',
     ]);
+    // Every customer leaving is a change of the plan: nothing to warn about.
+    expect(result.findings).toEqual([]);
   });
 
   it('leaves a pruned group to the platform where deleting unassigns its customers', () => {
@@ -135,5 +137,21 @@ describe('membership changes', () => {
       options(),
     );
     expect(result.changes.map((change) => `${change.kind} ${change.action}`)).toEqual(['group delete']);
+  });
+
+  it('warns how many customers the platform leaves in no group when it deletes a group, not counting those moved', () => {
+    const result = plan(
+      desired([group('bc', 'vip', { members: ['a@x.com'] })], [instance('bc', { prune: true })]),
+      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'Old'), liveGroup('3', 'Empty')], [
+        customer('c1', 'a@x.com', '2'),
+        customer('c2', 'b@x.com', '2'),
+        customer('c3', 'c@x.com', '2'),
+      ])],
+      options(),
+    );
+    expect(result.findings).toEqual([{
+      severity: 'warning', code: 'unassigned-by-delete', provider: 'bc',
+      message: 'deleting group "Old" (#2) on bc leaves 2 customers in no group: the platform unassigns them itself',
+    }]);
   });
 });
