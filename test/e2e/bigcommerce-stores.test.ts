@@ -134,11 +134,19 @@ groups:
 
     const plan = await project.run(['plan', '--format', 'json'], env);
     expect(plan.code).toBe(0);
-    const changes = (JSON.parse(plan.stdout) as { changes: { kind: string; action: string; address: string }[] }).changes;
+    const { changes, findings } = JSON.parse(plan.stdout) as {
+      changes: { kind: string; action: string; address: string }[];
+      findings: { severity: string; message: string }[];
+    };
     expect(changes.map((c) => `${c.kind} ${c.action} ${c.address}`)).toEqual([
       'membership update bc/members/ava.jones@example.com',
       'group delete bc/#2',
     ]);
+    // No unassign changes for the 12 others, but the plan says what will happen to them.
+    expect(findings).toEqual([expect.objectContaining({
+      severity: 'warning',
+      message: 'deleting group "Spring Sale" (#2) on bc leaves 12 customers in no group: the platform unassigns them itself',
+    })]);
 
     const apply = await project.run(['apply', '--auto-approve'], env);
     expect(apply.code).toBe(0);
