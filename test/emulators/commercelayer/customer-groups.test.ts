@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { fakeClock, openSession, type Session } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { fakeClock, useSessions } from './harness.js';
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.emulator.close();
-  session = undefined;
-});
-
-async function start(options: Parameters<typeof openSession>[0] = {}) {
-  session = await openSession(options);
-  return session;
-}
+const start = useSessions();
 
 const create = (attributes: Record<string, unknown>) => ({ data: { type: 'customer_groups', attributes, relationships: {} } });
 

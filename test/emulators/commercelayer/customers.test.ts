@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useSessions } from './harness.js';
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.emulator.close();
-  session = undefined;
-});
-
-async function start(options: Parameters<typeof openSession>[0] = {}) {
-  session = await openSession(options);
-  return session;
-}
+const start = useSessions();
 
 const setGroup = (id: string, group: { type: string; id: string } | null, extra: Record<string, unknown> = {}) => ({
   data: { type: 'customers', id, ...extra, relationships: { customer_group: { data: group } } },

@@ -1,4 +1,5 @@
 // Starts a Commerce Layer emulator for a test and talks to it over real HTTP, as a client would.
+import { afterEach } from 'vitest';
 import {
   startCommerceLayerEmulator,
   SANDBOX_CL_CLIENT_ID,
@@ -95,4 +96,14 @@ export async function openSession(options: CommerceLayerEmulatorOptions = {}): P
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     },
   };
+}
+
+/** A `start(options)` for one test file: each test's emulator is closed after it. */
+export function useSessions(): (options?: CommerceLayerEmulatorOptions) => Promise<Session> {
+  let session: Session | undefined;
+  afterEach(async () => {
+    await session?.emulator.close();
+    session = undefined;
+  });
+  return async (options = {}) => (session = await openSession(options));
 }

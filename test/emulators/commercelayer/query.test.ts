@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { customer, group, openSession, seedState, type Session } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { customer, group, seedState, useSessions } from './harness.js';
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.emulator.close();
-  session = undefined;
-});
-
-async function start(options: Parameters<typeof openSession>[0] = {}) {
-  session = await openSession(options);
-  return session;
-}
+const start = useSessions();
 
 const ids = (reply: { body: { data: { id: string }[] } }) => reply.body.data.map((r) => r.id);
 

@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StateValidationError } from '../../../src/emulators/common/state-file.js';
 import {
   emptyCommerceLayerState,
   startCommerceLayerEmulator,
   type CommerceLayerState,
 } from '../../../src/emulators/commercelayer/index.js';
-import { customer, group, openSession, seedState, type Session } from './harness.js';
+import { customer, group, openSession, seedState, useSessions } from './harness.js';
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.emulator.close();
-  session = undefined;
-});
-
-async function start(options: Parameters<typeof openSession>[0] = {}) {
-  session = await openSession(options);
-  return session;
-}
+const start = useSessions();
 
 const putState = (url: string, body: unknown) =>
   fetch(`${url}/_emulator/state`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

@@ -14,7 +14,6 @@ describe('bigcommerce factory', () => {
       batchMembership: 10,
       fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'],
       concurrency: 3,
-      // One call per group change and per batch of 10; Standard and Plus plans: 150 calls per 30 s.
       cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [{ limit: 150, windowMs: 30_000 }] },
     });
   });
