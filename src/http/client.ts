@@ -19,6 +19,9 @@ import { rateObservation, requestedWaitMs } from './rate-headers.js';
 import { backoffMs, type Backoff } from './backoff.js';
 import { fallbackDetail, isConnectionRefused, networkDetail, type ErrorDetail } from './error-detail.js';
 
+/** Shorter limiter waits are not reported through onWait. */
+const NOTICEABLE_WAIT_MS = 1000;
+
 export interface Auth {
   /** Headers that authenticate a call; asked before every attempt, so a refreshed credential is used. */
   headers(): Promise<Record<string, string>>;
@@ -97,7 +100,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limiter = new Limiter({
     ...(options.limits ?? { concurrency: 4, windows: [] }),
     clock,
-    onWait: (ms) => wait(`client rate limit, waiting ${seconds(ms)}`),
+    // Pacing by a few hundred ms is routine; only waits a person would notice are worth a line.
+    onWait: (ms) => {
+      if (ms >= NOTICEABLE_WAIT_MS) wait(`client rate limit, waiting ${seconds(ms)}`);
+    },
   });
 
   async function send<T>(path: string, req: RequestOptions = {}): Promise<HttpResponse<T>> {

@@ -259,3 +259,14 @@ describe('client-side limits', () => {
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2000);
   });
 });
+
+describe('limiter waits', () => {
+  it('reports only the waits a person would notice', async () => {
+    const { url } = await scripted(ok);
+    const { http, waits } = client(url, { limits: { concurrency: 1, windows: [{ limit: 1, windowMs: 500 }, { limit: 2, windowMs: 5000 }] } });
+    for (let i = 0; i < 3; i++) await http.request('/things');
+    // The second call waits 0.5 s for the short window (not reported); the third, at 0.5 s, waits until the
+    // first leaves the long window at 5 s.
+    expect(waits).toEqual(['test: client rate limit, waiting 4.5 s']);
+  });
+});
