@@ -63,10 +63,13 @@ function parseCategoryAccess(value: unknown): CategoryAccess {
   return { type, categories: [...new Set(value.categories as number[])] };
 }
 
-/** "A float … (Float, Float as String, Integer)": stored and echoed with four decimals, like the platform. */
+/**
+ * customers.v2.yml declares `amount` as `type: string` ("Float as String", e.g. "5"): a JSON number is refused,
+ * so a client that sends one fails here rather than only against the schema. Echoed with four decimals.
+ */
 export function formatAmount(value: unknown, where: string): string {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n) || n < 0) fail(400, `The field '${where}.amount' must be a non-negative number.`);
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n < 0) fail(400, `The field '${where}.amount' must be a non-negative number given as a string.`);
   return n.toFixed(4);
 }
 

@@ -11,10 +11,10 @@ const MAX_PER_PAGE = 100;
 
 /** `?customer_group_id=`, `?page=` (from 1) and `?per_page=`; the page comes with Laravel's paginator numbers. */
 export function listCustomers(store: XtrakitStore, query: URLSearchParams): XtrakitResponse {
-  const groupId = query.get('customer_group_id');
-  const matching = store.state.customers.filter(
-    (c) => groupId === null || String(c.customer_group_id) === groupId,
-  );
+  const raw = query.get('customer_group_id');
+  // An integer column compared with the value: `null` or a name matches no customer (no group is not a filter).
+  const groupId = raw === null ? undefined : (asInteger(raw) ?? NaN);
+  const matching = store.state.customers.filter((c) => groupId === undefined || c.customer_group_id === groupId);
   const perPage = Math.min(MAX_PER_PAGE, positive(query.get('per_page')) ?? DEFAULT_PER_PAGE);
   const page = positive(query.get('page')) ?? 1;
   const customers = matching.slice((page - 1) * perPage, page * perPage);

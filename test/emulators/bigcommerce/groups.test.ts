@@ -35,7 +35,7 @@ describe('v2 customer_groups', () => {
     const created = await call('POST', '/v2/customer_groups', {
       name: 'Trade',
       category_access: { type: 'specific', categories: [18, 19] },
-      discount_rules: [{ type: 'all', method: 'percent', amount: 5 }],
+      discount_rules: [{ type: 'all', method: 'percent', amount: '5' }],
     });
     expect(created).toMatchObject({
       status: 200,
@@ -50,10 +50,10 @@ describe('v2 customer_groups', () => {
     await call('PUT', '/v2/customer_groups/1', {
       discount_rules: [
         { type: 'all', method: 'percent', amount: '5' },
-        { type: 'category', method: 'fixed', amount: 2, category_id: 7 },
+        { type: 'category', method: 'fixed', amount: '2', category_id: 7 },
       ],
     });
-    const updated = await call('PUT', '/v2/customer_groups/1', { discount_rules: [{ type: 'product', method: 'price', amount: 9.5, product_id: 3 }] });
+    const updated = await call('PUT', '/v2/customer_groups/1', { discount_rules: [{ type: 'product', method: 'price', amount: '9.5', product_id: 3 }] });
     expect(updated).toMatchObject({
       status: 200,
       body: { id: 1, name: 'VIP', discount_rules: [{ type: 'product', method: 'price', amount: '9.5000', product_id: 3 }] },
@@ -67,7 +67,7 @@ describe('v2 customer_groups', () => {
   it('refuses invalid bodies with 400 and conflicts with 409, changing nothing', async () => {
     const before = bc.state();
     expect(await call('POST', '/v2/customer_groups', { is_default: true })).toMatchObject({ status: 400, body: [{ status: 400 }] });
-    expect((await call('PUT', '/v2/customer_groups/1', { discount_rules: [{ type: 'price_list', price_list_id: 2 }, { type: 'all', method: 'percent', amount: 1 }] })).status).toBe(400);
+    expect((await call('PUT', '/v2/customer_groups/1', { discount_rules: [{ type: 'price_list', price_list_id: 2 }, { type: 'all', method: 'percent', amount: '1' }] })).status).toBe(400);
     expect((await call('POST', '/v2/customer_groups', { name: 'Wholesale' })).status).toBe(409);
     await call('PUT', '/v2/customer_groups/2', { is_group_for_guests: true });
     expect((await call('POST', '/v2/customer_groups', { name: 'Guests 2', is_group_for_guests: true })).status).toBe(409);
@@ -99,7 +99,7 @@ describe('v2 customer_groups', () => {
     try {
       const reply = await client(partial.url)('POST', '/v2/customer_groups', {
         name: 'Trade',
-        discount_rules: [{ type: 'all', method: 'percent', amount: 5 }, { type: 'product', method: 'fixed', amount: 1, product_id: 2 }],
+        discount_rules: [{ type: 'all', method: 'percent', amount: '5' }, { type: 'product', method: 'fixed', amount: '1', product_id: 2 }],
       });
       expect(reply).toMatchObject({ status: 207, body: { status: 207, message: expect.stringContaining('sitewide discount') } });
       const trade = partial.state().stores.sandbox1!.customer_groups.find((g) => g.name === 'Trade')!;

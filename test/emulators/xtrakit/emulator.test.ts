@@ -193,6 +193,10 @@ describe('Xtrakit emulator: customers', () => {
     const { body } = await call('GET', '/customers?customer_group_id=1');
     expect(body.data.customers.map((c: any) => c.id)).toEqual([10, 11]);
     expect(body.data.pagination.total).toBe(2);
+    // Customers in no group are not found by a `null` (or any non-integer) value: it names no group.
+    for (const value of ['null', 'none', '1abc']) {
+      expect((await call('GET', `/customers?customer_group_id=${value}`)).body.data.customers).toEqual([]);
+    }
   });
 
   it('fetches one customer, or 404', async () => {

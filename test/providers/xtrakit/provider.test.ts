@@ -125,8 +125,10 @@ describe('Xtrakit adapter: memberships', () => {
   it('writes nothing for a customer already where the change wants it', async () => {
     const em = await start();
     const { xk } = provider(em.url);
-    await xk.applyMemberships([{ change: move('10', 'jane@example.com', '1'), groupId: '1' }]);
-    expect(writes(em)).toEqual([]);
+    const change = move('10', 'jane@example.com', '1');
+    // A failed re-read also writes nothing: the result must say success, and the customer must have been read.
+    expect(await xk.applyMemberships([{ change, groupId: '1' }])).toEqual([{ change }]);
+    expect(em.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v1/customers/10 200']);
   });
 
   it('returns a missing customer as a per-item failure', async () => {
