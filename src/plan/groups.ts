@@ -37,8 +37,8 @@ export function planGroups(
   const deleted: LiveGroup[] = [];
   const findings: Finding[] = [];
   if (instance.prune) {
-    // `protect: true` needs no check here: only live groups that no declared group claims are deleted,
-    // so the live group of a declared (protected or not) group never is.
+    // Only live groups that no declared group claims are deleted, so a declared group's live group never is;
+    // `protect: true` guards against the one way round that (a rename read as delete + create) in safety.ts.
     for (const group of live) {
       if (claimed.has(group.id) || ignored(instance.ignore, group.name)) continue;
       if (!capabilities.delete) {

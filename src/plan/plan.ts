@@ -40,7 +40,7 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     findings = findings.filter((finding) => findingInTargets(finding, targets));
   }
   changes = orderChanges(changes);
-  if (!options.force) findings.push(...checkSafety(changes, live, desired.providers));
+  if (!options.force) findings.push(...checkSafety(changes, live, desired.providers, desired.groups));
   return {
     formatVersion: 1,
     configHash: desired.configHash,

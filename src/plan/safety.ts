@@ -1,20 +1,48 @@
 // Safety limits, octoDNS-style: refuse a plan that changes too much of what is live, per provider instance.
 // `--force` (options.force) is the only way past them. Groups the plan deletes fall under the group limit,
 // so customers leaving a group that is being deleted do not count against the member limit.
-import type { Change, Finding, GroupRef, LiveState, ProviderInstance } from '../model.js';
+import type { Change, DesiredGroup, Finding, GroupRef, LiveState, ProviderInstance } from '../model.js';
 import { groupRefLabel } from './address.js';
 
 const FORCE = 'use --force to apply anyway';
 
-export function checkSafety(changes: readonly Change[], live: readonly LiveState[], instances: readonly ProviderInstance[]): Finding[] {
+export function checkSafety(
+  changes: readonly Change[],
+  live: readonly LiveState[],
+  instances: readonly ProviderInstance[],
+  groups: readonly DesiredGroup[],
+): Finding[] {
   const findings: Finding[] = [];
   for (const state of live) {
     const instance = instances.find((candidate) => candidate.name === state.provider);
     if (!instance) continue;
     const own = changes.filter((change) => change.provider === state.provider);
-    findings.push(...checkGroups(own, state, instance), ...checkMembers(own, state, instance));
+    findings.push(...checkGroups(own, state, instance), ...checkMembers(own, state, instance), ...checkProtected(own, instance, groups));
   }
   return findings;
+}
+
+/**
+ * The live group of a declared group is never deleted, but on a platform that matches by name a renamed group
+ * without a pinned id looks like a new group plus an unclaimed old one: delete and create. So a protected group
+ * that the plan creates while it deletes groups on the same provider may be a protected group being replaced.
+ */
+function checkProtected(changes: readonly Change[], instance: ProviderInstance, groups: readonly DesiredGroup[]): Finding[] {
+  const deletes = changes.filter((c) => c.kind === 'group' && c.action === 'delete');
+  if (deletes.length === 0) return [];
+  const deleted = deletes.map((c) => c.address).join(', ');
+  return changes.flatMap((change) => {
+    if (change.kind !== 'group' || change.action !== 'create') return [];
+    const group = groups.find((g) => g.provider === instance.name && g.key === change.key && g.protect);
+    if (!group) return [];
+    return [{
+      ...refusal(instance,
+        `group ${group.key} is protected, and the plan creates it on ${instance.name} while deleting ${deleted}: ` +
+        `if it was renamed, pin its id (ids.${instance.name}) so it is renamed in place; ${FORCE}`),
+      code: 'protected-group',
+      ...(group.pos ? { pos: group.pos } : {}),
+    }];
+  });
 }
 
 function checkGroups(changes: readonly Change[], state: LiveState, instance: ProviderInstance): Finding[] {

@@ -45,6 +45,22 @@ describe('safety limits', () => {
     ]);
   });
 
+  it('refuses creating a protected group while deleting groups on the same provider (a rename by name), unless forced', () => {
+    const providers = [instance('bc', { prune: true, safety: limits })];
+    const renamed = group('bc', 'staff', { name: 'Team', protect: true, pos: { file: 'groups.yaml', line: 7, column: 3 } });
+    const liveGroups = [liveGroup('1', 'Staff'), liveGroup('2', 'VIP')];
+    const result = plan(desired([renamed, group('bc', 'vip', { name: 'VIP' })], providers), [live('bc', liveGroups)], options());
+    expect(result.findings).toEqual([
+      { severity: 'error', code: 'protected-group', provider: 'bc', pos: { file: 'groups.yaml', line: 7, column: 3 },
+        message: 'group staff is protected, and the plan creates it on bc while deleting bc/#1: if it was renamed, pin its id (ids.bc) so it is renamed in place; use --force to apply anyway' },
+    ]);
+    const forced = plan(desired([renamed, group('bc', 'vip', { name: 'VIP' })], providers), [live('bc', liveGroups)], options({ force: true }));
+    expect(forced.findings).toEqual([]);
+    // Unprotected, or with nothing deleted, a create is just a create.
+    expect(plan(desired([{ ...renamed, protect: false }, group('bc', 'vip', { name: 'VIP' })], providers), [live('bc', liveGroups)], options()).findings).toEqual([]);
+    expect(plan(desired([renamed], [instance('bc', { safety: limits })]), [live('bc', [liveGroup('2', 'VIP')])], options()).findings).toEqual([]);
+  });
+
   it('refuses removing more than the share of one group\'s members, moves out included', () => {
     const members = Array.from({ length: 10 }, (_, i) => customer(`c${i}`, `m${i}@x.com`, '1'));
     const result = plan(
