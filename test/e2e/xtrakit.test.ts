@@ -55,7 +55,7 @@ describe('groupform on Xtrakit: plan, apply, converge', () => {
     expect(emulator.requests.filter((r) => r.method !== 'GET')).toHaveLength(writes);
   });
 
-  it('moves a customer by re-sending the required fields exactly as read, and changes no other field', async () => {
+  it('moves a customer by re-sending its fields exactly as read, and changes no other field', async () => {
     const { emulator, run } = await start();
     const before = emulator.state().customers;
 
@@ -67,8 +67,11 @@ describe('groupform on Xtrakit: plan, apply, converge', () => {
       const id = Number(put.path.split('/').at(-1));
       const read = before.find((c) => c.id === id)!;
       const { customer_name, customer_phone, customer_country, customer_city, customer_state, address1 } = read;
+      const optional = Object.fromEntries(
+        (['customer_email', 'customer_whatsapp', 'customer_zip', 'address2'] as const).flatMap((f) => (read[f] ? [[f, read[f]]] : [])),
+      );
       expect(put.body).toEqual({
-        customer_name, customer_phone, customer_country, customer_city, customer_state, address1,
+        customer_name, customer_phone, customer_country, customer_city, customer_state, address1, ...optional,
         customer_group_id: { 11: 1, 12: 2, 15: null }[id],
       });
       // Every other field of the record is as it was (updated_at aside).

@@ -3,14 +3,14 @@ import type { Attributes, Json, LiveCustomer, LiveGroup } from '../../model.js';
 import type { Row } from './pages.js';
 
 /** The fields the edit-customer page marks required: every edit must carry them, so they are re-sent as read. */
-const REQUIRED_CUSTOMER_FIELDS = [
-  'customer_name',
-  'customer_phone',
-  'customer_country',
-  'customer_city',
-  'customer_state',
-  'address1',
-] as const;
+const REQUIRED_CUSTOMER_FIELDS = ['customer_name', 'customer_phone', 'customer_country', 'customer_city', 'customer_state', 'address1'] as const;
+
+/**
+ * Its optional fields are re-sent as read too, when they hold a value: the PUT may replace the whole record
+ * (DESIGN.md: Xtrakit "demands the whole record"), and a field left out would then be erased. An empty one is
+ * left out: the platform turns an empty string into null, and leaving it out changes nothing under either reading.
+ */
+const OPTIONAL_CUSTOMER_FIELDS = ['customer_email', 'customer_whatsapp', 'customer_zip', 'address2'] as const;
 
 /** A group record as a live group; undefined for a row without an id. */
 export function toLiveGroup(row: Row): LiveGroup | undefined {
@@ -59,10 +59,14 @@ export function groupBody(after: Attributes, current?: Row): Record<string, Json
   return body;
 }
 
-/** The body of a membership change: the required fields exactly as read, and the new group (null: none). */
+/** The body of a membership change: the customer's fields exactly as read, and the new group (null: none). */
 export function membershipBody(current: Row, groupId: string | null): Record<string, Json> {
   const body: Record<string, Json> = {};
   for (const field of REQUIRED_CUSTOMER_FIELDS) if (field in current) body[field] = current[field] as Json;
+  for (const field of OPTIONAL_CUSTOMER_FIELDS) {
+    const value = current[field];
+    if (value !== undefined && value !== null && value !== '') body[field] = value as Json;
+  }
   // ids are integers on Xtrakit; one that is not is sent as it came rather than guessed at
   body.customer_group_id = groupId === null ? null : /^\d+$/.test(groupId) ? Number(groupId) : groupId;
   return body;

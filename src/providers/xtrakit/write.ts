@@ -36,7 +36,7 @@ export function applyMemberships(api: XtrakitApi, batch: ResolvedMembershipChang
   return Promise.all(batch.map((item) => applyMembership(api, item)));
 }
 
-/** Re-reads the customer and writes only when its group differs: the required fields as read, and the group. */
+/** Re-reads the customer and writes only when its group differs: the editable fields as read, and the group. */
 async function applyMembership(api: XtrakitApi, { change, groupId }: ResolvedMembershipChange): Promise<MembershipResult> {
   try {
     const current = await api.getCustomer(change.customerId);

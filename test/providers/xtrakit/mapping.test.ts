@@ -42,7 +42,7 @@ describe('Xtrakit mapping', () => {
     expect(groupBody({ name: 'Gold' })).toEqual({ group_name: 'Gold' });
   });
 
-  it('re-sends the required customer fields as read, and nothing else but the group', () => {
+  it('re-sends the customer fields as read (a PUT may replace the record), empty optional ones left out, and nothing else but the group', () => {
     const current = {
       id: 9,
       customer_name: 'Jane',
@@ -57,10 +57,12 @@ describe('Xtrakit mapping', () => {
     };
     expect(membershipBody(current, '12')).toEqual({
       customer_name: 'Jane',
+      customer_email: 'jane@example.com',
       customer_phone: '+1 555',
       customer_country: 'US',
       customer_city: 'Austin',
       customer_state: 'TX',
+      customer_zip: '73301',
       address1: '1 Main St',
       customer_group_id: 12,
     });

@@ -114,8 +114,8 @@ describe('Xtrakit adapter: memberships', () => {
     expect(results.map((r) => r.error)).toEqual([undefined]);
     await xk.applyMemberships([{ change: move('10', 'jane@example.com', null), groupId: null }]);
     expect(writes(em).map((r) => [r.path, r.body])).toEqual([
-      ['/api/v1/customers/12', { customer_name: 'Ann', ...address, customer_group_id: 2 }],
-      ['/api/v1/customers/10', { customer_name: 'Jane', ...address, customer_group_id: null }],
+      ['/api/v1/customers/12', { customer_name: 'Ann', customer_email: 'ann@example.com', ...address, customer_group_id: 2 }],
+      ['/api/v1/customers/10', { customer_name: 'Jane', customer_email: 'Jane@Example.com', ...address, customer_zip: '73301', address2: 'Apt 2', customer_group_id: null }],
     ]);
     const [jane, , ann] = em.state().customers;
     expect(ann!.customer_group_id).toBe(2);
