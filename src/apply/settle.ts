@@ -11,21 +11,22 @@ export type Verdict = { state: 'done' } | { state: 'failed' | 'skipped'; reason:
 
 export function verdictOf(book: ResultBook, changes: readonly Change[]): Verdict {
   let failed = 0;
-  const notAttempted = new Set<string>();
+  /** The distinct reasons the not-attempted changes give. */
+  const reasons = new Set<string>();
   let skipped = 0;
   for (const change of changes) {
     const status = book.status(change);
     if (status === 'failed') failed += 1;
     if (status !== 'not-attempted') continue;
     skipped += 1;
-    notAttempted.add(book.reason(change)?.message ?? '');
+    reasons.add(book.reason(change)?.message ?? '');
   }
   const total = changes.length;
   if (failed === 0 && skipped === 0) return { state: 'done' };
   if (failed === 0 && skipped === total) {
     // One shared reason (the run was interrupted, a group was not created) says more than a count.
-    const [only] = notAttempted;
-    return { state: 'skipped', reason: notAttempted.size === 1 && only ? only : `${skipped} not attempted` };
+    const [only] = reasons;
+    return { state: 'skipped', reason: reasons.size === 1 && only ? only : `${skipped} not attempted` };
   }
   const failedPart = failed > 0 ? [`${failed} of ${total} failed`] : [];
   const skippedPart = skipped > 0 ? [failed > 0 ? `${skipped} not attempted` : `${skipped} of ${total} not attempted`] : [];
