@@ -87,6 +87,12 @@ export interface DesiredGroup {
   attributes: Attributes;
   /** Declared members: lower-cased e-mail addresses, each once. */
   members: string[];
+  /**
+   * Where `members[index]` is written: its inline list item in the config file, or its line of the
+   * members file. A lookup rather than an array of positions: members files may hold a million lines,
+   * and only the few members a finding names ever need a place. Absent: findings point at `pos`.
+   */
+  memberPos?: (index: number) => SourcePos;
   membership: MembershipMode;
   /** Remote id pinned in `ids:` for this provider. */
   pinnedId?: string;

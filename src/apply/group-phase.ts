@@ -4,6 +4,7 @@ import type { GroupResult } from '../providers/provider.js';
 import { subtaskOptions, TaskFailed, type ApplyTask } from './listr.js';
 import { describeError, interrupted, type ItemError } from './result.js';
 import { groupLabel, type ProviderRun } from './run.js';
+import { settledSubtasks, verdictOf } from './settle.js';
 
 /** Why a change must not be attempted even though the run goes on (a delete whose members stayed). */
 export type Gate = (change: GroupChange) => ItemError | undefined;
@@ -11,7 +12,13 @@ export type Gate = (change: GroupChange) => ItemError | undefined;
 export function groupPhaseTask(run: ProviderRun, title: string, changes: GroupChange[], gate?: Gate): ApplyTask {
   return {
     title,
-    task: (_, task) => task.newListr(changes.map((change) => groupChangeTask(run, change, gate)), subtaskOptions(run.limit)),
+    task: (_, task) =>
+      settledSubtasks(
+        task.task,
+        changes.map((change) => groupChangeTask(run, change, gate)),
+        subtaskOptions(run.limit),
+        () => verdictOf(run.book, changes),
+      ),
   };
 }
 

@@ -1,6 +1,8 @@
 // The one place listr2 is configured: which renderer draws progress, where it writes, and how task lists
 // behave. Every task list the apply engine builds takes its options from here.
 import {
+  figures,
+  ListrDefaultRendererLogLevels,
   ListrLogger,
   ProcessOutput,
   type ListrBaseClassOptions,
@@ -29,9 +31,12 @@ export function chooseRenderer(
   if (output === 'plain') return { renderer: 'simple', rendererOptions: { logger: logger() }, ...simple };
   // Finished providers fold away (the results summary lists every failure); while running, a failed task
   // keeps its title with the error below it.
-  const tree = { collapseErrors: false, collapseSkips: false };
+  const tree = { collapseErrors: false, collapseSkips: false, icon: failedParentIcon };
   return { renderer: 'default', rendererOptions: { logger: logger(), ...tree }, ...simple };
 }
+
+// listr2 draws a failed task that has subtasks with the same ❯ as a running one; a cross says it failed.
+const failedParentIcon = { [ListrDefaultRendererLogLevels.FAILED_WITH_FAILED_SUBTASKS]: figures.cross };
 
 /** The root list: one task per provider, all at once; a failed task never stops the others. */
 export function rootOptions(output: ProgressOutput, stream: NodeJS.WritableStream): RootOptions {

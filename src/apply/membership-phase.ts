@@ -2,10 +2,11 @@
 // at once. One task for the whole phase whose title counts batches, never one task per customer.
 import type { MembershipChange } from '../model.js';
 import type { MembershipResult, ResolvedMembershipChange } from '../providers/provider.js';
-import { TaskFailed, type ApplyTask } from './listr.js';
+import type { ApplyTask } from './listr.js';
 import { runPool } from './pool.js';
 import { interrupted } from './result.js';
 import { plural, resolveGroupId, type ProviderRun } from './run.js';
+import { settle, verdictOf } from './settle.js';
 
 export function membershipPhaseTask(run: ProviderRun, verb: 'assign' | 'unassign', changes: MembershipChange[]): ApplyTask {
   const title = `${run.provider.name}: ${verb} ${plural(changes.length, 'customer')}`;
@@ -15,25 +16,29 @@ export function membershipPhaseTask(run: ProviderRun, verb: 'assign' | 'unassign
       // Interrupted before the phase began: say so, rather than blame groups whose create never ran.
       if (run.signal?.aborted) {
         for (const change of changes) run.book.notAttempted(change, interrupted);
-        task.skip(interrupted.message);
-        return;
+      } else {
+        await runBatches(run, changes, (finished, total) => (task.title = `${title} (batch ${finished}/${total})`));
+        task.title = title;
       }
-      const batches = chunk(resolveAll(run, changes), run.provider.capabilities.batchMembership);
-      let finished = 0;
-      const unstarted = await runPool(batches, run.limit, run.signal, async (batch) => {
-        await applyBatch(run, batch);
-        finished += 1;
-        task.title = `${title} (batch ${finished}/${batches.length})`;
-      });
-      for (const item of unstarted.flat()) run.book.notAttempted(item.change, interrupted);
-      task.title = title;
-      const failed = changes.filter((change) => run.book.status(change) === 'failed').length;
-      const skipped = changes.filter((change) => run.book.status(change) === 'not-attempted').length;
-      const notAttempted = skipped > 0 ? `${skipped} not attempted` : '';
-      if (failed > 0) throw new TaskFailed([`${failed} failed`, notAttempted].filter(Boolean).join(', '));
-      if (notAttempted) task.skip(notAttempted);
+      settle(task.task, verdictOf(run.book, changes));
     },
   };
+}
+
+/** Resolves, chunks and applies the changes; those never started (interrupted) are not attempted. */
+async function runBatches(
+  run: ProviderRun,
+  changes: MembershipChange[],
+  progress: (finished: number, total: number) => void,
+): Promise<void> {
+  const batches = chunk(resolveAll(run, changes), run.provider.capabilities.batchMembership);
+  let finished = 0;
+  const unstarted = await runPool(batches, run.limit, run.signal, async (batch) => {
+    await applyBatch(run, batch);
+    finished += 1;
+    progress(finished, batches.length);
+  });
+  for (const item of unstarted.flat()) run.book.notAttempted(item.change, interrupted);
 }
 
 /** Pairs each change with its target group's id; those whose new group is missing are not attempted. */

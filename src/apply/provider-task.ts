@@ -6,6 +6,7 @@ import { membershipPhaseTask } from './membership-phase.js';
 import { splitPhases } from './phases.js';
 import { dependencyFailed } from './result.js';
 import { groupLabel, plural, type ProviderRun } from './run.js';
+import { settledSubtasks, verdictOf } from './settle.js';
 
 export function providerTask(run: ProviderRun, changes: readonly Change[]): ApplyTask {
   const name = run.provider.name;
@@ -22,7 +23,7 @@ export function providerTask(run: ProviderRun, changes: readonly Change[]): Appl
   }
   return {
     title: `${name}: ${plural(changes.length, 'change')}`,
-    task: (_, task) => task.newListr(tasks, subtaskOptions(1)),
+    task: (_, task) => settledSubtasks(task.task, tasks, subtaskOptions(1), () => verdictOf(run.book, changes)),
   };
 }
 

@@ -64,6 +64,11 @@ export class ResultBook {
     return this.#results.get(change)?.status;
   }
 
+  /** Why a change failed or was not attempted. */
+  reason(change: Change): ItemError | undefined {
+    return this.#results.get(change)?.error;
+  }
+
   toResult(): ApplyResult {
     const items = this.#changes.map((change) => {
       const item = this.#results.get(change);

@@ -53,6 +53,7 @@ export function resolveGroups(config: GroupsConfig, groups: GroupInfo[], positio
         provider,
         attributes: declared(ATTRIBUTES[config.providers[provider].type](group.config)),
         members: group.members.emails,
+        memberPos: group.members.place,
         membership: group.config.membership ?? membership,
         ...(pinned === undefined ? {} : { pinnedId: String(pinned) }),
         protect: group.config.protect ?? protect,

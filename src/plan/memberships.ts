@@ -54,23 +54,26 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
 
   for (const { desired, live: group } of resolved) {
     const target: GroupRef = { key: desired.key, id: group?.id ?? null, name: declaredName(desired) };
-    for (const email of desired.members) {
+    desired.members.forEach((email, index) => {
       const customers = byEmail.get(email) ?? [];
       const [customer] = customers;
       if (customer === undefined || customers.length > 1) {
-        findings.push(customerFinding(desired, email, customers, input.strict));
+        findings.push(customerFinding(desired, index, customers, input.strict));
       } else if (group === null || customer.groupId !== group.id) {
         changes.push(change(customer, email, target));
       }
-    }
+    });
     if (group !== null && desired.membership === 'authoritative') unassignUndeclared(group.id);
   }
   for (const group of input.emptied) unassignUndeclared(group.id);
   return { changes, findings };
 }
 
-function customerFinding(group: DesiredGroup, email: string, customers: readonly LiveCustomer[], strict: boolean): Finding {
-  const base = { provider: group.provider, ...(group.pos ? { pos: group.pos } : {}) };
+/** About the group's `index`-th member, at that member's own place when the config knows it. */
+function customerFinding(group: DesiredGroup, index: number, customers: readonly LiveCustomer[], strict: boolean): Finding {
+  const email = group.members[index];
+  const pos = group.memberPos?.(index) ?? group.pos;
+  const base = { provider: group.provider, ...(pos ? { pos } : {}) };
   // The ids let the merchant find the duplicates on the platform, where only they can be told apart.
   const ids = customers.map((customer) => `#${customer.id}`).join(', ');
   return customers.length === 0

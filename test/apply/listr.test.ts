@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyPlan } from '../../src/apply/apply.js';
 import type { ProgressOutput } from '../../src/apply/listr.js';
@@ -50,6 +51,21 @@ describe('apply progress output', () => {
       const { progress, stdout } = await progressOf('interactive');
       expect(stdout).toBe('');
       expect(progress).toContain('✔ cl: create group vip');
+    } finally {
+      process.stdout.isTTY = isTTY;
+    }
+  });
+
+  it('draws a failed provider with a cross and its reason in the live tree on a terminal', async () => {
+    const isTTY = process.stdout.isTTY;
+    process.stdout.isTTY = true;
+    try {
+      const { progress, stdout } = await progressOf('interactive');
+      expect(stdout).toBe('');
+      // The live tree redraws with escape codes; its last frame is what stays on screen.
+      const frame = stripVTControlCharacters(progress);
+      expect(frame).toContain('✖ cl: 7 changes (1 of 7 failed)');
+      expect(frame).toContain('✖ cl: create or update 2 groups (1 of 2 failed)');
     } finally {
       process.stdout.isTTY = isTTY;
     }

@@ -70,6 +70,7 @@ describe('loadConfig on valid files', () => {
           members: vipMembers,
           membership: 'authoritative',
           protect: true,
+          memberPos: expect.any(Function),
           pos: at(f, 27, 3),
         },
         {
@@ -80,6 +81,7 @@ describe('loadConfig on valid files', () => {
           membership: 'authoritative',
           pinnedId: '12',
           protect: true,
+          memberPos: expect.any(Function),
           pos: at(f, 27, 3),
         },
         {
@@ -90,13 +92,22 @@ describe('loadConfig on valid files', () => {
           membership: 'authoritative',
           pinnedId: 'x-77',
           protect: true,
+          memberPos: expect.any(Function),
           pos: at(f, 27, 3),
         },
-        { key: 'staff', provider: 'cl', attributes: { name: 'Staff' }, members: [], membership: 'additive', protect: false, pos: at(f, 45, 3) },
-        { key: 'staff', provider: 'bc', attributes: { name: 'Staff', discount_rules: rules }, members: [], membership: 'additive', protect: false, pos: at(f, 45, 3) },
-        { key: 'empty_xk', provider: 'xk', attributes: { name: 'Newsletter' }, members: [], membership: 'additive', protect: false, pos: at(f, 50, 3) },
+        { key: 'staff', provider: 'cl', attributes: { name: 'Staff' }, members: [], membership: 'additive', protect: false, memberPos: expect.any(Function), pos: at(f, 45, 3) },
+        { key: 'staff', provider: 'bc', attributes: { name: 'Staff', discount_rules: rules }, members: [], membership: 'additive', protect: false, memberPos: expect.any(Function), pos: at(f, 45, 3) },
+        { key: 'empty_xk', provider: 'xk', attributes: { name: 'Newsletter' }, members: [], membership: 'additive', protect: false, memberPos: expect.any(Function), pos: at(f, 50, 3) },
       ],
     });
+    // Each member's own place: inline list items in the config, then lines of the members file.
+    const vip = desired.groups[0];
+    expect(vipMembers.map((_, index) => vip.memberPos?.(index))).toEqual([
+      at(f, 30, 15),
+      at(f, 30, 38),
+      at('members/vip.txt', 2, 1),
+      at('members/vip.txt', 4, 4),
+    ]);
     expect(secretsOf(desired)).toEqual({
       cl: { client_secret: fixtureEnv.CL_CLIENT_SECRET },
       bc: { access_token: fixtureEnv.BC_ACCESS_TOKEN },
@@ -120,7 +131,7 @@ describe('loadConfig on valid files', () => {
       },
     ]);
     expect(desired.groups).toEqual([
-      { key: 'newsletter', provider: 'xk', attributes: { name: 'Newsletter' }, members: ['ava.jones@example.com'], membership: 'authoritative', protect: false, pos: at('minimal.yaml', 7, 3) },
+      { key: 'newsletter', provider: 'xk', attributes: { name: 'Newsletter' }, members: ['ava.jones@example.com'], membership: 'authoritative', protect: false, memberPos: expect.any(Function), pos: at('minimal.yaml', 7, 3) },
     ]);
   });
 

@@ -53,7 +53,7 @@ describe('groupform on Xtrakit: customers without a unique e-mail', () => {
     const applied = await run(['apply', '--auto-approve']);
     expect(applied.code).toBe(1);
     expect(applied.stderr).toContain(
-      'groups.yaml:17:3: error: 2 customers on xk have the e-mail ann@example.com (#12, #19; group staff); ' +
+      'groups.yaml:19:32: error: 2 customers on xk have the e-mail ann@example.com (#12, #19; group staff); ' +
         'cannot tell which to move: give each its own e-mail on the platform',
     );
     expect(applied.stderr).toContain('Error: the plan was refused: 1 problem above');

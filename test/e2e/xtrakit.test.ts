@@ -90,17 +90,28 @@ describe('groupform on Xtrakit: plan, apply, converge', () => {
     const planned = await run(['plan']);
     expect(planned.code).toBe(0);
     expect(planned.stdout).toContain(
-      'groups.yaml:20:3: warning: customer ghost@example.com (group newsletter) not found on xk; groupform never creates customers',
+      'groups.yaml:24:15: warning: customer ghost@example.com (group newsletter) not found on xk; groupform never creates customers',
     );
 
     const strict = await run(['apply', '--auto-approve', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain(
-      'groups.yaml:20:3: error: customer ghost@example.com (group newsletter) not found on xk; groupform never creates customers',
+      'groups.yaml:24:15: error: customer ghost@example.com (group newsletter) not found on xk; groupform never creates customers',
     );
     expect(strict.stderr).toContain('Error: the plan was refused: 1 problem above');
     expect(emulator.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(emulator.state().customer_groups.map((g) => g.id)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('points a missing customer of a members file at its own line of that file', async () => {
+    const files = {
+      'groups.yaml': config.replace('members: [ghost@example.com]', 'members_file: newsletter.txt'),
+      'newsletter.txt': '# signed up at the till\n\n  ghost@example.com\n',
+    };
+    const { run } = await start({ files });
+    const planned = await run(['plan']);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain('newsletter.txt:3:3: warning: customer ghost@example.com (group newsletter) not found on xk');
   });
 
   it('renames in place a group whose declared name differs only in case: the platform holds one such name', async () => {

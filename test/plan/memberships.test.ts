@@ -58,6 +58,18 @@ describe('membership changes', () => {
     expect(plan(...input, options()).summary.customersToMove).toBe(0);
   });
 
+  it('points a customer finding at the member\'s own line when the config knows it, else at its group', () => {
+    const groupPos = { file: 'groups.yaml', line: 4, column: 3 };
+    const memberPos = (index: number) => ({ file: 'members/vip.txt', line: 10 + index, column: 1 + index });
+    const members = ['real@x.com', 'ghost@x.com', 'twin@x.com'];
+    const customers = [customer('c1', 'real@x.com'), customer('c2', 'twin@x.com'), customer('c3', 'twin@x.com')];
+    const result = plan(desired([group('cl', 'vip', { members, pos: groupPos, memberPos })]), [live('cl', [], customers)], options());
+    expect(result.findings.map((finding) => [finding.code, finding.pos])).toEqual([
+      ['customer-not-found', { file: 'members/vip.txt', line: 11, column: 2 }],
+      ['customer-ambiguous', { file: 'members/vip.txt', line: 12, column: 3 }],
+    ]);
+  });
+
   it('refuses to pick between two live customers with one e-mail', () => {
     const result = plan(
       desired([group('bc', 'vip', { members: ['a@x.com'] })]),
