@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCommerceLayerState } from '../../src/emulators/commercelayer/index.js';
 import { parseBigCommerceState } from '../../src/emulators/bigcommerce/index.js';
+import { v2Date as bcV2Date, v3Date as bcV3Date } from '../../src/emulators/bigcommerce/state.js';
 
 const FIRST = ['ava', 'liam', 'olivia', 'ethan', 'noah', 'emma', 'mia', 'lucas', 'sophia', 'jack', 'isla', 'zoe', 'leo',
   'grace', 'oscar', 'chloe', 'henry', 'ella', 'james', 'amelia', 'harry', 'lily', 'george', 'freya', 'arthur'];
@@ -65,7 +66,9 @@ const commercelayer = parseCommerceLayerState({
 });
 
 // ---- BigCommerce: the main store and a second (EU) store for examples/multi-store.yaml ----
-const v2Date = (day: number): string => new Date(Date.UTC(2026, 0, 1 + day, 9, 30)).toUTCString().replace('GMT', '+0000');
+const day = (n: number): Date => new Date(Date.UTC(2026, 0, 1 + n, 9, 30));
+const v2Date = (n: number): string => bcV2Date(day(n));
+const v3Date = (n: number): string => bcV3Date(day(n));
 const bcGroups = [
   { id: 1, name: 'Retail', is_default: true, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [] },
   { id: 2, name: 'VIP', is_default: false, is_group_for_guests: false, category_access: { type: 'all' },
@@ -84,11 +87,11 @@ const bcPeople = [...crowd, { first: 'Harbor', last: 'Goods', email: 'buying@har
 const bcCustomers = bcPeople.map((p, i) => ({
   id: i + 1, email: p.email, first_name: cap(p.first), last_name: cap(p.last),
   customer_group_id: bcMembership[p.email] ?? (i % 4 === 0 ? 1 : i % 23 === 7 ? 3 : 0),
-  date_created: at(i % 60), date_modified: at(60 + (i % 30)),
+  date_created: v3Date(i % 60), date_modified: v3Date(60 + (i % 30)),
 }));
 const euCustomers = crowd.slice(0, 120).map((p, i) => ({
   id: i + 1, email: p.email, first_name: cap(p.first), last_name: cap(p.last),
-  customer_group_id: i % 5 === 0 ? 1 : 0, date_created: at(i % 60), date_modified: at(60 + (i % 30)),
+  customer_group_id: i % 5 === 0 ? 1 : 0, date_created: v3Date(i % 60), date_modified: v3Date(60 + (i % 30)),
 }));
 const bigcommerce = parseBigCommerceState({
   stores: {
