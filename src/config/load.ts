@@ -19,6 +19,11 @@ export interface LoadOptions {
   env: Env;
   /** Where a relative config path starts from; default: the process's working directory. */
   cwd?: string;
+  /**
+   * What an unset `${VAR}` is: an error (default: the platform commands need every value), or a warning, for
+   * `validate`, which checks the file as written, as `terraform validate` does regardless of variable values.
+   */
+  unsetVariables?: 'error' | 'warning';
 }
 
 export interface LoadedConfig {
@@ -38,6 +43,7 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
     throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message }], { cause: error });
   }
   const parsed = parseConfig(bytes.toString('utf8'), file, options.env);
+  if (options.unsetVariables === 'warning') parsed.findings = parsed.findings.map((f) => (f.code === 'unset-variable' ? { ...f, severity: 'warning' } : f));
   const secrets = secretValues(parsed.data);
   const stopOnErrors = (findings: Finding[]): void => {
     if (findings.some((finding) => finding.severity === 'error')) throw new ConfigError(redactFindings(findings, secrets));

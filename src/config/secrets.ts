@@ -11,6 +11,11 @@ export function isSecretPath(path: Path): boolean {
   return path.length === 3 && path[0] === 'providers' && SECRET_FIELDS.has(String(path[2]));
 }
 
+/** Whether `path` is a provider field that holds a credential: a secret, or the client id paired with one. */
+export function isCredentialPath(path: Path): boolean {
+  return isSecretPath(path) || (path.length === 3 && path[0] === 'providers' && path[2] === 'client_id');
+}
+
 /** The secret values a config holds, from `providers.<name>.<secret field>`. */
 export function secretValues(data: unknown): string[] {
   const providers = (data as { providers?: unknown } | null)?.providers;
