@@ -40,9 +40,9 @@ describe('drift renderers', () => {
 
   it('markdown: tables with masked e-mails and escaped cells', () => {
     const text = renderDriftMarkdown(report());
-    expect(text).toContain('| bc/members/a\\*\\*\\*@example.com | join VIP | not yet applied | 2026-01-01T00:00:00.000Z | 2026-02-01T00:00:00.000Z |');
+    expect(text).toContain('| bc/members/a\\*\\*\\*#71d4f5@example.com | join VIP | not yet applied | 2026-01-01T00:00:00.000Z | 2026-02-01T00:00:00.000Z |');
     expect(text).toContain('| cl/vip | create group | unknown | unknown | until 2026-12-31: launch \\| week |');
-    expect(text).toContain('- bc/members/o\\*\\*\\*@example.com (line 7, 2020-01-01): gone');
+    expect(text).toContain('- bc/members/o\\*\\*\\*#7eaa9a@example.com (line 7, 2020-01-01): gone');
     expect(text).not.toMatch(/(ann|old|ghost)@example/);
   });
 
