@@ -16,10 +16,10 @@ export function printPlan(plan: Plan, desired: DesiredState, findings: Finding[]
       io.stdout.write(renderJson(plan));
       return;
     case 'markdown':
-      io.stdout.write(renderMarkdown(plan, { configFile, maskEmails: options.maskEmails ?? true }));
+      io.stdout.write(renderMarkdown(plan, { configFile, maskEmails: options.maskEmails ?? true, providers: desired.providers }));
       return;
     case 'text':
-      io.stdout.write(renderText(plan, { color: useColor(io, options), configFile, maskEmails: options.maskEmails ?? false }));
+      io.stdout.write(renderText(plan, { color: useColor(io, options), configFile, maskEmails: options.maskEmails ?? false, providers: desired.providers }));
   }
 }
 

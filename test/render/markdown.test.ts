@@ -142,4 +142,14 @@ describe('renderMarkdown: size', () => {
     expect(shown).toBeGreaterThan(10);
     expect(text).toContain(`*${2_000 - shown} more groups not shown here: the comment would be too long. Run \`groupform plan\` for the whole plan.*`);
   });
+
+  it('lists providers in the config\'s order, each headed with its platform and store', () => {
+    const providers = [
+      { name: 'cl', type: 'commercelayer' as const, settings: { base_url: 'https://northwind.commercelayer.io' } },
+      { name: 'bc', type: 'bigcommerce' as const, settings: { store_hash: 'abc123' } },
+    ];
+    const lines = renderMarkdown(withEstimate(), { providers }).split('\n');
+    expect(lines.filter((line) => line.startsWith('#### '))).toEqual(['#### cl (Commerce Layer, northwind.commercelayer.io)', '#### bc (BigCommerce, store abc123)']);
+    expect(lines.filter((line) => /^\| (bc|cl) \|/.test(line)).map((line) => line.slice(2, 4))).toEqual(['cl', 'bc']);
+  });
 });

@@ -111,4 +111,20 @@ describe('renderText', () => {
       '',
     ]);
   });
+
+  it('heads each provider with its platform and store, in the config\'s order, never a credential', () => {
+    const providers = [
+      { name: 'cl', type: 'commercelayer' as const, settings: { base_url: 'https://northwind.commercelayer.io', client_id: 'cl-client' } },
+      { name: 'bc', type: 'bigcommerce' as const, settings: { base_url: 'https://api.bigcommerce.com', store_hash: 'abc123' } },
+      { name: 'xk', type: 'xtrakit' as const, settings: { base_url: 'https://user:pw@api.xtrakit.com' } },
+    ];
+    const plan: Plan = { ...samplePlan(), estimate: [{ provider: 'bc', calls: 1, seconds: 0 }, { provider: 'cl', calls: 2, seconds: 0 }] };
+    const lines = renderText(plan, { color: false, providers }).split('\n');
+    expect(lines.filter((line) => line.startsWith('Provider '))).toEqual([
+      'Provider cl (Commerce Layer, northwind.commercelayer.io)',
+      'Provider bc (BigCommerce, store abc123)',
+    ]);
+    expect(lines.filter((line) => /^  (bc|cl): \d/.test(line)).map((line) => line.slice(2, 4))).toEqual(['cl', 'bc']);
+    expect(lines.join('\n')).not.toMatch(/cl-client|pw/);
+  });
 });
