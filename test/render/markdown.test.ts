@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroupRef, Plan } from '../../src/model.js';
 import { summarize } from '../../src/plan/plan.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import type { ProviderInfo } from '../../src/render/plan-view.js';
 import { member, samplePlan } from './sample-plan.js';
 
 const withEstimate = (): Plan => ({
@@ -144,9 +145,9 @@ describe('renderMarkdown: size', () => {
   });
 
   it('lists providers in the config\'s order, each headed with its platform and store', () => {
-    const providers = [
-      { name: 'cl', type: 'commercelayer' as const, settings: { base_url: 'https://northwind.commercelayer.io' } },
-      { name: 'bc', type: 'bigcommerce' as const, settings: { store_hash: 'abc123' } },
+    const providers: ProviderInfo[] = [
+      { name: 'cl', type: 'commercelayer', settings: { base_url: 'https://northwind.commercelayer.io' } },
+      { name: 'bc', type: 'bigcommerce', settings: { store_hash: 'abc123' } },
     ];
     const lines = renderMarkdown(withEstimate(), { providers }).split('\n');
     expect(lines.filter((line) => line.startsWith('#### '))).toEqual(['#### cl (Commerce Layer, northwind.commercelayer.io)', '#### bc (BigCommerce, store abc123)']);

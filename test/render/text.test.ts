@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model.js';
 import { renderText } from '../../src/render/text.js';
+import type { ProviderInfo } from '../../src/render/plan-view.js';
 import { member, samplePlan } from './sample-plan.js';
 
 const ESC = '\x1b[';
@@ -113,10 +114,10 @@ describe('renderText', () => {
   });
 
   it('heads each provider with its platform and store, in the config\'s order, never a credential', () => {
-    const providers = [
-      { name: 'cl', type: 'commercelayer' as const, settings: { base_url: 'https://northwind.commercelayer.io', client_id: 'cl-client' } },
-      { name: 'bc', type: 'bigcommerce' as const, settings: { base_url: 'https://api.bigcommerce.com', store_hash: 'abc123' } },
-      { name: 'xk', type: 'xtrakit' as const, settings: { base_url: 'https://user:pw@api.xtrakit.com' } },
+    const providers: ProviderInfo[] = [
+      { name: 'cl', type: 'commercelayer', settings: { base_url: 'https://northwind.commercelayer.io', client_id: 'cl-client' } },
+      { name: 'bc', type: 'bigcommerce', settings: { base_url: 'https://api.bigcommerce.com', store_hash: 'abc123' } },
+      { name: 'xk', type: 'xtrakit', settings: { base_url: 'https://user:pw@api.xtrakit.com' } },
     ];
     const plan: Plan = { ...samplePlan(), estimate: [{ provider: 'bc', calls: 1, seconds: 0 }, { provider: 'cl', calls: 2, seconds: 0 }] };
     const lines = renderText(plan, { color: false, providers }).split('\n');
