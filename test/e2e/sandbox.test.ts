@@ -43,6 +43,9 @@ describe('groupform --sandbox', () => {
       'Provider bc (BigCommerce, store sandbox1)',
       expect.stringMatching(/^Provider xk \(Xtrakit, 127\.0\.0\.1:\d+\)$/),
     ]);
+    // A group the config does not manage is named one way everywhere: its id, and its name where the read has it.
+    expect(plan.stdout).toContain('~ olivia.brown@example.com (from bc/#1 (Retail))');
+    expect(plan.stdout).toContain('~ olivia.brown@example.com (from xk/#4 (Beta testers))');
     expect(plan.stdout).toMatch(/^Plan: \d+ groups? to add, \d+ to change, \d+ to delete; \d+ customers? to move\.$/m);
   });
 
