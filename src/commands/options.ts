@@ -25,7 +25,7 @@ export const platformOptions = {
   },
   'mask-emails': {
     type: 'boolean',
-    describe: 'Show j***@example.com instead of full e-mail addresses in text and markdown (default: on for markdown)',
+    describe: 'Show j***#3f2a9c@example.com instead of full e-mail addresses in text and markdown (default: on for markdown)',
   },
   'detailed-exitcode': {
     type: 'boolean',

@@ -18,7 +18,7 @@ export interface MarkdownOptions {
   configFile?: string;
   /** Most customers listed per group, then `… and N more`; Infinity lists them all. */
   maxMembers?: number;
-  /** Show `j***@example.com` instead of full addresses (default: on, comments are often public). */
+  /** Show `j***#3f2a9c@example.com` instead of full addresses (default: on, comments are often public). */
   maskEmails?: boolean;
   /** Longest comment, in characters (default 60,000; GitHub refuses comments over 65,536). */
   maxChars?: number;
