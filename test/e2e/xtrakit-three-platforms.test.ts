@@ -99,7 +99,8 @@ describe('groupform on Commerce Layer, BigCommerce and Xtrakit at once', () => {
     expect(planned.stderr).toBe('');
     expect(planned.code).toBe(2);
     for (const provider of ['bc', 'cl', 'xk']) {
-      expect(planned.stdout).toContain(`Provider ${provider}\n  + create group ${provider}/staff`);
+      // Each provider headed with its platform and store (the emulators' loopback ports here).
+      expect(planned.stdout).toMatch(new RegExp(`^Provider ${provider} \\([^)]+\\)\n  \\+ create group ${provider}/staff`, 'm'));
       expect(planned.stdout).toContain(`  - 1 customer leaves ${provider}/vip\n      - stray@example.com`);
     }
     expect(planned.stdout).toContain('Plan: 3 groups to add, 3 to change, 0 to delete; 9 customers to move.');
@@ -138,7 +139,10 @@ describe('groupform on Commerce Layer, BigCommerce and Xtrakit at once', () => {
 
     const started = await project.run(args);
     expect(started.code).toBe(0);
-    for (const provider of ['bc', 'cl', 'xk']) expect(started.stdout).toMatch(new RegExp(`^Provider ${provider}$`, 'm'));
+    // In the file's order (cl, bc, xk), each headed with its platform.
+    expect(started.stdout.split('\n').filter((line) => line.startsWith('Provider ')).map((line) => line.split(' (')[1]?.split(',')[0])).toEqual([
+      'Commerce Layer', 'BigCommerce', 'Xtrakit',
+    ]);
     expect(started.stdout).toMatch(/^Plan: \d+ groups? to add, \d+ to change, \d+ to delete; \d+ customers? to move\.$/m);
   });
 });
