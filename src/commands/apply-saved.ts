@@ -13,7 +13,7 @@ import { findStale, withoutItems, type StaleItem } from '../plan/stale.js';
 import { formatFinding } from '../render/findings.js';
 import { renderResults } from '../render/results.js';
 import { executePlan } from './execute-plan.js';
-import { useColor, type Io } from './io.js';
+import { maskKey, useColor, type Io } from './io.js';
 import type { PlatformOptions } from './options.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
@@ -43,7 +43,7 @@ export async function runApplySaved(file: string, options: PlatformOptions & { s
     const applied = await executePlan(withoutItems(saved.plan, stale), workspace, options, io);
     const result = withSkipped(applied, saved.plan.changes, stale);
     if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails }));
+    else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails, maskKey: maskKey(io) }));
     if (result.failed > 0 || result.notAttempted > stale.length) return 1;
     return stale.length > 0 ? EXIT_PARTIAL : 0;
   } finally {

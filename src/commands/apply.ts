@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { renderResults } from '../render/results.js';
-import { useColor, type Io } from './io.js';
+import { maskKey, useColor, type Io } from './io.js';
 import { platformOptions, type PlatformOptions } from './options.js';
 import { openPlan } from './compute-plan.js';
 import { printFindings, printPlan } from './print-plan.js';
@@ -36,7 +36,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
     if (plan.changes.length === 0 && options.format !== 'json') return 0;
     const result = await executePlan(plan, workspace, options, io);
     if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails }));
+    else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails, maskKey: maskKey(io) }));
     return result.failed > 0 || result.notAttempted > 0 ? 1 : 0;
   } finally {
     await workspace.close();

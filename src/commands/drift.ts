@@ -11,7 +11,7 @@ import { buildDriftReport, type DriftReport } from '../drift/report.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { plan as diff } from '../plan/plan.js';
 import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../render/drift.js';
-import type { Io } from './io.js';
+import { maskKey, type Io } from './io.js';
 import { platformOptions, type PlatformOptions } from './options.js';
 import { resolveTargets } from './target-option.js';
 import { openWorkspace, readLive, readProgress } from './workspace.js';
@@ -37,14 +37,14 @@ export async function runDrift(options: DriftOptions, io: Io, today: string = ne
     const plan = diff(workspace.desired, live, { capabilities: workspace.capabilities, force: true, strict: options.strict, targets });
     const configFile = path.resolve(io.cwd, options.config);
     const configChangedAt = await lastCommitTime(configSources(configFile, await readFile(configFile, 'utf8')), path.dirname(configFile));
-    const match = matchBaseline(classifyDrift(plan, live, configChangedAt), baseline ?? [], today);
+    const match = matchBaseline(classifyDrift(plan, live, configChangedAt), baseline ?? [], today, maskKey(io));
     report = buildDriftReport(match, configChangedAt, [...workspace.findings, ...plan.findings]);
   } finally {
     await workspace.close();
   }
   // A Markdown report is cut to fit an issue body; it points at a JSON report written beside it, which is whole.
   const fullReport = reports.find((r) => r.format === 'json')?.file;
-  const render = { maskEmails: options.maskEmails, baselineFile: options.baseline, fullReport };
+  const render = { maskEmails: options.maskEmails, maskKey: maskKey(io), baselineFile: options.baseline, fullReport };
   for (const { file, format } of reports) {
     await writeFile(path.resolve(io.cwd, file), format === 'json' ? renderDriftJson(report) : renderDriftMarkdown(report, render));
   }

@@ -27,6 +27,11 @@ export function processIo(): Io {
   };
 }
 
+/** The key of masked addresses' tags, from GROUPFORM_MASK_KEY; unkeyed when unset. */
+export function maskKey(io: Io): string | undefined {
+  return io.env.GROUPFORM_MASK_KEY || undefined;
+}
+
 /**
  * Colour: never with --no-color; as FORCE_COLOR says when it is set (CI logs show colour but are no TTY; `0`
  * or `false` turn it off, as in Node); else only on a TTY, and not when NO_COLOR is set.

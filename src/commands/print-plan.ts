@@ -4,7 +4,7 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { formatFinding } from '../render/findings.js';
 import type { DesiredState, Finding, Plan } from '../model.js';
-import { useColor, type Io } from './io.js';
+import { maskKey, useColor, type Io } from './io.js';
 import type { PlatformOptions } from './options.js';
 
 /** Config warnings go to stderr; the plan itself to stdout, as text or as the JSON document. */
@@ -16,10 +16,10 @@ export function printPlan(plan: Plan, desired: DesiredState, findings: Finding[]
       io.stdout.write(renderJson(plan));
       return;
     case 'markdown':
-      io.stdout.write(renderMarkdown(plan, { configFile, maskEmails: options.maskEmails ?? true, providers: desired.providers }));
+      io.stdout.write(renderMarkdown(plan, { configFile, maskEmails: options.maskEmails ?? true, maskKey: maskKey(io), providers: desired.providers }));
       return;
     case 'text':
-      io.stdout.write(renderText(plan, { color: useColor(io, options), configFile, maskEmails: options.maskEmails ?? false, providers: desired.providers }));
+      io.stdout.write(renderText(plan, { color: useColor(io, options), configFile, maskEmails: options.maskEmails ?? false, maskKey: maskKey(io), providers: desired.providers }));
   }
 }
 

@@ -96,14 +96,14 @@ export interface BaselineMatch {
   unused: BaselineEntry[];
 }
 
-/** `today` is `YYYY-MM-DD`; an entry silences through its `expires` day. */
-export function matchBaseline(items: readonly DriftItem[], entries: readonly BaselineEntry[], today: string): BaselineMatch {
+/** `today` is `YYYY-MM-DD`; an entry silences through its `expires` day. `maskKey`: as the reports mask. */
+export function matchBaseline(items: readonly DriftItem[], entries: readonly BaselineEntry[], today: string, maskKey?: string): BaselineMatch {
   const live = entries.filter((entry) => entry.expires >= today);
   const used = new Set<BaselineEntry>();
   const result: BaselineMatch = { active: [], silenced: [], expired: entries.filter((entry) => entry.expires < today), unused: [] };
   for (const item of items) {
     // A masked address (`b***#cb6a7c@…`) matches too: its `*`s match themselves, its tag only that customer.
-    const masked = maskEmailsIn(item.address);
+    const masked = maskEmailsIn(item.address, maskKey);
     const entry = live.find((candidate) => globMatch(candidate.address, item.address) || globMatch(candidate.address, masked));
     if (entry) {
       used.add(entry);

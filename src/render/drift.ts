@@ -10,6 +10,8 @@ import { emailShower } from './mask.js';
 export interface DriftRenderOptions {
   /** Show `j***#3f2a9c@example.com` instead of full addresses. */
   maskEmails?: boolean;
+  /** Keys the masked addresses' tags (GROUPFORM_MASK_KEY), so that they cannot be checked against guesses. */
+  maskKey?: string;
   /** The baseline file, for the places of expired entries and the how-to. */
   baselineFile?: string;
   /** Longest Markdown report, in characters (default 60,000; GitHub's issue bodies stop at 65,536). */
@@ -29,7 +31,7 @@ export function renderDriftJson(report: DriftReport): string {
 }
 
 export function renderDriftText(report: DriftReport, options: DriftRenderOptions = {}): string {
-  const show = emailShower(options.maskEmails ?? false);
+  const show = emailShower(options.maskEmails ?? false, options.maskKey);
   const lines = [headline(report)];
   if (report.drift.length > 0) {
     lines.push(committed(report), '', ...report.drift.map((item) => `  ${show(item.address)}: ${describeChange(item.change)}; ${CLASS[item.classification]} (live modified ${item.liveUpdatedAt ?? 'unknown'})`));
@@ -50,7 +52,7 @@ export function renderDriftText(report: DriftReport, options: DriftRenderOptions
  * each cut list saying how many more the full report holds.
  */
 export function renderDriftMarkdown(report: DriftReport, options: DriftRenderOptions = {}): string {
-  const show = emailShower(options.maskEmails ?? true);
+  const show = emailShower(options.maskEmails ?? true, options.maskKey);
   const maxChars = options.maxChars ?? 60_000;
   const where = options.fullReport ? `the full report (${options.fullReport})` : 'the full report (`groupform drift --report drift.json`)';
   const row = (item: DriftEntry, extra?: string): string =>

@@ -22,6 +22,8 @@ export interface MarkdownOptions {
   maskEmails?: boolean;
   /** Longest comment, in characters (default 60,000; GitHub refuses comments over 65,536). */
   maxChars?: number;
+  /** Keys the masked addresses' tags (GROUPFORM_MASK_KEY), so that they cannot be checked against guesses. */
+  maskKey?: string;
   /** The config's provider instances: their order and what each heading says of them. */
   providers?: readonly ProviderInfo[];
 }
@@ -31,7 +33,7 @@ const MAX_FINDINGS = 50;
 
 /** The rendered plan, ending in a newline. */
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
-  const email = emailShower(options.maskEmails ?? true);
+  const email = emailShower(options.maskEmails ?? true, options.maskKey);
   const maxChars = options.maxChars ?? 60_000;
   const head = ['### groupform plan', '', `**${escapeMarkdown(renderSummary(plan, options.configFile))}**`, '', ...costTable(plan, options.providers)];
   const tail = findingLines(plan, email);

@@ -9,7 +9,7 @@ const LIST_LIMIT = 20;
 
 type Paint = (code: number, text: string) => string;
 
-export function renderResults(result: ApplyResult, options: { color: boolean; maskEmails?: boolean }): string {
+export function renderResults(result: ApplyResult, options: { color: boolean; maskEmails?: boolean; maskKey?: string }): string {
   const paint: Paint = options.color ? (code, text) => `\x1b[${code}m${text}\x1b[39m` : (_, text) => text;
   const complete = result.failed === 0 && result.notAttempted === 0;
   const headColor = result.failed > 0 ? 31 : complete ? 32 : 33;
@@ -41,7 +41,7 @@ export function renderResults(result: ApplyResult, options: { color: boolean; ma
   // Apply is stateless: a fresh plan is exactly what is left to do.
   if (!complete) lines.push('', 'Run `groupform plan` to see what remains.');
   // Platform messages may name customers too: masking covers the whole summary.
-  return emailShower(options.maskEmails ?? false)(lines.join('\n') + '\n');
+  return emailShower(options.maskEmails ?? false, options.maskKey)(lines.join('\n') + '\n');
 }
 
 function capped(lines: string[], indent: string): string[] {

@@ -19,6 +19,8 @@ export interface TextOptions {
   maxMembers?: number;
   /** Show `j***#3f2a9c@example.com` instead of full addresses (default: off). */
   maskEmails?: boolean;
+  /** Keys the masked addresses' tags (GROUPFORM_MASK_KEY), so that they cannot be checked against guesses. */
+  maskKey?: string;
   /** The config's provider instances: their order and what each heading says of them. */
   providers?: readonly ProviderInfo[];
 }
@@ -28,7 +30,7 @@ const COLOURS: Record<Mark, number | null> = { '+': 32, '~': 33, '-': 31, ' ': n
 /** The rendered plan, ending in a newline. */
 export function renderText(plan: Plan, options: TextOptions): string {
   const paint = painter(options.color);
-  const email = emailShower(options.maskEmails ?? false);
+  const email = emailShower(options.maskEmails ?? false, options.maskKey);
   const lines: string[] = [];
   const order = options.providers?.map((provider) => provider.name);
   for (const section of sections(plan, order)) {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { maskEmailsIn } from '../../src/render/mask.js';
 import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
 import { bigCommerceConfig, bigCommerceSeed } from './bigcommerce-seed.js';
 import { sandboxProject, type SandboxProject } from './sandbox-project.js';
@@ -109,6 +110,18 @@ describe('groupform drift', () => {
     expect(markdown).toMatch(/\| \*[\d,]+ more items in the full report \(drift\.json\)\* \|/);
     expect(markdown).not.toContain('customer-00000@example.com');
   }, 60_000);
+
+  it('keys the masked tags with GROUPFORM_MASK_KEY, and a baseline naming a keyed masked address silences it', async () => {
+    env = await sandboxProject({ 'groups.yaml': config }, { seed });
+    const keyed = { ...env.sandbox.env, GROUPFORM_MASK_KEY: 'merchant-key' };
+    const bob = maskEmailsIn('bc/members/bob@example.com', 'merchant-key');
+    const masked = await env.project.run(['drift', '--mask-emails'], keyed);
+    expect(masked.stdout).toContain(`  ${bob}: leave VIP`);
+    expect(masked.stdout).not.toContain(maskEmailsIn('bc/members/bob@example.com'));
+    await env.project.write('drift-baseline.yaml', `items:\n  - address: ${bob}\n    reason: copied from the report\n    expires: 2099-12-31\n`);
+    const silenced = await env.project.run(['drift', '--baseline', 'drift-baseline.yaml'], keyed);
+    expect(silenced.stdout).toContain('(1 acknowledged in the baseline)');
+  });
 
   it('exits 1 on a baseline file with mistakes, pointing at them', async () => {
     env = await sandboxProject({ 'groups.yaml': config, 'drift-baseline.yaml': 'items:\n  - address: bc/vip\n    expires: soon\n' }, { seed });

@@ -99,6 +99,12 @@ describe('matchBaseline', () => {
     expect(result.active.map((i) => i.address)).toEqual(['cl/members/bill@x.com']);
   });
 
+  it('matches a masked address of a keyed report only with the same key', () => {
+    const masked = maskEmailsIn('cl/members/bob@x.com', 'k1');
+    expect(matchBaseline([item('bob@x.com')], [entry(masked, '2030-01-01')], '2026-01-01', 'k1').silenced).toHaveLength(1);
+    expect(matchBaseline([item('bob@x.com')], [entry(masked, '2030-01-01')], '2026-01-01').silenced).toHaveLength(0);
+  });
+
   it('lets one pattern silence many items', () => {
     const result = matchBaseline([item('a@x.com'), item('b@x.com')], [entry('cl/members/*', '2030-01-01')], '2026-01-01');
     expect(result.active).toEqual([]);

@@ -12,13 +12,22 @@ describe('maskEmailsIn', () => {
 
   it('tells 20 addresses of one letter and domain apart, the same way on every run and in any case', () => {
     const addresses = Array.from({ length: 20 }, (_, i) => `b${'x'.repeat(i)}@example.com`);
-    const masked = addresses.map(maskEmailsIn);
+    const masked = addresses.map((a) => maskEmailsIn(a));
     expect(new Set(masked).size).toBe(20);
     expect(masked.every((text) => /^b\*\*\*#[0-9a-f]{6}@example\.com$/.test(text))).toBe(true);
     expect(addresses.map((a) => maskEmailsIn(a.toUpperCase()).toLowerCase())).toEqual(masked);
     // Unmasked addresses never show through, and masking twice changes nothing.
     expect(masked.join(' ')).not.toContain('bx');
-    expect(masked.map(maskEmailsIn)).toEqual(masked);
+    expect(masked.map((m) => maskEmailsIn(m))).toEqual(masked);
+  });
+
+  it('keys the tag when given a key: stable for that key, not computable without it', () => {
+    const keyed = maskEmailsIn('john@example.com', 'merchant-key-1');
+    expect(keyed).toMatch(/^j\*\*\*#[0-9a-f]{6}@example\.com$/);
+    expect(keyed).not.toBe(maskEmailsIn('john@example.com'));
+    expect(maskEmailsIn('JOHN@example.com', 'merchant-key-1').toLowerCase()).toBe(keyed);
+    expect(maskEmailsIn('john@example.com', 'merchant-key-2')).not.toBe(keyed);
+    expect(emailShower(true, 'merchant-key-1')('john@example.com')).toBe(keyed);
   });
 
   it('leaves text without addresses alone', () => {
