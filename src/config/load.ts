@@ -2,11 +2,11 @@
 // semantic rules → DesiredState. Each stage's errors stop the next, since a later stage cannot make sense
 // of data an earlier one rejected; every finding of the stage that stopped is reported.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { DesiredState, Finding } from '../model.js';
-import { fileProblem, gatherGroups } from './groups.js';
+import { gatherGroups } from './groups.js';
+import { decodeUtf8, MAX_CONFIG_BYTES, notUtf8Message, readInputFile } from './input-file.js';
 import type { Env } from './interpolate.js';
 import { parseConfig } from './parse.js';
 import { resolveGroups, resolveProviders } from './resolve.js';
@@ -30,14 +30,15 @@ export interface LoadedConfig {
 /** Loads and checks a groups file. Throws ConfigError (carrying all findings) when any finding is an error. */
 export async function loadConfig(file: string, options: LoadOptions): Promise<LoadedConfig> {
   const cwd = options.cwd ?? process.cwd();
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path.resolve(cwd, file));
-  } catch (error) {
-    const message = `Cannot read the config file ${file}: ${fileProblem(error)}.`;
-    throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message }], { cause: error });
+  const read = await readInputFile(path.resolve(cwd, file), MAX_CONFIG_BYTES);
+  if (!read.bytes) {
+    const message = `Cannot read the config file ${file}: ${read.problem}.`;
+    throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message }], { cause: read.cause });
   }
-  const parsed = parseConfig(bytes.toString('utf8'), file, options.env);
+  const bytes = read.bytes;
+  const decoded = decodeUtf8(bytes, file);
+  if (decoded.badByte) throw new ConfigError([{ severity: 'error', code: 'not-utf8', message: notUtf8Message('The config file'), pos: decoded.badByte }]);
+  const parsed = parseConfig(decoded.text, file, options.env);
   const secrets = secretValues(parsed.data);
   const stopOnErrors = (findings: Finding[]): void => {
     if (findings.some((finding) => finding.severity === 'error')) throw new ConfigError(redactFindings(findings, secrets));

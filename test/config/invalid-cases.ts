@@ -29,6 +29,12 @@ export const invalidCases: Record<string, Expected[]> = {
   'alias-without-anchor.yaml': [
     { line: 21, column: 23, message: 'The alias *rules has no anchor &rules before it.' },
   ],
+  'alias-bomb.yaml': [
+    { line: 23, column: 18, message: 'The alias *c takes this file\'s aliases past 1000 copies (nested aliases multiply, as in an alias bomb); write the values out, or nest fewer aliases.' },
+  ],
+  'not-utf8.yaml': [
+    { line: 19, column: 15, message: 'The config file is not valid UTF-8 text: the byte here is not part of any character; save the file as UTF-8.' },
+  ],
   'unset-variable.yaml': [
     { line: 10, column: 17, message: "The environment variable BC_STORE_HASH is not set (used by 'store_hash' of provider 'bc'). Set it, or write ${BC_STORE_HASH:-default} to give a default." },
   ],
@@ -120,10 +126,16 @@ export const invalidCases: Record<string, Expected[]> = {
     { line: 22, column: 9, message: "'liam.smith.example.com' in group 'vip' is not a valid e-mail address." },
   ],
   'bad-email-in-members-file.yaml': [
-    { file: 'members/bad-email.txt', line: 4, column: 3, message: "'liam.smith@@example.com' in group 'vip' is not a valid e-mail address." },
+    { file: 'members/bad-email.txt', line: 4, column: 3, message: "This line of the members_file of group 'vip' is not a valid e-mail address." },
   ],
   'missing-members-file.yaml': [
     { line: 20, column: 19, message: "The members_file 'members/wholesal.txt' of group 'wholesale' cannot be read: there is no such file." },
+  ],
+  'members-file-outside-folder.yaml': [
+    { line: 20, column: 19, message: "The members_file '../../../../../../../../etc/passwd' of group 'vip' is outside the config's folder (symbolic links followed); a members file must be in that folder or below it." },
+  ],
+  'members-file-not-utf8.yaml': [
+    { file: 'members/latin1.txt', line: 2, column: 6, message: "The members_file of group 'vip' is not valid UTF-8 text: the byte here is not part of any character; save the file as UTF-8." },
   ],
   'member-in-two-groups.yaml': [
     { line: 24, column: 39, message: "liam.smith@example.com is in group 'staff' and in group 'vip' (line 20, column 38), both on provider 'bc'; a customer can be in only one group of a provider." },
