@@ -12,7 +12,8 @@ import { parseConfig } from './parse.js';
 import { resolveGroups, resolveProviders } from './resolve.js';
 import { runRules } from './rules/index.js';
 import { checkSchema } from './schema.js';
-import { redactFindings, secretValues } from './secrets.js';
+import { checkSecretUses } from './secret-uses.js';
+import { redactFindings } from './secrets.js';
 
 export interface LoadOptions {
   /** Where `${VAR}` values come from. */
@@ -39,20 +40,21 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
   const decoded = decodeUtf8(bytes, file);
   if (decoded.badByte) throw new ConfigError([{ severity: 'error', code: 'not-utf8', message: notUtf8Message('The config file'), pos: decoded.badByte }]);
   const parsed = parseConfig(decoded.text, file, options.env);
-  const secrets = secretValues(parsed.data);
+  const { findings: secretUses, secrets } = checkSecretUses(parsed, options.env);
   const stopOnErrors = (findings: Finding[]): void => {
     if (findings.some((finding) => finding.severity === 'error')) throw new ConfigError(redactFindings(findings, secrets));
   };
 
-  stopOnErrors(parsed.findings);
+  const textFindings = [...parsed.findings, ...secretUses];
+  stopOnErrors(textFindings);
   const schema = checkSchema(parsed.data, parsed.positions);
-  if (!schema.config) throw new ConfigError(redactFindings([...parsed.findings, ...schema.findings], secrets));
+  if (!schema.config) throw new ConfigError(redactFindings([...textFindings, ...schema.findings], secrets));
   const config = schema.config;
 
   const hash = createHash('sha256').update(bytes);
   const gathered = await gatherGroups(config, parsed.positions, { configFile: file, cwd }, hash);
   const context = { config, positions: parsed.positions, fromEnv: parsed.fromEnv, groups: gathered.groups };
-  const findings = [...parsed.findings, ...gathered.findings, ...runRules(context)];
+  const findings = [...textFindings, ...gathered.findings, ...runRules(context)];
   stopOnErrors(findings);
 
   return {

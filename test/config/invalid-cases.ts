@@ -143,6 +143,16 @@ export const invalidCases: Record<string, Expected[]> = {
   'member-in-two-groups-via-file.yaml': [
     { file: 'members/staff-with-ava.txt', line: 2, column: 1, message: "ava.jones@example.com is in group 'staff' and in group 'vip' (member-in-two-groups-via-file.yaml line 21, column 15), both on providers 'cl' and 'bc'; a customer can be in only one group of a provider." },
   ],
+  // ---- secrets outside their credential field ----
+  'secret-in-group-name.yaml': [
+    { line: 19, column: 16, message: "'name' of group 'vip' uses ${XK_API_KEY}, which holds a secret (it is the api_key of provider 'xk'): plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
+  ],
+  'secret-named-variable-in-description.yaml': [
+    { line: 20, column: 30, message: "'description' of group 'vip' uses ${SHOP_DOOR_PASSWORD}, which holds a secret (its name says so): plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
+  ],
+  'secret-value-in-metadata.yaml': [
+    { line: 23, column: 15, message: "'commercelayer.metadata.note' of group 'vip' holds the value of the access_token of provider 'bc', a secret: plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
+  ],
   // ---- Commerce Layer codes ----
   'commercelayer-key-too-long.yaml': [
     { line: 18, column: 3, message: "Group key 'customers-who-spent-over-1000' must be a valid Commerce Layer code, since the group is on 'cl': at most 25 letters, digits, _ and -." },
