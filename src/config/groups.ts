@@ -44,11 +44,11 @@ export async function gatherGroups(config: GroupsConfig, positions: Positions, w
       const display = path.join(path.dirname(where.configFile), group.members_file);
       const absolute = path.resolve(where.cwd, display);
       folder ??= realpath(path.resolve(where.cwd, path.dirname(where.configFile)));
-      if (!files.has(absolute)) files.set(absolute, readMembersFile(absolute, await folder, display, hash));
+      if (!files.has(absolute)) files.set(absolute, readMembersFile(group.members_file, absolute, await folder, display, hash));
       file = await files.get(absolute);
       const pos = positions.value(['groups', key, 'members_file']);
       if (file?.failure) {
-        const shownPath = display === group.members_file ? '' : ` (${display})`;
+        const shownPath = display === group.members_file || path.isAbsolute(group.members_file) ? '' : ` (${display})`;
         const message = `The members_file '${group.members_file}' of group '${key}'${shownPath} ${file.failure}.`;
         findings.push({ severity: 'error', code: 'members-file-unreadable', message, pos });
       } else if (file?.badByte) {
@@ -71,21 +71,26 @@ export async function gatherGroups(config: GroupsConfig, positions: Positions, w
  * config's folder once symbolic links are followed, so that it cannot name /etc/passwd, /proc/self/environ or
  * /dev/zero. Nothing of its text reaches a message.
  */
-async function readMembersFile(absolute: string, folder: string, display: string, hash: Hash): Promise<ReadFile> {
+async function readMembersFile(written: string, absolute: string, folder: string, display: string, hash: Hash): Promise<ReadFile> {
+  const outside = { display, failure: "is outside the config's folder (symbolic links followed); a members file must be in that folder or below it" };
+  // As written first, so that whether a file exists outside the folder is not given away.
+  if (path.isAbsolute(written) || !isInside(folder, path.resolve(folder, written))) return outside;
   let real: string;
   try {
     real = await realpath(absolute);
   } catch (error) {
     return { display, failure: `cannot be read: ${fileProblem(error)}` };
   }
-  const inside = path.relative(folder, real);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
-    return { display, failure: 'is outside the config\'s folder (symbolic links followed); a members file must be in that folder or below it' };
-  }
+  if (!isInside(folder, real)) return outside;
   const read = await readInputFile(real, MAX_MEMBERS_FILE_BYTES);
   if (!read.bytes) return { display, failure: `cannot be read: ${read.problem}` };
   hash.update(read.bytes);
   const decoded = decodeUtf8(read.bytes, display);
   if (decoded.badByte) return { display, badByte: decoded.badByte };
   return { display, lines: splitMemberLines(decoded.text) };
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
