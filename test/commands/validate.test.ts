@@ -28,7 +28,7 @@ describe('groupform validate', () => {
         "several-mistakes.yaml:19:11: error: Group 'vip' has more than one 'all' discount rule; BigCommerce allows one.",
         "several-mistakes.yaml:22:25: error: Group 'staff' names provider 'cl', which is not declared in 'providers'; the providers are bc, xk.",
         "several-mistakes.yaml:24:39: warning: mia.davies@example.com is listed twice in group 'staff' (first at line 24, column 15); the repeat is ignored.",
-        "members/vip.txt:2:1: error: 'not-an-address' in group 'vip' is not a valid e-mail address.",
+        "members/vip.txt:2:1: error: This line of the members_file of group 'vip' is not a valid e-mail address.",
         'several-mistakes.yaml: 3 errors, 1 warning.',
         '',
       ].join('\n'),
