@@ -12,12 +12,12 @@ import { isCredentialPath } from './secrets.js';
  * it). Well above a file that shares a discount rule among a few hundred groups; a "billion laughs" file
  * (nine levels of nine aliases) passes it within its first levels.
  */
-export const MAX_ALIAS_COUNT = 1000;
+const MAX_ALIAS_COUNT = 1000;
 /**
  * Values copied through aliases, all aliases together: the alias count alone lets a long anchored list be
  * repeated a thousand times, and each copy is walked and checked.
  */
-export const MAX_ALIAS_VALUES = 100_000;
+const MAX_ALIAS_VALUES = 100_000;
 
 /** A `${NAME}` in the file: which string holds it and where it is written. */
 export interface VariableUse {

@@ -148,11 +148,11 @@ export interface Defaults {
  */
 export interface GroupConfig {
   /**
-   * The group's name on the platforms.
+   * The group's name on the platforms. Every platform refuses a blank name; BigCommerce and Xtrakit take at most 255 characters.
    */
   name: string;
   /**
-   * A description, kept on the platforms that have one (Xtrakit). At least one of the group's providers must be Xtrakit.
+   * A description, kept on the platforms that have one (Xtrakit, at most 1000 characters). At least one of the group's providers must be Xtrakit.
    */
   description?: string;
   /**
@@ -160,7 +160,7 @@ export interface GroupConfig {
    */
   members?: string[];
   /**
-   * A file of member e-mail addresses, one a line; blank lines and lines starting with # are ignored. The path is relative to this file.
+   * A file of member e-mail addresses, one a line; blank lines and lines starting with # are ignored. The path is relative to this file and must stay inside its folder (symbolic links followed); at most 64 MB, UTF-8.
    */
   members_file?: string;
   /**

@@ -143,6 +143,16 @@ export const invalidCases: Record<string, Expected[]> = {
   'member-in-two-groups-via-file.yaml': [
     { file: 'members/staff-with-ava.txt', line: 2, column: 1, message: "ava.jones@example.com is in group 'staff' and in group 'vip' (member-in-two-groups-via-file.yaml line 21, column 15), both on providers 'cl' and 'bc'; a customer can be in only one group of a provider." },
   ],
+  // ---- platform limits ----
+  'name-too-long-for-bigcommerce-and-xtrakit.yaml': [
+    { line: 19, column: 11, message: "The name of group 'vip' is 256 characters long; BigCommerce ('bc') and Xtrakit ('xk') take at most 255." },
+  ],
+  'blank-group-name.yaml': [
+    { line: 19, column: 11, message: "'name' of group 'vip' must not be blank, not '   '." },
+  ],
+  'description-too-long.yaml': [
+    { line: 21, column: 18, message: "'description' of group 'vip' is 1001 characters long; it may have at most 1000." },
+  ],
   // ---- secrets outside their credential field ----
   'secret-in-group-name.yaml': [
     { line: 19, column: 16, message: "'name' of group 'vip' uses ${XK_API_KEY}, which holds a secret (it is the api_key of provider 'xk'): plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },

@@ -5,9 +5,10 @@ import { checkCommerceLayerCodes } from './commercelayer.js';
 import type { Rule, RuleContext } from './context.js';
 import { checkPins } from './pins.js';
 import { checkPlacement } from './placement.js';
+import { checkNameLimits } from './platform-limits.js';
 import { checkLiteralSecrets } from './secrets.js';
 
-const RULES: readonly Rule[] = [checkLiteralSecrets, checkPlacement, checkPins, checkCommerceLayerCodes, checkBigCommerce];
+const RULES: readonly Rule[] = [checkLiteralSecrets, checkPlacement, checkPins, checkCommerceLayerCodes, checkBigCommerce, checkNameLimits];
 
 export function runRules(context: RuleContext): Finding[] {
   return RULES.flatMap((rule) => rule(context));
