@@ -133,9 +133,9 @@ function compare(saved: Change, today: Change | undefined, applied: ReadonlySet<
 
 function compareGroups(saved: GroupChange, today: GroupChange): Match {
   if (saved.action !== today.action) return { reason: `the config asks to ${today.action} it instead` };
-  // `before` of a delete is the whole live group, of which only the name is a precondition: not compared.
-  const same = saved.key === today.key && saved.id === today.id && jsonEqual(saved.after, today.after)
-    && (saved.action !== 'update' || jsonEqual(saved.before, today.before));
+  // `before` of a delete is the whole live group, of which only the name is a precondition: the name is compared.
+  const before = saved.action === 'delete' ? [saved.before?.name, today.before?.name] : [saved.before, today.before];
+  const same = saved.key === today.key && saved.id === today.id && jsonEqual(saved.after, today.after) && jsonEqual(before[0], before[1]);
   if (same) return { change: saved };
   const fields = [...new Set([...Object.keys(saved.after ?? {}), ...Object.keys(today.after ?? {})])]
     .filter((field) => !jsonEqual(saved.after?.[field], today.after?.[field]));
