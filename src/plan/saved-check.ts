@@ -53,7 +53,7 @@ export function checkSavedPlan(saved: SavedPlan, input: SavedCheckInput): SavedC
     const match = outsideTargets(change, saved.targets ?? [], input.targets)
       ?? compare(change, counterpartOf(change), applied);
     if ('change' in match) changes.push(match.change);
-    else refused.push(refusal(change, match.reason ?? explainRefusal(change, desired, live, input.capabilities)));
+    else refused.push(refusal(change, (match.reason ?? explainRefusal(change, desired, live, input.capabilities)) + protectedNote(change, desired)));
   }
   return {
     plan: withChanges(saved.plan, changes),
@@ -82,6 +82,11 @@ export function changeLabel(change: Change): string {
 }
 
 type Match = { change: Change } | { reason: string | null };
+
+function protectedNote(change: Change, desired: DesiredState): string {
+  const guarded = change.kind === 'group' && desired.groups.some((group) => group.provider === change.provider && group.key === change.key && group.protect);
+  return guarded ? ' (the group is protected)' : '';
+}
 
 function refusal(change: Change, reason: string): Finding {
   return { severity: 'error', code: 'plan-not-from-config', provider: change.provider, message: `${changeLabel(change)}: ${reason}` };
