@@ -16,7 +16,7 @@ import { checkSavedPlan } from '../plan/saved-check.js';
 import type { StaleItem } from '../plan/stale.js';
 import { formatFinding } from '../render/findings.js';
 import { renderResults } from '../render/results.js';
-import { executePlan } from './execute-plan.js';
+import { applyExitCode, executePlan } from './execute-plan.js';
 import { useColor, type Io } from './io.js';
 import type { PlatformOptions } from './options.js';
 import { openWorkspace, type Workspace } from './workspace.js';
@@ -60,12 +60,12 @@ export async function runApplySaved(file: string, options: PlatformOptions & { s
     }
     for (const finding of findings) io.stderr.write(`${formatFinding(finding)} (skipped)\n`);
     if (check.applied.length > 0) io.stderr.write(alreadyApplied(check.applied));
-    const applied = await executePlan(check.plan, workspace, options, io);
-    const result = withSkipped(applied, saved.plan.changes, stale);
+    const executed = await executePlan(check.plan, workspace, options, io);
+    const result = withSkipped(executed.result, saved.plan.changes, stale);
     if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails }));
-    if (result.failed > 0 || result.notAttempted > stale.length) return 1;
-    return stale.length > 0 ? EXIT_PARTIAL : 0;
+    const code = applyExitCode({ ...executed, result }, stale.length);
+    return code === 0 && stale.length > 0 ? EXIT_PARTIAL : code;
   } finally {
     await workspace.close();
   }

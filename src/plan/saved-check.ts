@@ -53,7 +53,7 @@ export function checkSavedPlan(saved: SavedPlan, input: SavedCheckInput): SavedC
     const match = outsideTargets(change, saved.targets ?? [], input.targets)
       ?? compare(change, counterpartOf(change), applied);
     if ('change' in match) changes.push(match.change);
-    else refused.push(refusal(change, match.reason ?? explainRefusal(change, desired, live, input.capabilities)));
+    else refused.push(refusal(change, (match.reason ?? explainRefusal(change, desired, live, input.capabilities)) + protectedNote(change, desired)));
   }
   return {
     plan: withChanges(saved.plan, changes),
@@ -82,6 +82,11 @@ export function changeLabel(change: Change): string {
 }
 
 type Match = { change: Change } | { reason: string | null };
+
+function protectedNote(change: Change, desired: DesiredState): string {
+  const guarded = change.kind === 'group' && desired.groups.some((group) => group.provider === change.provider && group.key === change.key && group.protect);
+  return guarded ? ' (the group is protected)' : '';
+}
 
 function refusal(change: Change, reason: string): Finding {
   return { severity: 'error', code: 'plan-not-from-config', provider: change.provider, message: `${changeLabel(change)}: ${reason}` };
@@ -133,9 +138,9 @@ function compare(saved: Change, today: Change | undefined, applied: ReadonlySet<
 
 function compareGroups(saved: GroupChange, today: GroupChange): Match {
   if (saved.action !== today.action) return { reason: `the config asks to ${today.action} it instead` };
-  // `before` of a delete is the whole live group, of which only the name is a precondition: not compared.
-  const same = saved.key === today.key && saved.id === today.id && jsonEqual(saved.after, today.after)
-    && (saved.action !== 'update' || jsonEqual(saved.before, today.before));
+  // `before` of a delete is the whole live group, of which only the name is a precondition: the name is compared.
+  const before = saved.action === 'delete' ? [saved.before?.name, today.before?.name] : [saved.before, today.before];
+  const same = saved.key === today.key && saved.id === today.id && jsonEqual(saved.after, today.after) && jsonEqual(before[0], before[1]);
   if (same) return { change: saved };
   const fields = [...new Set([...Object.keys(saved.after ?? {}), ...Object.keys(today.after ?? {})])]
     .filter((field) => !jsonEqual(saved.after?.[field], today.after?.[field]));

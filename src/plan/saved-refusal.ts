@@ -39,8 +39,7 @@ function groupReason(
   }
   const declared = desired.groups.find((group) => group.provider === instance.name && group.key === change.key);
   if (!declared) return `${desired.configFile} declares no group ${change.key ?? `#${change.id}`} on ${instance.name}`;
-  const protectedNote = declared.protect ? ' (the group is protected)' : '';
-  return `${desired.configFile} asks for no such change to ${change.address}${protectedNote}`;
+  return `${desired.configFile} asks for no such change to ${change.address}`;
 }
 
 function memberReason(

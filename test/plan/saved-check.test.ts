@@ -79,6 +79,16 @@ describe('checkSavedPlan', () => {
     ]);
   });
 
+  it('refuses a delete shown under another name than the live group has', () => {
+    const { saved, state, liveState } = scenario();
+    const edited = structuredClone(saved);
+    const legacy = edited.plan.changes.find((change) => change.address === 'cl/#L1')!;
+    legacy.before = { name: 'Old test group' };
+    expect(messages(checkSavedPlan(edited, input(state, liveState)).refused)).toEqual([
+      'cl/#L1 (delete group "Old test group"): the config asks for another change to it',
+    ]);
+  });
+
   it('refuses a removal from an additive group', () => {
     const { saved, state, liveState } = scenario();
     const additive = structuredClone(state);

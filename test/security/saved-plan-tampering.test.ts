@@ -93,6 +93,14 @@ describe('apply of a tampered saved plan, its checksum recomputed', () => {
     expect(stderr).toContain('2 changes of plan.json are not what groups.yaml asks for today, so nothing was applied.');
   });
 
+  it('refuses an update of a protected group to values the config does not declare', async () => {
+    const saved = await savePlan();
+    const staff = saved.plan.changes.find((change) => change.address === 'bc/staff')!;
+    staff.after = { discount_rules: [{ type: 'all', method: 'percent', amount: '100.0000' }] };
+    await tamper(saved, []);
+    expect(await applyRefused()).toContain('bc: error: bc/staff (update group): the config asks for other values (discount_rules) (the group is protected)');
+  });
+
   it('refuses a change outside the targets the plan was made for, or given to apply', async () => {
     const full = await savePlan();
     const xkVip = full.plan.changes.find((change) => change.address === 'xk/vip')!;
