@@ -65,11 +65,11 @@ export function sandboxCommand(io: Io): CommandModule<GlobalOptions, SandboxComm
     describe: 'Run the platform emulators on loopback until Ctrl-C',
     builder: (yargs) =>
       yargs.options({
-        state: { type: 'string', describe: 'Persist the emulators\' state to this JSON file (seeded from the bundled sandbox state)' },
+        state: { type: 'string', requiresArg: true, describe: 'Persist the emulators\' state to this JSON file (seeded from the bundled sandbox state)' },
         reset: { type: 'boolean', default: false, describe: 'Start from the seed even if the state file exists' },
-        port: { type: 'number', describe: 'First port (Commerce Layer); BigCommerce and Xtrakit take the next two. Default: free ports' },
-        'latency-ms': { type: 'number', default: 0, describe: 'Delay added to every response' },
-        'fault-rate': { type: 'number', default: 0, describe: 'Share (0..1) of requests answered with a 500 or a reset connection' },
+        port: { type: 'number', requiresArg: true, describe: 'First port (Commerce Layer); BigCommerce and Xtrakit take the next two. Default: free ports' },
+        'latency-ms': { type: 'number', requiresArg: true, default: 0, describe: 'Delay added to every response' },
+        'fault-rate': { type: 'number', requiresArg: true, default: 0, describe: 'Share (0..1) of requests answered with a 500 or a reset connection' },
         'rate-limits': { type: 'boolean', default: true, describe: 'Enforce the platforms\' documented rate limits (--no-rate-limits to lift them)' },
         env: { type: 'boolean', default: false, describe: 'Print `export VAR=…` lines for the example configs instead' },
       }) as unknown as Argv<SandboxCommandOptions>,
