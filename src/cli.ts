@@ -7,11 +7,12 @@ import { commands } from './commands/index.js';
 import { formatFinding } from './render/findings.js';
 import { singleDashProblem, usageMessage } from './commands/flag-hints.js';
 import { optionValueProblem } from './commands/options.js';
+import { withEnvFile } from './commands/env-file.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
 
-const NO_COMMAND = 'Name a command: validate, plan, apply, drift, import or sandbox.';
+const NO_COMMAND = 'Name a command: validate, plan, apply, show, drift, import, init, sandbox or completion.';
 
 /** Exit codes: 0 success, 1 error, 2 changes present (with --detailed-exitcode), 3 partial (stale items skipped). */
 export async function main(argv: string[], io: Io = processIo()): Promise<void> {
@@ -31,7 +32,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<void> 
       })
       .option('color', { type: 'boolean', default: true, describe: 'Colour output on a terminal (--no-color to turn off)', global: true })
       .option('verbose', { type: 'boolean', default: false, describe: 'Show more detail, and stacks on errors', global: true })
+      .option('env-file', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Read ${VAR} values from this dotenv file too; variables already set in the environment win',
+        global: true,
+      })
+      // Before any command runs: commands read io.env.
+      .middleware(async (parsed) => {
+        if (typeof parsed.envFile === 'string' && parsed.envFile !== '') io.env = await withEnvFile(io.env, parsed.envFile, io.cwd);
+      })
       .command(commands(io))
+      .completion('completion', 'Print a bash or zsh completion script (groupform completion >> ~/.bashrc)')
       .demandCommand(1, NO_COMMAND)
       // Option values are checked before any work starts (`--parallelism abc` must not wait for a plan).
       .check((parsed) => {
