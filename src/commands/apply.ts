@@ -2,7 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { renderResults } from '../render/results.js';
 import { useColor, type Io } from './io.js';
-import { platformOptions, type PlatformOptions } from './options.js';
+import { optionsFor, type PlatformOptions } from './options.js';
 import { openPlan } from './compute-plan.js';
 import { printFindings, printPlan } from './print-plan.js';
 import { confirm } from './confirm.js';
@@ -50,7 +50,7 @@ export function applyCommand(io: Io): CommandModule<ApplyOptions, ApplyOptions> 
     describe: 'Make the platforms match groups.yaml, or apply a plan saved with `plan --out`',
     builder: (yargs) =>
       yargs.options({
-        ...platformOptions,
+        ...optionsFor('apply'),
         'auto-approve': { type: 'boolean', default: false, describe: 'Apply without asking (required without a terminal)' },
         'skip-stale': {
           type: 'boolean',

@@ -12,7 +12,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { plan as diff } from '../plan/plan.js';
 import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../render/drift.js';
 import type { Io } from './io.js';
-import { platformOptions, type PlatformOptions } from './options.js';
+import { optionsFor, type PlatformOptions } from './options.js';
 import { resolveTargets } from './target-option.js';
 import { openWorkspace, readLive } from './workspace.js';
 
@@ -79,9 +79,9 @@ export function driftCommand(io: Io): CommandModule<DriftOptions, DriftOptions> 
     describe: 'Report where the platforms differ from groups.yaml (read-only; exit 0 in sync, 2 drift, 1 error)',
     builder: (yargs) =>
       yargs.options({
-        ...platformOptions,
-        report: { type: 'string', describe: 'Also write the report to FILE: JSON for .json (whole), Markdown for .md (cut to fit an issue); repeatable' },
-        baseline: { type: 'string', describe: 'Acknowledged drift (drift-baseline.yaml): items with address, reason and expires' },
+        ...optionsFor('drift'),
+        report: { type: 'string', requiresArg: true, describe: 'Also write the report to FILE: JSON for .json (whole), Markdown for .md (cut to fit an issue); repeatable' },
+        baseline: { type: 'string', requiresArg: true, describe: 'Acknowledged drift (drift-baseline.yaml): items with address, reason and expires' },
       }) as unknown as Argv<DriftOptions>,
     handler: async (argv) => {
       process.exitCode = await runDrift(argv, io);
