@@ -92,6 +92,8 @@ export interface HttpClient {
   request<T>(path: string, options: RequestOptions<T>): Promise<T>;
   /** The same, resolving to status, headers and body, for platforms whose 2xx statuses mean different things. */
   send<T>(path: string, options: RequestOptions<T>): Promise<HttpResponse<T>>;
+  /** `path` as errors name it: the whole URL path under the base URL, readable, with no credential. */
+  pathOf(path: string): string;
 }
 
 // Statuses ofetch may re-issue; the hooks throw before a retry for any that the policy above does not allow.
@@ -118,11 +120,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
   });
 
+  function pathOf(path: string): string {
+    return clean(decode(new URL(baseUrl + path).pathname));
+  }
+
   async function send<T>(path: string, req: RequestOptions<T>): Promise<HttpResponse<T>> {
     const method = req.method ?? 'GET';
     const idempotent = req.idempotent ?? method !== 'POST';
     const url = new URL(baseUrl + path + queryString(req.query));
-    const where = clean(decode(url.pathname));
+    const where = pathOf(path);
     const logPath = clean(decode(url.pathname + url.search));
     const state = { attempt: 0, retries: 0, refreshed: false, started: 0, ticket: undefined as Ticket | undefined, sent: {} as Record<string, string> };
     const fail = (status: number, detail: string, cause?: unknown, code?: string) =>
@@ -225,6 +231,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     send,
+    pathOf,
     request: async <T>(path: string, req: RequestOptions<T>) => (await send<T>(path, req)).data,
   };
 }

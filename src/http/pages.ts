@@ -15,8 +15,8 @@ export interface Page<T> {
 
 export interface PagingOptions<T> {
   provider: string;
-  /** The list call, for errors: `GET /api/customers`. */
-  call: string;
+  /** The list's path, as the client names it in errors (`HttpClient.pathOf`). */
+  path: string;
   /** An item's identity, to tell a page that repeats earlier ones. */
   id(item: T): string;
   /** Most pages read; default DEFAULT_MAX_PAGES. */
@@ -30,10 +30,8 @@ export interface PagingOptions<T> {
  */
 export async function readPages<T>(fetchPage: (page: number) => Promise<Page<T>>, options: PagingOptions<T>): Promise<T[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  const fail = (detail: string) => {
-    const [method = 'GET', path = options.call] = options.call.split(' ');
-    return new ApiError({ provider: options.provider, method, path, status: 200, detail, code: 'api-unexpected' });
-  };
+  const fail = (detail: string) =>
+    new ApiError({ provider: options.provider, method: 'GET', path: options.path, status: 200, detail, code: 'api-unexpected' });
   const items = new Map<string, T>();
   /** How many items of the page were not seen before. */
   const add = (page: Page<T>): number => {

@@ -20,8 +20,8 @@ export function shape<T>(what: string, schema: object, options: { noContent?: bo
   return { what, noContent: options.noContent ?? false, validate: ajv.compile(schema) };
 }
 
-/** For calls whose answer is not read (a delete): any answer, or none, will do. */
-export const anyAnswer: Shape<unknown> = shape('any answer', {}, { noContent: true });
+/** For calls whose answer is not read (a delete): any JSON, or 204 No Content, will do. */
+export const anyAnswer: Shape<unknown> = shape('any JSON answer, or none (HTTP 204)', {}, { noContent: true });
 
 /** How much of an unexpected text body an error quotes. */
 const QUOTE = 60;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClientOptions } from '../../src/http/client.js';
 import type { HttpLogEntry } from '../../src/http/log.js';
 import { ApiError } from '../../src/errors.js';
-import { anyAnswer } from '../../src/http/shape.js';
+import { anyAnswer, shape } from '../../src/http/shape.js';
 import { closedPortUrl, fakeClock, json, startServer, type Handler, type TestServer } from './helpers.js';
 
 let server: TestServer | undefined;
@@ -216,6 +216,44 @@ describe('errors', () => {
     const error = await failure(http.request('/things', { shape: anyAnswer, query: { key: 'k3y-s3cret' } }));
     expect(error.message).toBe('test: GET /things failed (HTTP 400): bad key [redacted] and token [redacted]');
     expect(log[0]!.path).toBe('/things?key=[redacted]');
+  });
+});
+
+describe('trust', () => {
+  it('follows no redirect: the error names both URLs and the second host gets no credential', async () => {
+    const second = await startServer((_q, res) => json(res, 200, {}));
+    try {
+      const { url } = await scripted((_q, res) => void res.writeHead(302, { location: `${second.url}/elsewhere` }).end());
+      const { http, log } = client(url, { auth: { headers: async () => ({ authorization: 'Bearer tok-abc' }) } });
+      const error = await failure(http.request('/things', { shape: anyAnswer, query: { a: 1 } }));
+      expect(error.code).toBe('api-redirect');
+      expect(error.message).toBe(
+        `test: GET /things failed (HTTP 302): redirected from ${url}/things?a=1 to ${second.url}/elsewhere; groupform follows no redirect (check the provider's address settings)`,
+      );
+      expect(second.received).toEqual([]);
+      expect(log.map((e) => e.status)).toEqual([302]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('reads no more than maxResponseBytes of a body, and logs the call with its status', async () => {
+    const { url } = await scripted((_q, res) => json(res, 200, { text: 'x'.repeat(100) }));
+    const { http, log } = client(url, { maxResponseBytes: 50 });
+    const error = await failure(http.request('/big', { shape: anyAnswer }));
+    expect(error.code).toBe('api-too-large');
+    expect(error.detail).toBe('the answer is larger than 50 bytes, the most groupform reads from one call (max_response_mb)');
+    expect(log.map((e) => e.status)).toEqual([200]);
+  });
+
+  it('hands over only a body of the documented shape', async () => {
+    const { url } = await scripted((_q, res) => json(res, 200, { data: {} }), (_q, res) => json(res, 200, [1, 2]));
+    const { http } = client(url);
+    const list = shape<number[]>('a list of numbers', { type: 'array', items: { type: 'number' } });
+    const error = await failure(http.request('/list', { shape: list }));
+    expect(error.code).toBe('api-unexpected');
+    expect(error.message).toBe('test: GET /list failed (HTTP 200): unexpected answer: expected a list of numbers, got JSON that does not fit: the top level must be array');
+    await expect(http.request('/list', { shape: list })).resolves.toEqual([1, 2]);
   });
 });
 

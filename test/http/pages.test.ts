@@ -5,7 +5,7 @@ import { ApiError } from '../../src/errors.js';
 type Item = { id: number };
 const items = (from: number, to: number): Item[] => Array.from({ length: to - from + 1 }, (_, i) => ({ id: from + i }));
 const ids = (list: Item[]) => list.map((r) => r.id);
-const options = { provider: 'p', call: 'GET /things', id: (item: Item) => String(item.id) };
+const options = { provider: 'p', path: '/things', id: (item: Item) => String(item.id) };
 
 function server(all: Item[], size: number, withCount: boolean) {
   const asked: number[] = [];

@@ -28,7 +28,7 @@ async function allGroups(api: StoreApi, first: LiveGroup[]): Promise<LiveGroup[]
   const pageCount = Math.ceil(count / PAGE_LIMIT);
   return readPages(async (n) => (n === 1 ? { items: first, pageCount } : { items: await groupPage(api, { page: n }) }), {
     provider: api.provider,
-    call: 'GET /v2/customer_groups',
+    path: api.http.pathOf('/v2/customer_groups'),
     id: (g) => g.id,
     maxPages: api.maxPages,
   });
@@ -72,7 +72,7 @@ function customerList(api: StoreApi, filter: string, values: string[]): Promise<
     const { data, meta } = await api.http.request('/v3/customers', { shape: customerPage, query });
     return { items: data.map(liveCustomer), pageCount: meta.pagination.total_pages };
   };
-  return readPages(page, { provider: api.provider, call: 'GET /v3/customers', id: (c) => c.id, maxPages: api.maxPages });
+  return readPages(page, { provider: api.provider, path: api.http.pathOf('/v3/customers'), id: (c) => c.id, maxPages: api.maxPages });
 }
 
 /** One list per chunk of values, each URL kept short enough for the platform's gateway. */

@@ -48,7 +48,7 @@ export function createClApi(http: HttpClient, provider: string, maxPages: number
   };
 
   return {
-    list: (path, query) => readPages((n) => page(path, query, n), { provider, call: `GET ${path}`, id: (r) => r.id, maxPages }),
+    list: (path, query) => readPages((n) => page(path, query, n), { provider, path: http.pathOf(path), id: (r) => r.id, maxPages }),
     async create(type, attributes) {
       const body = { data: { type, attributes } };
       return (await http.request(`/api/${type}`, { shape: resourceDocument, method: 'POST', headers: write, body })).data;

@@ -55,7 +55,7 @@ export class XtrakitApi {
     const shape = listAnswer(key);
     return readPages(async (page) => parsePage(await this.#http.request(path, { shape, query: { page, per_page: PAGE_SIZE } }), key), {
       provider: this.#provider,
-      call: `GET ${path}`,
+      path: this.#http.pathOf(path),
       id: (row) => String(row.id),
       maxPages: this.#maxPages,
     });
