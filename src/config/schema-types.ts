@@ -12,6 +12,14 @@ export type Prune = boolean;
  * Names of live groups never touched, even when pruning. `*` matches any text, e.g. `Legacy *`.
  */
 export type Ignore = string[];
+/**
+ * Largest answer groupform reads from one API call, in MB, counted after decompression. A larger answer is an error naming the call. Default: 32.
+ */
+export type MaxResponseMb = number;
+/**
+ * Most pages groupform reads of one list. A list that says it has more, or does not end within them, is an error naming the call. Default: 5000.
+ */
+export type MaxPages = number;
 
 /**
  * groupform: e-commerce customer groups and their memberships as code (groups.yaml).
@@ -66,6 +74,8 @@ export interface CommerceLayerProvider {
   prune?: Prune;
   ignore?: Ignore;
   safety?: SafetySettings;
+  max_response_mb?: MaxResponseMb;
+  max_pages?: MaxPages;
 }
 /**
  * Limits a plan may not exceed without --force.
@@ -107,6 +117,8 @@ export interface BigCommerceProvider {
   prune?: Prune;
   ignore?: Ignore;
   safety?: SafetySettings;
+  max_response_mb?: MaxResponseMb;
+  max_pages?: MaxPages;
 }
 /**
  * An Xtrakit business, reached with an API key from the dashboard's API settings.
@@ -127,6 +139,8 @@ export interface XtrakitProvider {
   prune?: Prune;
   ignore?: Ignore;
   safety?: SafetySettings;
+  max_response_mb?: MaxResponseMb;
+  max_pages?: MaxPages;
 }
 /**
  * Settings every group takes unless it says otherwise.
