@@ -156,7 +156,7 @@ export interface GroupConfig {
    */
   description?: string;
   /**
-   * E-mail addresses of the customers that must be in the group (compared without regard to case).
+   * E-mail addresses of the customers that must be in the group (compared without regard to case). Leave out both `members` and `members_file` to leave the group's memberships alone; `[]` declares an empty group.
    */
   members?: string[];
   /**
