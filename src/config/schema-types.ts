@@ -148,7 +148,7 @@ export interface Defaults {
  */
 export interface GroupConfig {
   /**
-   * The group's name on the platforms.
+   * The group's name on the platforms. Two groups on one BigCommerce provider need different names, on one Xtrakit provider names that differ by more than case; Commerce Layer tells groups apart by key.
    */
   name: string;
   /**

@@ -142,6 +142,8 @@ describe('Xtrakit emulator: customer groups', () => {
     const taken = await call('POST', '/customer-groups/add', { multipart: { group_name: 'vip' } });
     expect(taken.status).toBe(422);
     expect(taken.body.data.errors.group_name).toEqual(['The group name has already been taken.']);
+    // Inputs are trimmed before they are validated.
+    expect((await call('POST', '/customer-groups/add', { json: { group_name: ' Staff ' } })).status).toBe(422);
   });
 
   it('edits a group: name required, an absent description kept, its own name not "taken"', async () => {
