@@ -9,7 +9,7 @@ export type ProviderConfig = CommerceLayerProvider | BigCommerceProvider | Xtrak
  */
 export type Prune = boolean;
 /**
- * Names of live groups never touched, even when pruning. `*` matches any text, e.g. `Legacy *`.
+ * Names of live groups never renamed, changed or deleted, even when pruning; no declared group may match one or take such a name. Customers the file declares in another group still leave them. `*` matches any text, e.g. `Legacy *`.
  */
 export type Ignore = string[];
 
