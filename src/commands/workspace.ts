@@ -75,7 +75,7 @@ export async function readLive(
   return Promise.all(
     desired.providers.filter((instance) => options.only?.has(instance.name) ?? true).map((instance) => {
       const groups = desired.groups.filter((g) => g.provider === instance.name);
-      const emails = [...new Set(groups.flatMap((g) => g.members))];
+      const emails = [...new Set(groups.flatMap((g) => g.members ?? []))];
       return providers.get(instance.name)!.read({
         groups,
         emails,

@@ -68,7 +68,12 @@ export async function gatherGroups(config: GroupsConfig, positions: Positions, w
   }
   const indexed = indexMembers(declared);
   findings = findings.concat(indexed.findings);
-  const groups = Object.entries(config.groups ?? {}).map(([key, group], i): GroupInfo => ({ key, config: group, providers: declared[i].providers, members: indexed.members[i] }));
+  const groups = Object.entries(config.groups ?? {}).map(([key, group], i): GroupInfo => ({
+    key,
+    config: group,
+    providers: declared[i].providers,
+    members: group.members === undefined && group.members_file === undefined ? null : indexed.members[i],
+  }));
   return { groups, findings };
 }
 

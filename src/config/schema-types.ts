@@ -9,7 +9,7 @@ export type ProviderConfig = CommerceLayerProvider | BigCommerceProvider | Xtrak
  */
 export type Prune = boolean;
 /**
- * Names of live groups never touched, even when pruning. `*` matches any text, e.g. `Legacy *`.
+ * Names of live groups never renamed, changed or deleted, even when pruning; no declared group may match one or take such a name. Customers the file declares in another group still leave them. `*` matches any text, e.g. `Legacy *`.
  */
 export type Ignore = string[];
 /**
@@ -162,7 +162,7 @@ export interface Defaults {
  */
 export interface GroupConfig {
   /**
-   * The group's name on the platforms. Every platform refuses a blank name; BigCommerce and Xtrakit take at most 255 characters.
+   * The group's name on the platforms. Every platform refuses a blank name; BigCommerce and Xtrakit take at most 255 characters. Two groups on one BigCommerce provider need different names, on one Xtrakit provider names that differ by more than case; Commerce Layer tells groups apart by key.
    */
   name: string;
   /**
@@ -170,7 +170,7 @@ export interface GroupConfig {
    */
   description?: string;
   /**
-   * E-mail addresses of the customers that must be in the group (compared without regard to case).
+   * E-mail addresses of the customers that must be in the group (compared without regard to case). Leave out both `members` and `members_file` to leave the group's memberships alone; `[]` declares an empty group.
    */
   members?: string[];
   /**

@@ -6,6 +6,7 @@ import { estimateCost } from './cost.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';
 import { matchGroups } from './identity.js';
+import { leavingIgnored, withoutIgnored } from './ignored.js';
 import { planMemberships, unassignedByDelete } from './memberships.js';
 import { orderChanges } from './order.js';
 import { checkSafety } from './safety.js';
@@ -61,18 +62,22 @@ function planProvider(
 ): { changes: Change[]; findings: Finding[] } {
   const declared = desired.groups.filter((group) => group.provider === state.provider);
   const identity = matchGroups(state.provider, declared, state.groups, capabilities.identity);
-  const groups = planGroups(instance, capabilities, identity.resolved, identity.claimed, state.groups);
+  const allowed = withoutIgnored(instance, capabilities.identity, identity.resolved);
+  const groups = planGroups(instance, capabilities, allowed.resolved, identity.claimed, state.groups);
   const memberships = planMemberships({
     live: state,
     declared,
-    resolved: identity.resolved,
+    resolved: allowed.resolved,
     emptied: capabilities.deleteUnassignsMembers ? [] : groups.deleted,
     strict: options.strict ?? false,
   });
   const unassigned = capabilities.deleteUnassignsMembers ? unassignedByDelete(state, groups.deleted, memberships.changes) : [];
   return {
     changes: [...groups.changes, ...memberships.changes],
-    findings: [...identity.findings, ...groups.findings, ...memberships.findings, ...unassigned],
+    findings: [
+      ...identity.findings, ...allowed.findings, ...groups.findings, ...memberships.findings, ...unassigned,
+      ...leavingIgnored(instance, state.groups, memberships.changes),
+    ],
   };
 }
 

@@ -49,7 +49,7 @@ function memberReason(
   liveName: (id: string | null) => string | undefined,
 ): string {
   const who = change.email === '' ? `customer #${change.customerId}` : change.email;
-  const home = change.email === '' ? undefined : desired.groups.find((group) => group.provider === instance.name && group.members.includes(change.email));
+  const home = change.email === '' ? undefined : desired.groups.find((group) => group.provider === instance.name && group.members?.includes(change.email) === true);
   if (home && home.key !== change.after?.key) return `${desired.configFile} puts ${who} in ${instance.name}/${home.key}`;
   if (change.after !== null) return `${desired.configFile} does not put ${who} in ${groupRefLabel(instance.name, change.after)}`;
   // A removal: only an authoritative declared group loses the customers it does not declare.
@@ -60,6 +60,7 @@ function memberReason(
     const ignoredNote = name !== '' && ignored(instance.ignore, name) ? `; it matches ignore (${instance.ignore.join(', ')})` : '';
     return `group ${groupRefLabel(instance.name, before)} is not managed by ${desired.configFile}, so its customers are not removed${ignoredNote}`;
   }
+  if (from?.members === null) return `group ${instance.name}/${from.key} declares no members: its memberships are not managed`;
   if (from?.membership === 'additive') return `group ${instance.name}/${from.key} is additive: its customers are never removed`;
   return `${desired.configFile} asks for no such change to ${who}`;
 }
