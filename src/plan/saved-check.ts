@@ -38,6 +38,9 @@ export interface SavedCheck {
   safety: Finding[];
 }
 
+/** Planner errors that reading less can only hide, never cause, and that leave their change in the plan. */
+const KEEPS_CHANGE: ReadonlySet<string> = new Set(['name-taken', 'ignored-group-claimed']);
+
 export function checkSavedPlan(saved: SavedPlan, input: SavedCheckInput): SavedCheck {
   const { desired, live } = input;
   const applied = findApplied(saved, live);
@@ -46,7 +49,8 @@ export function checkSavedPlan(saved: SavedPlan, input: SavedCheckInput): SavedC
   // Forced: the limits are checked below over what is actually applied, not over this whole re-plan.
   const today = diff(desired, live, { capabilities: { ...input.capabilities }, strict: input.strict, force: true });
   const counterpartOf = counterparts(today.changes);
-  const refused = duplicates(saved.plan.changes);
+  // The planner's errors are mostly about what a partial re-read lacks; these two cannot be, and keep their change.
+  const refused = [...duplicates(saved.plan.changes), ...today.findings.filter((f) => f.severity === 'error' && KEEPS_CHANGE.has(f.code))];
   const changes: Change[] = [];
   for (const change of saved.plan.changes) {
     if (skipped.has(change.address)) continue;

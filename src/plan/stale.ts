@@ -43,7 +43,9 @@ function violation(precondition: Precondition, state: LiveState): string | null 
   switch (precondition.kind) {
     case 'group-absent': {
       const { by, value } = precondition;
-      const found = state.groups.find((group) => matchesIdentity(group, by, value));
+      // Groups the plan renames or deletes first hold the name now; their own preconditions pin them.
+      const freed = new Set(precondition.freedBy ?? []);
+      const found = state.groups.find((group) => !freed.has(group.id) && matchesIdentity(group, by, value));
       return found ? `a group with ${by} "${value}" now exists on ${state.provider} (#${found.id})` : null;
     }
     case 'group': {

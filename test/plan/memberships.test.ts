@@ -167,8 +167,8 @@ describe('membership changes', () => {
       options(),
     );
     expect(result.changes.map((change) => (change.kind === 'group' ? `${change.action} ${change.address}` : brief(change)))).toEqual([
-      'update a@x.com o -> vip',
       'delete b@x.com o -> -',
+      'update a@x.com o -> vip',
       'delete cl/#o',
     ]);
     // Every customer leaving is a change of the plan: nothing to warn about.

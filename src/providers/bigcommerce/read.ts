@@ -54,7 +54,8 @@ async function readGroups(api: StoreApi, scope: ReadScope): Promise<LiveGroup[]>
   const complete = first.length < PAGE_LIMIT;
   if (scope.allGroups) return complete ? first : allGroups(api, first);
   const pinned = new Set(scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])));
-  const names = new Set(scope.groups.filter((g) => !g.pinnedId).map(desiredName));
+  // A pinned group's name too: a live group holding it stands in the way of the rename, and the plan must say so.
+  const names = new Set(scope.groups.map(desiredName));
   const wanted = (g: LiveGroup) => pinned.has(g.id) || names.has(g.name);
   const found = new Map(first.filter(wanted).map((g) => [g.id, g]));
   if (!complete) {

@@ -27,6 +27,10 @@ const AUTH_WINDOWS: RateWindow[] = [{ limit: 30, windowMs: 60_000 }];
 
 export const capabilities: Capabilities = {
   identity: 'code',
+  // "must be unique within the environment", not case-sensitive; names are not documented as unique.
+  unique: { name: 'none', code: 'ignoring-case' },
+  // Undocumented. Names are not unique, so no rename here ever goes through a temporary name.
+  maxNameLength: 255,
   delete: true,
   // Undocumented on Commerce Layer (a delete may even be refused with 423), so the planner moves members out first.
   deleteUnassignsMembers: false,

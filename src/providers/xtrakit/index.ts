@@ -24,6 +24,9 @@ export const capabilities: Capabilities = {
   // Group names are unique ignoring case (a Laravel `unique` rule on MySQL's case-insensitive collation): a
   // declared `VIP` and a live `vip` are one group, renamed in place, never a create that the platform refuses.
   identity: 'name-ignoring-case',
+  unique: { name: 'ignoring-case', code: 'none' },
+  // Laravel's `string|max:255`.
+  maxNameLength: 255,
   delete: true,
   // Undocumented. The emulator unassigns (as a nullable foreign key would), but the real platform might
   // refuse the delete or leave dangling ids: moving members out first is right in every case.
