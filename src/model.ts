@@ -99,8 +99,12 @@ export interface DesiredGroup {
   provider: string;
   /** Managed fields in the config's names; only those the file declares. */
   attributes: Attributes;
-  /** Declared members: lower-cased e-mail addresses, each once. */
-  members: string[];
+  /**
+   * Declared members: lower-cased e-mail addresses, each once. Null when the file declares neither `members`
+   * nor `members_file`: the group's memberships are not managed (no joins, no leaves), as with any field left
+   * out; `[]` declares an empty group.
+   */
+  members: string[] | null;
   /**
    * Where `members[index]` is written: its inline list item in the config file, or its line of the
    * members file. A lookup rather than an array of positions: members files may hold a million lines,

@@ -6,6 +6,7 @@ import { estimateCost } from './cost.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';
 import { matchGroups } from './identity.js';
+import { leavingIgnored, withoutIgnored } from './ignored.js';
 import { planMemberships, unassignedByDelete } from './memberships.js';
 import { orderChanges } from './order.js';
 import { checkSafety } from './safety.js';
@@ -67,27 +68,31 @@ function planProvider(
 ): { changes: Change[]; findings: Finding[] } {
   const declared = desired.groups.filter((group) => group.provider === state.provider);
   const identity = matchGroups(state.provider, declared, state.groups, capabilities.identity);
-  const groups = planGroups(instance, capabilities, identity.resolved, identity.claimed, state.groups);
+  const allowed = withoutIgnored(instance, capabilities.identity, identity.resolved);
+  const groups = planGroups(instance, capabilities, allowed.resolved, identity.claimed, state.groups);
   const names = checkNames({
     instance,
     unique: capabilities.unique,
     maxNameLength: capabilities.maxNameLength,
     live: state.groups,
-    managedBy: new Map(identity.resolved.flatMap(({ desired: group, live }) => (live ? [[live.id, group] as const] : []))),
+    managedBy: new Map(allowed.resolved.flatMap(({ desired: group, live }) => (live ? [[live.id, group] as const] : []))),
     declared: new Map(declared.map((group) => [group.key, group])),
     changes: groups.changes,
   });
   const memberships = planMemberships({
     live: state,
     declared,
-    resolved: identity.resolved,
+    resolved: allowed.resolved,
     emptied: capabilities.deleteUnassignsMembers ? [] : groups.deleted,
     strict: options.strict ?? false,
   });
   const unassigned = capabilities.deleteUnassignsMembers ? unassignedByDelete(state, groups.deleted, memberships.changes) : [];
   return {
     changes: [...names.changes, ...memberships.changes],
-    findings: [...identity.findings, ...groups.findings, ...names.findings, ...memberships.findings, ...unassigned],
+    findings: [
+      ...identity.findings, ...allowed.findings, ...groups.findings, ...names.findings, ...memberships.findings, ...unassigned,
+      ...leavingIgnored(instance, state.groups, memberships.changes),
+    ],
   };
 }
 

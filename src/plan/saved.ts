@@ -7,6 +7,7 @@ import type { Attributes, Change, DesiredState, GroupChange, LiveGroup, LiveStat
 import type { Capabilities } from '../providers/provider.js';
 import { liveAttributes } from './groups.js';
 import { groupPrerequisites } from './order.js';
+import type { PlanTarget } from './targets.js';
 import { canonicalJson } from './values.js';
 
 export const SAVED_PLAN_FORMAT = 'groupform-plan';
@@ -33,7 +34,12 @@ export interface SavedPlan {
   plan: Plan;
   /** By change address. */
   preconditions: Record<string, Precondition>;
-  /** `sha256:` over the rest: a saved plan is applied exactly as reviewed, never after editing. */
+  /** The `--target`s the plan was made with (absent: the whole config); `apply FILE` refuses a change outside them. */
+  targets?: PlanTarget[];
+  /**
+   * `sha256:` over the rest: catches a damaged or carelessly edited file. It is not a signature (anyone can
+   * recompute it), so `apply FILE` checks every change against the config again.
+   */
   checksum: string;
 }
 
@@ -44,6 +50,8 @@ export interface SaveInput {
   capabilities: Readonly<Record<string, Capabilities>>;
   /** ISO 8601; the caller's clock. */
   createdAt: string;
+  /** The plan's `--target`s; none: the whole config. */
+  targets?: readonly PlanTarget[];
 }
 
 export function buildSavedPlan(plan: Plan, input: SaveInput): SavedPlan {
@@ -55,7 +63,8 @@ export function buildSavedPlan(plan: Plan, input: SaveInput): SavedPlan {
     }
     preconditions[change.address] = preconditionOf(change, input, freeing.get(change) ?? []);
   }
-  const body = { format: SAVED_PLAN_FORMAT, formatVersion: SAVED_PLAN_VERSION, createdAt: input.createdAt, configHash: plan.configHash, plan, preconditions } as const;
+  const targets = input.targets && input.targets.length > 0 ? { targets: [...input.targets] } : {};
+  const body = { format: SAVED_PLAN_FORMAT, formatVersion: SAVED_PLAN_VERSION, createdAt: input.createdAt, configHash: plan.configHash, plan, preconditions, ...targets } as const;
   return { ...body, checksum: checksumOf(body) };
 }
 

@@ -145,7 +145,8 @@ describe('importConfig', () => {
     // Different members on cl and bc: two groups of one name.
     expect(config.groups.wholesale).toMatchObject({ providers: ['cl'], members: ['carl@example.com'], commercelayer: { reference: 'erp-7', reference_origin: 'erp' }, ids: { cl: 'gW' } });
     expect(config.groups['wholesale-2']).toMatchObject({ providers: ['bc'], members_file: 'members/wholesale-2.txt', ids: { bc: 14 } });
-    expect(config.groups['trade-eu-x']).toMatchObject({ name: 'Trade — EU & $${X}' });
+    // An empty group is written with `members: []`: left out, its memberships would not be managed.
+    expect(config.groups['trade-eu-x']).toMatchObject({ name: 'Trade — EU & $${X}', members: [] });
   });
 
   it('puts more than 50 members in a members file, and no secret anywhere', async () => {

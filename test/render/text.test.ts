@@ -104,9 +104,9 @@ describe('renderText', () => {
 
   it('masks e-mails in member lines and findings when asked', () => {
     const text = renderText(samplePlan(), { color: false, maskEmails: true });
-    expect(text).toContain('      ~ j***@example.com (from cl/staff)');
-    expect(text).toContain('      + j***@example.com');
-    expect(text).toContain('customer g***@example.com (group vip) not found');
+    expect(text).toContain('      ~ j***#8c87b4@example.com (from cl/staff)');
+    expect(text).toContain('      + j***#855f96@example.com');
+    expect(text).toContain('customer g***#797831@example.com (group vip) not found');
     expect(text).not.toMatch(/[a-z]{2,}@example\.com/);
   });
 

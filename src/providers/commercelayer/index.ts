@@ -5,6 +5,7 @@ import { ConfigError } from '../../errors.js';
 import type { Finding, ProviderInstance, Secret } from '../../model.js';
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { readLimits } from '../limits.js';
 import { createClApi, MEDIA_TYPE } from './api.js';
 import { clAuthErrorDetail, clErrorDetail } from './errors.js';
 import { FIELDS, normalize } from './mapping.js';
@@ -72,7 +73,8 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
   const { baseUrl, authUrl, clientId, clientSecret, scope } = settingsOf(instance);
   const clock = options.clock ?? systemClock;
   const provider = instance.name;
-  const common = { provider, clock, log: context.log, onWait: context.onWait, secrets: () => token.secrets() };
+  const { maxResponseBytes, maxPages } = readLimits(instance);
+  const common = { provider, clock, log: context.log, onWait: context.onWait, secrets: () => token.secrets(), maxResponseBytes };
   const authHttp = createHttpClient({
     ...common,
     baseUrl: authUrl,
@@ -80,7 +82,7 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
     errorDetail: clAuthErrorDetail,
     limits: { concurrency: 1, windows: AUTH_WINDOWS },
   });
-  const token: TokenSource = new TokenSource(authHttp, { provider, clientId, clientSecret, scope }, clock);
+  const token: TokenSource = new TokenSource(authHttp, { clientId, clientSecret, scope }, clock);
   const api = createClApi(
     createHttpClient({
       ...common,
@@ -90,6 +92,8 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
       errorDetail: clErrorDetail,
       limits: { concurrency: CONCURRENCY, windows: API_WINDOWS },
     }),
+    provider,
+    maxPages,
   );
   return {
     name: provider,

@@ -5,6 +5,7 @@ import { ConfigError } from '../../errors.js';
 import type { ProviderInstance } from '../../model.js';
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { readLimits } from '../limits.js';
 import { XtrakitApi } from './api.js';
 import { errorDetail } from './errors.js';
 import { normalize } from './mapping.js';
@@ -56,6 +57,7 @@ export function createXtrakit(instance: ProviderInstance, context: ProviderConte
     ]);
   }
   const base = (instance.settings.base_url || DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const { maxResponseBytes, maxPages } = readLimits(instance);
   const http = createHttpClient({
     provider: instance.name,
     baseUrl: `${base}/api/v1`,
@@ -67,8 +69,9 @@ export function createXtrakit(instance: ProviderInstance, context: ProviderConte
     clock: options.clock ?? systemClock,
     log: context.log,
     onWait: context.onWait,
+    maxResponseBytes,
   });
-  const api = new XtrakitApi(http, instance.name);
+  const api = new XtrakitApi(http, instance.name, maxPages);
   return {
     name: instance.name,
     type: 'xtrakit',
