@@ -133,8 +133,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const state = { attempt: 0, retries: 0, refreshed: false, started: 0, ticket: undefined as Ticket | undefined, sent: {} as Record<string, string> };
     const fail = (status: number, detail: string, cause?: unknown, code?: string) =>
       new ApiError({ provider, method, path: where, status, detail: clean(detail), ...(code ? { code } : {}) }, cause ? { cause } : undefined);
-    // Ends an attempt once: frees its limiter slot and logs it. Also reached when reading a body fails, which
-    // happens between ofetch's hooks.
+    // Ends an attempt once: frees its limiter slot and logs it.
     const settle = (status: number) => {
       if (!state.ticket) return;
       limiter.release(state.ticket);
@@ -182,6 +181,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const { response } = ctx;
           let status = response.status;
           try {
+            // With `redirect: 'manual'` fetch hands a 3xx over as it came, and ofetch takes it for a success.
             if (status >= 300 && status < 400) {
               await response.body?.cancel().catch(() => undefined);
               throw fail(status, redirectDetail(url, response.headers.get('location')), undefined, 'api-redirect');
