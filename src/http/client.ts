@@ -22,7 +22,7 @@ import { redact } from './redact.js';
 import { Limiter, type RateWindow, type Ticket } from './limiter.js';
 import { rateObservation, requestedWaitMs } from './rate-headers.js';
 import { backoffMs, type Backoff } from './backoff.js';
-import { fallbackDetail, isConnectionRefused, networkDetail, type ErrorDetail } from './error-detail.js';
+import { fallbackDetail, isConnectionRefused, networkDetail, shorten, type ErrorDetail } from './error-detail.js';
 import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES, parseBody, readBounded } from './body.js';
 import { shapeProblem, type Shape } from './shape.js';
 
@@ -209,7 +209,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           }
           const retryable = status === 429 || (status >= 500 && idempotent);
           if (!retryable || state.retries >= attempts - 1) {
-            throw fail(status, options.errorDetail?.(status, body) ?? fallbackDetail(status, statusText, body));
+            // Redacted before it is shortened: a secret cut in two would no longer be recognised.
+            throw fail(status, shorten(clean(options.errorDetail?.(status, body) ?? fallbackDetail(status, statusText, body))));
           }
           const asked = requestedWaitMs(status, headers, clock.now());
           const ms = asked === undefined ? backoffMs(state.retries, clock.random(), options.backoff) : Math.min(asked, maxWaitMs);
@@ -236,15 +237,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
+/** Both URLs: the one asked (without its query, which may list customers' e-mails) and the Location. */
 function redirectDetail(from: URL, location: string | null): string {
-  if (location === null) return `a redirect without a Location, from ${from.href}; groupform follows no redirect`;
+  const asked = from.origin + from.pathname;
+  if (location === null) return `a redirect without a Location, from ${asked}; groupform follows no redirect`;
   let to = location;
   try {
     to = new URL(location, from).href;
   } catch {
     // Not a URL: quoted as sent.
   }
-  return `redirected from ${from.href} to ${to}; groupform follows no redirect (check the provider's address settings)`;
+  return `redirected from ${asked} to ${shorten(to)}; groupform follows no redirect (check the provider's address settings)`;
 }
 
 function queryString(query: Query | undefined): string {
