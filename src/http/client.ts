@@ -22,7 +22,7 @@ import { redact } from './redact.js';
 import { Limiter, type RateWindow, type Ticket } from './limiter.js';
 import { rateObservation, requestedWaitMs } from './rate-headers.js';
 import { backoffMs, type Backoff } from './backoff.js';
-import { fallbackDetail, isConnectionRefused, networkDetail, type ErrorDetail } from './error-detail.js';
+import { fallbackDetail, isConnectionRefused, networkDetail, shorten, type ErrorDetail } from './error-detail.js';
 import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES, parseBody, readBounded } from './body.js';
 import { shapeProblem, type Shape } from './shape.js';
 
@@ -133,8 +133,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const state = { attempt: 0, retries: 0, refreshed: false, started: 0, ticket: undefined as Ticket | undefined, sent: {} as Record<string, string> };
     const fail = (status: number, detail: string, cause?: unknown, code?: string) =>
       new ApiError({ provider, method, path: where, status, detail: clean(detail), ...(code ? { code } : {}) }, cause ? { cause } : undefined);
-    // Ends an attempt once: frees its limiter slot and logs it. Also reached when reading a body fails, which
-    // happens between ofetch's hooks.
+    // Ends an attempt once: frees its limiter slot and logs it.
     const settle = (status: number) => {
       if (!state.ticket) return;
       limiter.release(state.ticket);
@@ -182,6 +181,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const { response } = ctx;
           let status = response.status;
           try {
+            // With `redirect: 'manual'` fetch hands a 3xx over as it came, and ofetch takes it for a success.
             if (status >= 300 && status < 400) {
               await response.body?.cancel().catch(() => undefined);
               throw fail(status, redirectDetail(url, response.headers.get('location')), undefined, 'api-redirect');
@@ -209,7 +209,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           }
           const retryable = status === 429 || (status >= 500 && idempotent);
           if (!retryable || state.retries >= attempts - 1) {
-            throw fail(status, options.errorDetail?.(status, body) ?? fallbackDetail(status, statusText, body));
+            // Redacted before it is shortened: a secret cut in two would no longer be recognised.
+            throw fail(status, shorten(clean(options.errorDetail?.(status, body) ?? fallbackDetail(status, statusText, body))));
           }
           const asked = requestedWaitMs(status, headers, clock.now());
           const ms = asked === undefined ? backoffMs(state.retries, clock.random(), options.backoff) : Math.min(asked, maxWaitMs);
@@ -236,15 +237,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
+/** Both URLs: the one asked (without its query, which may list customers' e-mails) and the Location. */
 function redirectDetail(from: URL, location: string | null): string {
-  if (location === null) return `a redirect without a Location, from ${from.href}; groupform follows no redirect`;
+  const asked = from.origin + from.pathname;
+  if (location === null) return `a redirect without a Location, from ${asked}; groupform follows no redirect`;
   let to = location;
   try {
     to = new URL(location, from).href;
   } catch {
     // Not a URL: quoted as sent.
   }
-  return `redirected from ${from.href} to ${to}; groupform follows no redirect (check the provider's address settings)`;
+  return `redirected from ${asked} to ${shorten(to)}; groupform follows no redirect (check the provider's address settings)`;
 }
 
 function queryString(query: Query | undefined): string {

@@ -220,6 +220,14 @@ describe('errors', () => {
 });
 
 describe('trust', () => {
+  it('shortens a long error body after redacting it, so that no part of a secret shows', async () => {
+    const { url } = await scripted((_q, res) => void res.writeHead(400, { 'content-type': 'text/plain' }).end(`${'x'.repeat(495)}k3y-s3cret${'y'.repeat(10_000)}`));
+    const { http } = client(url, { secrets: () => ['k3y-s3cret'] });
+    const error = await failure(http.request('/things', { shape: anyAnswer }));
+    expect(error.detail).toBe(`${'x'.repeat(495)}[reda…`);
+  });
+
+
   it('follows no redirect: the error names both URLs and the second host gets no credential', async () => {
     const second = await startServer((_q, res) => json(res, 200, {}));
     try {
@@ -228,7 +236,7 @@ describe('trust', () => {
       const error = await failure(http.request('/things', { shape: anyAnswer, query: { a: 1 } }));
       expect(error.code).toBe('api-redirect');
       expect(error.message).toBe(
-        `test: GET /things failed (HTTP 302): redirected from ${url}/things?a=1 to ${second.url}/elsewhere; groupform follows no redirect (check the provider's address settings)`,
+        `test: GET /things failed (HTTP 302): redirected from ${url}/things to ${second.url}/elsewhere; groupform follows no redirect (check the provider's address settings)`,
       );
       expect(second.received).toEqual([]);
       expect(log.map((e) => e.status)).toEqual([302]);

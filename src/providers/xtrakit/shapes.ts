@@ -13,7 +13,7 @@ const numbers = {
 };
 
 /** `{data: {<key>: rows}}`: rows as an array, as an object keyed by id, or as a paginator. */
-export function listAnswer(key: string) {
+function listAnswer(key: string) {
   const rows = {
     anyOf: [
       { type: 'array', items: row },
@@ -32,13 +32,18 @@ export function listAnswer(key: string) {
 }
 
 /** `{data: {<key>: record}}`, or the record as `data` itself. */
-export function recordAnswer(key: string) {
+function recordAnswer(key: string) {
   return shape<unknown>(`{data: {${key}: {id, …}}}`, {
     type: 'object',
     required: ['data'],
     properties: { data: { anyOf: [{ type: 'object', required: [key], properties: { [key]: row } }, row] } },
   });
 }
+
+export const groupsList = listAnswer('groups');
+export const customersList = listAnswer('customers');
+export const groupRecord = recordAnswer('group');
+export const customerRecord = recordAnswer('customer');
 
 /** A delete: the envelope, or 204. */
 export const deleted = shape<unknown>('{status, message, data}', { type: 'object' }, { noContent: true });
