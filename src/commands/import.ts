@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { importConfig } from '../import/index.js';
 import { formatFinding } from '../render/findings.js';
 import type { Io } from './io.js';
-import { platformOptions, type PlatformOptions } from './options.js';
+import { optionsFor, type PlatformOptions } from './options.js';
 import { openWorkspace } from './workspace.js';
 
 export interface ImportOptions extends PlatformOptions {
@@ -48,17 +48,14 @@ export async function runImport(options: ImportOptions, io: Io): Promise<number>
 }
 
 export function importCommand(io: Io): CommandModule<ImportOptions, ImportOptions> {
-  const { sandbox, 'sandbox-reset': sandboxReset, 'log-file': logFile } = platformOptions;
   return {
     command: 'import',
     describe: 'Write a groups.yaml from the live platforms (groups, pinned ids, members)',
     builder: (yargs) =>
       yargs.options({
-        sandbox,
-        'sandbox-reset': sandboxReset,
-        'log-file': logFile,
-        provider: { type: 'string', array: true, describe: 'Import only this provider instance (repeatable); default: all' },
-        out: { type: 'string', describe: 'Write the config to FILE (members files above 50 beside it, in members/); default: stdout' },
+        ...optionsFor('import'),
+        provider: { type: 'string', requiresArg: true, array: true, describe: 'Import only this provider instance (repeatable); default: all' },
+        out: { type: 'string', requiresArg: true, describe: 'Write the config to FILE (members files above 50 beside it, in members/); default: stdout' },
       }) as unknown as Argv<ImportOptions>,
     handler: async (argv) => {
       process.exitCode = await runImport(argv, io);

@@ -7,9 +7,10 @@ import { applyCommand } from './apply.js';
 import { driftCommand } from './drift.js';
 import { importCommand } from './import.js';
 import { sandboxCommand } from './sandbox.js';
+import { showCommand } from './show.js';
 
 // yargs' CommandModule is invariant in its argument types; the list holds modules of different options.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function commands(io: Io): CommandModule<any, any>[] {
-  return [validateCommand(io), planCommand(io), applyCommand(io), driftCommand(io), importCommand(io), sandboxCommand(io)];
+  return [validateCommand(io), planCommand(io), applyCommand(io), driftCommand(io), importCommand(io), sandboxCommand(io), showCommand(io)];
 }

@@ -10,7 +10,11 @@ import type { PlatformOptions } from './options.js';
 /** Config warnings go to stderr; the plan itself to stdout, as text or as the JSON document. */
 export function printPlan(plan: Plan, desired: DesiredState, findings: Finding[], options: PlatformOptions, io: Io): void {
   printFindings(findings, io);
-  const configFile = path.basename(desired.configFile);
+  writePlan(plan, path.basename(desired.configFile), options, io);
+}
+
+/** The plan on stdout in the chosen format; `configFile` names the file in the summary line. */
+export function writePlan(plan: Plan, configFile: string, options: Pick<PlatformOptions, 'format' | 'maskEmails' | 'color' | 'config' | 'verbose'>, io: Io): void {
   switch (options.format) {
     case 'json':
       io.stdout.write(renderJson(plan));

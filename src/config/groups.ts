@@ -31,6 +31,12 @@ interface ReadFile {
   badByte?: SourcePos;
 }
 
+/** Where a group lives unless it says `providers`: `defaults.providers`, else the one provider of a file that has one. */
+export function defaultProviders(config: GroupsConfig): string[] | undefined {
+  const names = Object.keys(config.providers);
+  return config.defaults?.providers ?? (names.length === 1 ? names : undefined);
+}
+
 /** Reads each members file once, feeding its bytes to `hash` in first-use order. */
 export async function gatherGroups(config: GroupsConfig, positions: Positions, where: FileLocation, hash: Hash): Promise<GatheredGroups> {
   let findings: Finding[] = [];
@@ -57,12 +63,17 @@ export async function gatherGroups(config: GroupsConfig, positions: Positions, w
     }
     const result = declareMembers({ key, inline: group.members ?? [], file: file?.lines && { display: file.display, lines: file.lines } }, positions);
     findings = findings.concat(result.findings); // not push(...): a file may hold a million bad lines
-    const providers = (group.providers ?? config.defaults?.providers ?? []).filter((name) => known.includes(name));
+    const providers = (group.providers ?? defaultProviders(config) ?? []).filter((name) => known.includes(name));
     declared.push({ declared: result.declared, providers });
   }
   const indexed = indexMembers(declared);
   findings = findings.concat(indexed.findings);
-  const groups = Object.entries(config.groups ?? {}).map(([key, group], i): GroupInfo => ({ key, config: group, providers: declared[i].providers, members: indexed.members[i] }));
+  const groups = Object.entries(config.groups ?? {}).map(([key, group], i): GroupInfo => ({
+    key,
+    config: group,
+    providers: declared[i].providers,
+    members: group.members === undefined && group.members_file === undefined ? null : indexed.members[i],
+  }));
   return { groups, findings };
 }
 

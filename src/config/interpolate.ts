@@ -4,7 +4,7 @@
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export type InterpolationProblem =
-  /** `${NAME}` with NAME not in the environment and no default. */
+  /** `${NAME}` with NAME not in the environment and no default; the value keeps the reference as written. */
   | { kind: 'unset'; name: string; text: string; index: number }
   /** `${…}` that is not a variable reference (bad name, no closing brace). */
   | { kind: 'syntax'; text: string; index: number };
@@ -66,7 +66,11 @@ export function interpolate(text: string, env: Env): Interpolated {
     const value = env[name];
     variables.push({ name, text: reference, index: at });
     if (separator >= 0) out += value ? value : inner.slice(separator + 2);
-    else if (value === undefined) problems.push({ kind: 'unset', name, text: reference, index: at });
+    else if (value === undefined) {
+      // Kept as written: `validate` goes on checking a file whose variables are set only where it runs.
+      out += reference;
+      problems.push({ kind: 'unset', name, text: reference, index: at });
+    }
     else out += value;
   }
 }

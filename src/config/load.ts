@@ -20,6 +20,11 @@ export interface LoadOptions {
   env: Env;
   /** Where a relative config path starts from; default: the process's working directory. */
   cwd?: string;
+  /**
+   * What an unset `${VAR}` is: an error (default: the platform commands need every value), or a warning, for
+   * `validate`, which checks the file as written, as `terraform validate` does regardless of variable values.
+   */
+  unsetVariables?: 'error' | 'warning';
 }
 
 export interface LoadedConfig {
@@ -40,6 +45,7 @@ export async function loadConfig(file: string, options: LoadOptions): Promise<Lo
   const decoded = decodeUtf8(bytes, file);
   if (decoded.badByte) throw new ConfigError([{ severity: 'error', code: 'not-utf8', message: notUtf8Message('The config file'), pos: decoded.badByte }]);
   const parsed = parseConfig(decoded.text, file, options.env);
+  if (options.unsetVariables === 'warning') parsed.findings = parsed.findings.map((f) => (f.code === 'unset-variable' ? { ...f, severity: 'warning' } : f));
   const { findings: secretUses, secrets } = checkSecretUses(parsed, options.env);
   const stopOnErrors = (findings: Finding[]): void => {
     if (findings.some((finding) => finding.severity === 'error')) throw new ConfigError(redactFindings(findings, secrets));

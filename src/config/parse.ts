@@ -5,6 +5,7 @@ import type { Finding, SourcePos } from '../model.js';
 import { interpolate, type Env, type InterpolationProblem } from './interpolate.js';
 import { pointer, Positions, type Path } from './positions.js';
 import { subject } from './describe.js';
+import { isCredentialPath } from './secrets.js';
 
 /**
  * yaml's own bound on alias expansion (its `maxAliasCount`: uses of an anchor, weighted by the aliases inside
@@ -214,5 +215,7 @@ function interpolationMessage(problem: InterpolationProblem, path: Path): string
   if (problem.kind === 'syntax') {
     return `'${problem.text}' is not a valid variable reference: write \${NAME} or \${NAME:-default} (and $\${ for a literal \${).`;
   }
-  return `The environment variable ${problem.name} is not set (used by ${subject(path)}). Set it, or write \${${problem.name}:-default} to give a default.`;
+  // A credential has no sensible default: suggesting one would invite writing it into the file.
+  const how = isCredentialPath(path) ? 'Set it in the environment' : `Set it, or write \${${problem.name}:-default} to give a default`;
+  return `The environment variable ${problem.name} is not set (used by ${subject(path)}). ${how}.`;
 }

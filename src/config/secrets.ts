@@ -11,6 +11,11 @@ export function isSecretPath(path: Path): boolean {
   return path.length === 3 && path[0] === 'providers' && SECRET_FIELDS.has(String(path[2]));
 }
 
+/** Whether `path` is a provider field that holds a credential: a secret, or the client id paired with one. */
+export function isCredentialPath(path: Path): boolean {
+  return isSecretPath(path) || (path.length === 3 && path[0] === 'providers' && path[2] === 'client_id');
+}
+
 /** Replaces any secret value a message might still carry (say, a secret pasted into a group's name). */
 export function redactFindings(findings: Finding[], secrets: readonly string[]): Finding[] {
   if (secrets.length === 0) return findings;

@@ -12,8 +12,8 @@ const options = (config: string, more: Partial<ValidateOptions> = {}): ValidateO
   ...more,
 });
 
-async function validate(folder: string, config: string, more: Partial<ValidateOptions> = {}) {
-  const io = memoryIo(fixturesDir + folder, fixtureEnv);
+async function validate(folder: string, config: string, more: Partial<ValidateOptions> = {}, env: Record<string, string> = {}) {
+  const io = memoryIo(fixturesDir + folder, { ...fixtureEnv, ...env });
   const code = await runValidate(options(config, more), io);
   return { code, out: io.out(), err: io.err() };
 }
@@ -33,6 +33,13 @@ describe('groupform validate', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('says with --verbose which groups leave their memberships unmanaged', async () => {
+    const { code, out } = await validate('valid', 'full.yaml', { verbose: true }, { CL_SLUG: 'northwind' });
+    expect(code).toBe(0);
+    expect(out).toContain('group staff (Staff): on cl, bc; members not managed\n');
+    expect(out).toMatch(/group vip \(VIP\): on cl, bc, xk; \d+ members; authoritative\n/);
   });
 
   it('exits 0 on a valid file with warnings, and counts what it declares', async () => {

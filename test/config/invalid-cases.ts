@@ -176,6 +176,13 @@ export const invalidCases: Record<string, Expected[]> = {
   'commercelayer-key-case-clash.yaml': [
     { line: 20, column: 3, message: "Group keys 'vip' (line 18, column 3) and 'VIP' are the same Commerce Layer code on provider 'cl', which ignores case; rename one." },
   ],
+  // ---- names each platform keeps unique ----
+  'duplicate-name-bigcommerce.yaml': [
+    { line: 15, column: 11, message: "Groups 'vip' (line 11, column 11) and 'vip2' have the same name on provider 'bc'; BigCommerce allows one group per name. Rename one." },
+  ],
+  'duplicate-name-xtrakit-case.yaml': [
+    { line: 16, column: 11, message: "Groups 'vip' (line 14, column 11) and 'vip2' have the same name on provider 'xk'; Xtrakit allows one group per name, ignoring case and spaces around it. Rename one." },
+  ],
   // ---- BigCommerce rules ----
   'bigcommerce-price-list-not-alone.yaml': [
     { line: 23, column: 11, message: "Discount rule 1 of group 'wholesale' is a price_list rule, which must be the group's only discount rule on BigCommerce; it has 2." },

@@ -142,6 +142,8 @@ describe('Xtrakit emulator: customer groups', () => {
     const taken = await call('POST', '/customer-groups/add', { multipart: { group_name: 'vip' } });
     expect(taken.status).toBe(422);
     expect(taken.body.data.errors.group_name).toEqual(['The group name has already been taken.']);
+    // Inputs are trimmed before they are validated.
+    expect((await call('POST', '/customer-groups/add', { json: { group_name: ' Staff ' } })).status).toBe(422);
   });
 
   it('limits a group name to 255 characters and a description to 1000, counting an emoji as one', async () => {

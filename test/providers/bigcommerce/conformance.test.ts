@@ -1,56 +1,17 @@
 // Conformance to BigCommerce's official OpenAPI files (bigcommerce/docs reference/customers.v2.yml and
-// customers.v3.yml): a full read / create / update / membership / delete / read cycle, driven by the adapter
-// against the emulator through a recording proxy; every request the adapter sends and every response the
-// emulator returns must validate. The file's known defects are listed below, each patched as narrowly as
-// possible and each proven still present; everything else is validated strictly (objects closed).
-import { join } from 'node:path';
+// customers.v3.yml), through the contract derived from them (test/contracts/bigcommerce.json, with the files'
+// known defects patched; contract-source.test.ts keeps the two in step): a full read / create / update /
+// membership / delete / read cycle, driven by the adapter against the emulator through a recording proxy;
+// every request the adapter sends and every response the emulator returns must validate, objects closed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBigCommerceEmulator, type BigCommerceEmulator, type BigCommerceState } from '../../../src/emulators/bigcommerce/index.js';
 import type { Attributes } from '../../../src/model.js';
 import { createBigCommerceProvider } from '../../../src/providers/bigcommerce/index.js';
 import { bcInstance, declared, groupChange, move } from './helpers.js';
-import { bigCommerceSpecDir, loadContract, type Contract, type Exchange, type KnownDefect } from './openapi.js';
+import { committedContract, loadContract, type Contract, type Exchange } from './contract.js';
 import { startRecorder, type Recorder } from './recorder.js';
 
 type Node = { [key: string]: unknown };
-const rulesOf = (doc: { components?: { schemas?: Record<string, Node> } }, schema: string) =>
-  (doc.components!.schemas![schema]!.properties as Node).discount_rules as Node;
-
-/** The known defects of customers.v2.yml (shared/providers/README.md §2.1). customers.v3.yml needs none. */
-const V2_DEFECTS: readonly KnownDefect[] = [
-  {
-    id: 'full-discount-rules-oneOf',
-    description:
-      'customerGroup_Full.discount_rules is a oneOf of four array schemas that overlap (no branch excludes the ' +
-      'others), so every rule list, [] included, matches several and fails "must match exactly one schema". Read as anyOf.',
-    patch: (doc) => {
-      const rules = rulesOf(doc, 'customerGroup_Full');
-      rules.anyOf = rules.oneOf;
-      delete rules.oneOf;
-    },
-  },
-  {
-    id: 'post-put-price-list-required-field',
-    description:
-      'customerGroup_Post_Put: the price-list rule requires a field `price_list`, where the API, its examples and ' +
-      'the property the same schema declares are `price_list_id`. Required as `price_list_id`.',
-    patch: (doc) => {
-      const priceList = ((rulesOf(doc, 'customerGroup_Post_Put').oneOf ?? rulesOf(doc, 'customerGroup_Post_Put').anyOf) as Node[])[0]!;
-      (priceList.items as Node).required = ['type', 'price_list_id'];
-    },
-  },
-  {
-    id: 'post-put-discount-rules-oneOf',
-    description:
-      'customerGroup_Post_Put.discount_rules: an empty list (which clears the rules) matches both branches of the ' +
-      'oneOf and so fails "must match exactly one schema". Read as anyOf.',
-    patch: (doc) => {
-      const rules = rulesOf(doc, 'customerGroup_Post_Put');
-      rules.anyOf = rules.oneOf;
-      delete rules.oneOf;
-    },
-  },
-];
 
 const date = '2024-01-02 03:04:05';
 const iso = '2024-01-02T03:04:05Z';
@@ -100,10 +61,10 @@ let bc: BigCommerceEmulator;
 let recorder: Recorder;
 let v2: Contract;
 let v3: Contract;
-const specDir = () => bigCommerceSpecDir();
 
 beforeAll(async () => {
-  [v2, v3] = await Promise.all([loadContract(join(specDir(), 'customers.v2.yml'), V2_DEFECTS), loadContract(join(specDir(), 'customers.v3.yml'))]);
+  const contract = committedContract();
+  [v2, v3] = [loadContract(contract, 'v2'), loadContract(contract, 'v3')];
   bc = await startBigCommerceEmulator({ state: seed() });
   recorder = await startRecorder(bc.url);
 });
@@ -181,17 +142,5 @@ describe('BigCommerce OpenAPI conformance', () => {
     expect(v3.check({ ...list, query: new URLSearchParams('page=first') }).join()).toMatch(/page must be integer/);
     expect(v2.check({ ...post, requestHeaders: { 'content-type': 'application/json', 'x-auth-token': 't' } }).join()).toMatch(/required header Accept missing/);
     expect(v3.check({ ...list, status: 404 }).join()).toMatch(/status 404 is not documented/);
-  });
-
-  it('lists only defects the official file really has', async () => {
-    const file = join(specDir(), 'customers.v2.yml');
-    const post = recorder.exchanges.find((ex) => ex.method === 'POST' && ex.requestBody.includes('price_list_id'))!;
-    const cleared = { ...post, requestBody: JSON.stringify({ discount_rules: [] }), path: post.path + '/1', method: 'PUT' };
-    // Legacy has no rules: `[]`, which every branch of the response's oneOf matches.
-    const retrieve = recorder.exchanges.find((ex) => ex.method === 'GET' && ex.path.endsWith('/customer_groups/252'))!;
-    const without = async (id: string) => loadContract(file, V2_DEFECTS.filter((d) => d.id !== id));
-    expect((await without('full-discount-rules-oneOf')).check(retrieve).join()).toMatch(/response\/discount_rules must match exactly one schema in oneOf/);
-    expect((await without('post-put-price-list-required-field')).check(post).join()).toMatch(/must have required property 'price_list'/);
-    expect((await without('post-put-discount-rules-oneOf')).check(cleared).join()).toMatch(/body\/discount_rules must match exactly one schema in oneOf/);
   });
 });

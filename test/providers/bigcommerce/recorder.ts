@@ -2,7 +2,7 @@
 // exchange (headers and bodies as sent), which the emulator's own request log does not hold.
 import { createServer, request as forward } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Exchange } from './openapi.js';
+import type { Exchange } from './contract.js';
 
 export interface Recorder {
   url: string;
