@@ -62,6 +62,17 @@ describe('oversize input', () => {
     expect(lines[101]).toBe('groups.yaml: 101 errors.');
   });
 
+  it.each([
+    // The 100,001st line end: that of line 100,001, after its `      - x`.
+    ['one-word lines', (n: number) => '    members:\n' + '      - x\n'.repeat(n), 100_001, 10],
+    // The first HEAD_LINES + 2 lines end before it; then the comma that makes 100,001, after `    members: [` and `x,` pairs.
+    ['items in a flow list', (n: number) => `    members: [${'x,'.repeat(n)}x]\n`, HEAD_LINES + 3, 14 + 2 * (100_001 - HEAD_LINES - 2)],
+  ])('a config of a million %s is refused where it passes 100,000 lines and list items', async (_, list, line, column) => {
+    p.write('groups.yaml', `${HEAD}  vip:\n    name: VIP\n${list(1_000_000)}`);
+    const message = 'The config file has more than 100,000 lines and list items by here; keep long lists of members in a members_file.';
+    await expectRefusedAt(p, ['validate'], `groups.yaml:${line}:${column}`, message);
+  });
+
   it('a config of the largest size allowed is still read', async () => {
     writeFileSync(path.join(p.dir, 'groups.yaml'), HEAD + '  vip:\n    name: VIP\n' + `# ${'x'.repeat(1022)}\n`.repeat(9 * 1024));
     const result = await p.run(['validate']);
