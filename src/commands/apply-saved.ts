@@ -3,14 +3,13 @@
 // config would not make today refuses the whole plan; the safety limits hold unless --force; items already in
 // effect are skipped. Any stale item: nothing is applied (exit 1), unless --skip-stale applies the rest and
 // reports the skipped ones (exit 3).
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApplyResult, ItemResult } from '../apply/apply.js';
-import { PlanError, UsageError } from '../errors.js';
+import { PlanError } from '../errors.js';
 import { resolveTargets } from './target-option.js';
 import type { Change, Finding, LiveState, Plan } from '../model.js';
 import { checkConfigHash } from '../plan/saved.js';
-import { parseSavedPlan } from '../plan/saved-file.js';
+import { MAX_SAVED_PLAN_BYTES, parseSavedPlan } from '../plan/saved-file.js';
 import { savedPlanScopes } from '../plan/saved-scope.js';
 import { checkSavedPlan } from '../plan/saved-check.js';
 import type { StaleItem } from '../plan/stale.js';
@@ -19,13 +18,14 @@ import { renderResults } from '../render/results.js';
 import { applyExitCode, executePlan } from './execute-plan.js';
 import { useColor, type Io } from './io.js';
 import type { PlatformOptions } from './options.js';
+import { readBounded } from './read-bounded.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
 /** Exit code when stale items were skipped and everything else was applied. */
 export const EXIT_PARTIAL = 3;
 
 export async function runApplySaved(file: string, options: PlatformOptions & { skipStale: boolean }, io: Io): Promise<number> {
-  const saved = parseSavedPlan(await readText(file, io), file);
+  const saved = parseSavedPlan(await readBounded(file, io.cwd, MAX_SAVED_PLAN_BYTES, `the saved plan ${file}`), file);
   const workspace = await openWorkspace(options, io);
   try {
     const { desired } = workspace;
@@ -78,13 +78,6 @@ function alreadyApplied(addresses: readonly string[]): string {
   return `${addresses.length === 1 ? '1 item is' : `${addresses.length} items are`} already applied on the platforms (skipped): ${shown}${more}\n`;
 }
 
-async function readText(file: string, io: Io): Promise<string> {
-  try {
-    return await readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the saved plan ${file}: ${(error as Error).message}`, { cause: error });
-  }
-}
 
 /** Reads again, concurrently, only the providers, groups and customers the plan touches. */
 function readTouched(workspace: Workspace, plan: Plan): Promise<LiveState[]> {

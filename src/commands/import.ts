@@ -1,13 +1,15 @@
 // `groupform import`: writes a groups.yaml (and members files) from the live platforms, for adopting an
 // existing store. Reads only: every group of each chosen provider instance and the customers in them.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { MAX_CONFIG_BYTES } from '../config/input-file.js';
 import { UsageError } from '../errors.js';
 import { importConfig } from '../import/index.js';
 import { formatFinding } from '../render/findings.js';
 import type { Io } from './io.js';
 import { optionsFor, type PlatformOptions } from './options.js';
+import { readBounded } from './read-bounded.js';
 import { openWorkspace } from './workspace.js';
 
 export interface ImportOptions extends PlatformOptions {
@@ -25,7 +27,7 @@ export async function runImport(options: ImportOptions, io: Io): Promise<number>
     const instances = desired.providers.filter((instance) => !options.provider?.length || options.provider.includes(instance.name));
     const live = await Promise.all(instances.map((instance) =>
       workspace.providers.get(instance.name)!.read({ groups: [], emails: [], allGroups: true })));
-    const configText = await readFile(path.resolve(io.cwd, options.config), 'utf8');
+    const configText = await readBounded(options.config, io.cwd, MAX_CONFIG_BYTES, `the config ${options.config}`);
     // On stdout there is no folder for members files: every member is listed inline.
     const result = importConfig({ live, instances, configText, inlineMembers: options.out ? 50 : Infinity });
     for (const finding of result.findings) io.stderr.write(formatFinding(finding) + '\n');

@@ -3,21 +3,18 @@
 // platform.
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { parseSavedPlan } from '../plan/saved-file.js';
+import { MAX_SAVED_PLAN_BYTES, parseSavedPlan } from '../plan/saved-file.js';
 import type { GlobalOptions, Io } from './io.js';
 import { optionsFor, type PlatformOptions } from './options.js';
 import { writePlan } from './print-plan.js';
 import { readBounded } from './read-bounded.js';
-
-/** A saved plan is a few MB for tens of thousands of moves; anything far larger is not one. */
-const MAX_PLAN_BYTES = 256 * 1024 * 1024;
 
 export interface ShowOptions extends GlobalOptions, Pick<PlatformOptions, 'format' | 'maskEmails'> {
   file: string;
 }
 
 export async function runShow(options: ShowOptions, io: Io): Promise<number> {
-  const saved = parseSavedPlan(await readBounded(options.file, io.cwd, MAX_PLAN_BYTES, `the saved plan ${options.file}`), options.file);
+  const saved = parseSavedPlan(await readBounded(options.file, io.cwd, MAX_SAVED_PLAN_BYTES, `the saved plan ${options.file}`), options.file);
   writePlan(saved.plan, path.basename(options.config), options, io);
   return 0;
 }

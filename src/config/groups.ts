@@ -3,7 +3,7 @@ import type { Hash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, SourcePos } from '../model.js';
-import { decodeUtf8, fileProblem, MAX_MEMBERS_FILE_BYTES, notUtf8Message, readInputFile } from './input-file.js';
+import { decodeUtf8, fileProblem, MAX_MEMBERS_FILE_ADDRESSES, MAX_MEMBERS_FILE_BYTES, notUtf8Message, readInputFile } from './input-file.js';
 import { declareMembers, indexMembers, type DeclaredMembers } from './members.js';
 import { splitMemberLines, type MemberLines } from './members-file.js';
 import type { Positions } from './positions.js';
@@ -98,7 +98,9 @@ async function readMembersFile(written: string, absolute: string, folder: string
   hash.update(read.bytes);
   const decoded = decodeUtf8(read.bytes, display);
   if (decoded.badByte) return { display, badByte: decoded.badByte };
-  return { display, lines: splitMemberLines(decoded.text) };
+  const lines = splitMemberLines(decoded.text, MAX_MEMBERS_FILE_ADDRESSES);
+  if (!lines) return { display, failure: `has more than ${MAX_MEMBERS_FILE_ADDRESSES.toLocaleString('en-US')} lines that are not blank or comments, more than groupform reads` };
+  return { display, lines };
 }
 
 function isInside(folder: string, file: string): boolean {

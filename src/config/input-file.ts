@@ -10,6 +10,8 @@ import type { SourcePos } from '../model.js';
 export const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
 /** The largest members file read: about two million addresses. */
 export const MAX_MEMBERS_FILE_BYTES = 64 * 1024 * 1024;
+/** The most addresses (non-blank, non-comment lines) one members file may hold: 64 MB of one-letter lines would be 32 million. */
+export const MAX_MEMBERS_FILE_ADDRESSES = 2_000_000;
 
 export type InputFile = { bytes: Buffer; problem?: undefined } | { bytes?: undefined; problem: string; cause?: unknown };
 

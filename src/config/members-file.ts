@@ -18,7 +18,10 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d; // space, tab, CR (of CRLF line ends)
 }
 
-export function splitMemberLines(text: string): MemberLines {
+/** The lines of a members file; undefined when it holds more than `maxAddresses`. */
+export function splitMemberLines(text: string): MemberLines;
+export function splitMemberLines(text: string, maxAddresses: number): MemberLines | undefined;
+export function splitMemberLines(text: string, maxAddresses = Infinity): MemberLines | undefined {
   const lower = text.toLowerCase();
   const emails: string[] = [];
   const lines: number[] = [];
@@ -32,6 +35,7 @@ export function splitMemberLines(text: string): MemberLines {
     while (from < to && isBlank(lower.charCodeAt(from))) from++;
     while (to > from && isBlank(lower.charCodeAt(to - 1))) to--;
     if (from < to && lower.charCodeAt(from) !== HASH) {
+      if (emails.length === maxAddresses) return undefined;
       emails.push(lower.slice(from, to));
       lines.push(line);
       starts.push(from);

@@ -19,6 +19,13 @@ const MAX_ALIAS_COUNT = 1000;
  */
 const MAX_ALIAS_VALUES = 100_000;
 
+/**
+ * Lines and commas (list items) a config may have. yaml takes about 1 KB of memory and 15 µs per value it
+ * parses, so the size limit alone would let 10 MB of one-word lines take a gigabyte and half a minute; long
+ * lists of members belong in a members_file.
+ */
+const MAX_CONFIG_ITEMS = 100_000;
+
 /** A `${NAME}` in the file: which string holds it and where it is written. */
 export interface VariableUse {
   path: Path;
@@ -38,6 +45,11 @@ export interface ParsedConfig {
 }
 
 export function parseConfig(text: string, file: string, env: Env): ParsedConfig {
+  const dense = pastItems(text, MAX_CONFIG_ITEMS);
+  if (dense) {
+    const message = `The config file has more than ${MAX_CONFIG_ITEMS.toLocaleString('en-US')} lines and list items by here; keep long lists of members in a members_file.`;
+    return { data: undefined, positions: new Positions(file), fromEnv: new Set(), variables: [], findings: [{ severity: 'error', code: 'config-too-dense', message, pos: { file, ...dense } }] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const walker = new Walker(text, file, env, lines, doc);
@@ -50,6 +62,23 @@ export function parseConfig(text: string, file: string, env: Env): ParsedConfig 
     if (error instanceof AliasBomb) return result(undefined, walker.findings);
     throw error;
   }
+}
+
+/** Where the text has more than `max` newlines and commas together, if it has. */
+function pastItems(text: string, max: number): { line: number; column: number } | undefined {
+  let items = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x0a && code !== 0x2c) continue;
+    if (++items > max) return { line, column: i - lineStart + 1 };
+    if (code === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return undefined;
 }
 
 /** Stops the walk: the aliases expand beyond a bound (already reported). */

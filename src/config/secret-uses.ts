@@ -41,18 +41,21 @@ export function checkSecretUses(parsed: ParsedConfig, env: Env): SecretUses {
 
   /** Secret value → what it is, for a message. */
   const values = new Map<string, string>();
-  walkStrings(parsed.data, [], (path, value) => {
-    if (isSecretPath(path) && value !== '') values.set(value, `the ${String(path[2])} of provider '${String(path[1])}'`);
+  walkTexts(parsed.data, [], (path, text, isKey) => {
+    if (!isKey && isSecretPath(path) && text !== '') values.set(text, `the ${String(path[2])} of provider '${String(path[1])}'`);
   });
   for (const name of secretVariables.keys()) {
     const value = env[name];
     if (value && !values.has(value)) values.set(value, `\${${name}}`);
   }
   const matched = [...values].filter(([value]) => value.length >= MIN_MATCHED_LENGTH);
-  walkStrings(parsed.data, [], (path, value) => {
-    if (isSecretPath(path) || reported.has(pointer(path))) return;
-    const found = matched.find(([secret]) => value.includes(secret));
-    if (found) findings.push(misplaced(path, `holds the value of ${found[1]}, a secret`, parsed.positions.value(path)));
+  walkTexts(parsed.data, [], (path, text, isKey) => {
+    if (isSecretPath(path) || (!isKey && reported.has(pointer(path)))) return;
+    const found = matched.find(([secret]) => text.includes(secret));
+    if (!found) return;
+    // Keys are never interpolated, but a pasted one (a metadata key, a group key) is shown and stored too.
+    if (isKey) findings.push(misplaced(path.slice(0, -1), `has a key that holds the value of ${found[1]}, a secret`, parsed.positions.key(path)));
+    else findings.push(misplaced(path, `holds the value of ${found[1]}, a secret`, parsed.positions.value(path)));
   });
   return { findings, secrets: [...values.keys()] };
 }
@@ -62,8 +65,14 @@ function misplaced(path: Path, what: string, pos: SourcePos): Finding {
   return { severity: 'error', code: 'secret-in-field', message, pos };
 }
 
-function walkStrings(value: unknown, path: Path, visit: (path: Path, value: string) => void): void {
-  if (typeof value === 'string') visit(path, value);
-  else if (Array.isArray(value)) value.forEach((item, index) => walkStrings(item, [...path, index], visit));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
+/** Calls `visit` with every string value and every map key (its path ending with the key), in file order. */
+function walkTexts(value: unknown, path: Path, visit: (path: Path, text: string, isKey: boolean) => void): void {
+  if (typeof value === 'string') visit(path, value, false);
+  else if (Array.isArray(value)) value.forEach((item, index) => walkTexts(item, [...path, index], visit));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      visit([...path, key], key, true);
+      walkTexts(item, [...path, key], visit);
+    }
+  }
 }

@@ -163,6 +163,9 @@ export const invalidCases: Record<string, Expected[]> = {
   'secret-value-in-metadata.yaml': [
     { line: 23, column: 15, message: "'commercelayer.metadata.note' of group 'vip' holds the value of the access_token of provider 'bc', a secret: plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
   ],
+  'secret-value-as-metadata-key.yaml': [
+    { line: 23, column: 9, message: "'commercelayer.metadata' of group 'vip' has a key that holds the value of the access_token of provider 'bc', a secret: plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
+  ],
   // ---- Commerce Layer codes ----
   'commercelayer-key-too-long.yaml': [
     { line: 18, column: 3, message: "Group key 'customers-who-spent-over-1000' must be a valid Commerce Layer code, since the group is on 'cl': at most 25 letters, digits, _ and -." },

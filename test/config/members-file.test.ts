@@ -54,3 +54,10 @@ describe('isEmail', () => {
     expect(isEmail('a'.repeat(250) + '@example.com')).toBe(false);
   });
 });
+
+describe('splitMemberLines with a bound', () => {
+  it('gives up past the most addresses a file may hold, not counting blanks and comments', () => {
+    expect(splitMemberLines('# c\na@example.com\n\nb@example.com\n', 2)?.emails).toEqual(['a@example.com', 'b@example.com']);
+    expect(splitMemberLines('a@example.com\nb@example.com\nc@example.com\n', 2)).toBeUndefined();
+  });
+});

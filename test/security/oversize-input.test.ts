@@ -42,6 +42,37 @@ describe('oversize input', () => {
     await expectRefusedAt(p, ['validate'], `groups.yaml:${HEAD_LINES + 3}:19`, message);
   });
 
+  it('a members file of 30 million one-letter lines is refused by its count of addresses', async () => {
+    p.write('members.txt', 'x\n'.repeat(30 * MB));
+    p.write('groups.yaml', `${HEAD}  vip:\n    name: VIP\n    members_file: members.txt\n`);
+    const message = "The members_file 'members.txt' of group 'vip' has more than 2,000,000 lines that are not blank or comments, more than groupform reads.";
+    await expectRefusedAt(p, ['validate'], `groups.yaml:${HEAD_LINES + 3}:19`, message);
+  });
+
+  it('a members file of a million bad lines lists the first of them and counts the rest', async () => {
+    p.write('members.txt', 'not-an-address\n'.repeat(1_000_000));
+    p.write('groups.yaml', `${HEAD}  vip:\n    name: VIP\n    members_file: members.txt\n`);
+    const result = await p.run(['validate']);
+    expectRefused(result);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(102);
+    expect(lines[100]).toBe(
+      "members.txt:101:1: error: This line of the members_file of group 'vip' is not a valid e-mail address. And 999,899 more like it in group 'vip' (only the first 101 are listed).",
+    );
+    expect(lines[101]).toBe('groups.yaml: 101 errors.');
+  });
+
+  it.each([
+    // The 100,001st line end: that of line 100,001, after its `      - x`.
+    ['one-word lines', (n: number) => '    members:\n' + '      - x\n'.repeat(n), 100_001, 10],
+    // The first HEAD_LINES + 2 lines end before it; then the comma that makes 100,001, after `    members: [` and `x,` pairs.
+    ['items in a flow list', (n: number) => `    members: [${'x,'.repeat(n)}x]\n`, HEAD_LINES + 3, 14 + 2 * (100_001 - HEAD_LINES - 2)],
+  ])('a config of a million %s is refused where it passes 100,000 lines and list items', async (_, list, line, column) => {
+    p.write('groups.yaml', `${HEAD}  vip:\n    name: VIP\n${list(1_000_000)}`);
+    const message = 'The config file has more than 100,000 lines and list items by here; keep long lists of members in a members_file.';
+    await expectRefusedAt(p, ['validate'], `groups.yaml:${line}:${column}`, message);
+  });
+
   it('a config of the largest size allowed is still read', async () => {
     writeFileSync(path.join(p.dir, 'groups.yaml'), HEAD + '  vip:\n    name: VIP\n' + `# ${'x'.repeat(1022)}\n`.repeat(9 * 1024));
     const result = await p.run(['validate']);
