@@ -55,6 +55,7 @@ export async function runImport(given: ImportOptions, io: Io): Promise<number> {
         instances,
         configText,
         inlineMembers: out ? 50 : Infinity,
+        schema: schemaReference(out ?? configFile),
         ...(target ? { takenKeys: new Set(desired.groups.map((group) => group.key)), defaultProviders: fileDefaults(target) } : {}),
       });
       for (const finding of result.findings) io.stderr.write(formatFinding(finding) + '\n');

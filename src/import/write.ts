@@ -15,6 +15,8 @@ export interface ImportInput {
   configText: string;
   /** Most members listed inline; more go to `members/<key>.txt` beside the file (default 50). */
   inlineMembers?: number;
+  /** The `$schema` reference for editors, written as the file's first line. */
+  schema?: string;
   /** Keys the groups must not take (those of the file the import merges into). */
   takenKeys?: ReadonlySet<string>;
   /**
@@ -40,7 +42,8 @@ export function importConfig(input: ImportInput): ImportResult {
   const groups = mergeCandidates(candidates, input.takenKeys);
   const names = input.instances.map((instance) => instance.name);
   const doc = new Document({ version: 1 });
-  doc.commentBefore = ' Written by `groupform import` from the live platforms; ids pin each group to its remote group.';
+  const written = ' Written by `groupform import` from the live platforms; ids pin each group to its remote group.';
+  doc.commentBefore = input.schema === undefined ? written : ` yaml-language-server: $schema=${input.schema}\n\n${written}`;
   doc.set('providers', providersFrom(input.configText, names));
   doc.set('defaults', doc.createNode({ providers: names }, { flow: true }));
   const files: ImportResult['files'] = [];

@@ -68,6 +68,7 @@ describe('groupform import without a config', () => {
     expect(imported.stderr).toBe('Wrote groups.yaml.\n');
     expect(imported.code).toBe(0);
     const text = await read('groups.yaml');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S*schemas\/groups\.schema\.json$/);
     expect(text).toContain('access_token: ${BC_ACCESS_TOKEN}');
     expect(parse(text)).toMatchObject({ groups: { wholesale: { members: ['buyer@example.com'], ids: { bc: 1 } } } });
     expect((await env.run(['validate'])).code).toBe(0);
@@ -130,6 +131,23 @@ groups:
     const forced = await env.run(['import', '--out', 'other.yaml', '--force']);
     expect(forced.code).toBe(0);
     expect(parse(await read('other.yaml'))).toMatchObject({ groups: { wholesale: { ids: { bc: 1 } }, 'beta-testers': { ids: { bc: 2 } } } });
+  });
+});
+
+describe('README, Getting started', () => {
+  it('runs as written, with --sandbox in place of --env-file, ending in No changes', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /## Getting started\n\n```sh\n([^`]+)```/.exec(readme)?.[1];
+    const commands = (block ?? '').trim().split('\n').map((line) => line.replace(/#.*$/, '').trim().split(/\s+/));
+    expect(commands.map((words) => words.slice(0, 3).join(' '))).toEqual(['npx groupform init', 'npx groupform import', 'npx groupform plan']);
+    project = await createProject({});
+    let last;
+    for (const words of commands) {
+      const args = words.slice(2).join(' ').replace('--env-file .env', '--sandbox').split(' ');
+      last = await project.run(args);
+      expect(last.code, `${args.join(' ')}: ${last.stderr}`).toBe(0);
+    }
+    expect(last?.stdout).toBe('No changes. Live state matches groups.yaml.\n');
   });
 });
 
