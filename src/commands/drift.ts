@@ -17,14 +17,15 @@ import { resolveTargets } from './target-option.js';
 import { openWorkspace, readLive } from './workspace.js';
 
 export interface DriftOptions extends PlatformOptions {
-  report?: string;
+  /** One file or several (`--report drift.md --report drift.json`: the issue body and the full report). */
+  report?: string | string[];
   baseline?: string;
 }
 
 export const EXIT_DRIFT = 2;
 
 export async function runDrift(options: DriftOptions, io: Io, today: string = new Date().toISOString().slice(0, 10)): Promise<number> {
-  const reportFormat = options.report === undefined ? undefined : formatOf(options.report);
+  const reports = [options.report ?? []].flat().map((file) => ({ file, format: formatOf(file) }));
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline, io);
   const workspace = await openWorkspace(options, io);
   let report: DriftReport;
@@ -40,10 +41,11 @@ export async function runDrift(options: DriftOptions, io: Io, today: string = ne
   } finally {
     await workspace.close();
   }
-  const render = { maskEmails: options.maskEmails, baselineFile: options.baseline };
-  if (options.report !== undefined && reportFormat !== undefined) {
-    const text = reportFormat === 'json' ? renderDriftJson(report) : renderDriftMarkdown(report, render);
-    await writeFile(path.resolve(io.cwd, options.report), text);
+  // A Markdown report is cut to fit an issue body; it points at a JSON report written beside it, which is whole.
+  const fullReport = reports.find((r) => r.format === 'json')?.file;
+  const render = { maskEmails: options.maskEmails, baselineFile: options.baseline, fullReport };
+  for (const { file, format } of reports) {
+    await writeFile(path.resolve(io.cwd, file), format === 'json' ? renderDriftJson(report) : renderDriftMarkdown(report, render));
   }
   io.stdout.write(
     options.format === 'json' ? renderDriftJson(report) : options.format === 'markdown' ? renderDriftMarkdown(report, render) : renderDriftText(report, render),
@@ -78,7 +80,7 @@ export function driftCommand(io: Io): CommandModule<DriftOptions, DriftOptions> 
     builder: (yargs) =>
       yargs.options({
         ...optionsFor('drift'),
-        report: { type: 'string', requiresArg: true, describe: 'Also write the report to FILE: JSON for .json, Markdown for .md' },
+        report: { type: 'string', requiresArg: true, describe: 'Also write the report to FILE: JSON for .json (whole), Markdown for .md (cut to fit an issue); repeatable' },
         baseline: { type: 'string', requiresArg: true, describe: 'Acknowledged drift (drift-baseline.yaml): items with address, reason and expires' },
       }) as unknown as Argv<DriftOptions>,
     handler: async (argv) => {

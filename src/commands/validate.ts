@@ -1,5 +1,6 @@
 // `groupform validate`: check groups.yaml without calling any platform; every finding goes to stdout (it is
-// the command's output), then a one-line summary. Exit 0 when valid, 1 on any error.
+// the command's output), then a one-line summary. Exit 0 when valid, 1 on any error. It needs no secret: an
+// unset variable is a warning (a fork's pull request has no secrets), an error with --strict.
 import type { CommandModule } from 'yargs';
 import { ConfigError } from '../errors.js';
 import type { DesiredState, Finding } from '../model.js';
@@ -18,7 +19,7 @@ export async function runValidate(options: ValidateOptions, io: Io): Promise<num
   let desired: DesiredState | undefined;
   let findings: Finding[];
   try {
-    ({ desired, findings } = await loadConfig(options.config, { env: io.env, cwd: io.cwd }));
+    ({ desired, findings } = await loadConfig(options.config, { env: io.env, cwd: io.cwd, unsetVariables: 'warning' }));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     findings = error.findings;
@@ -35,7 +36,7 @@ export function validateCommand(io: Io): CommandModule<GlobalOptions, ValidateOp
     describe: 'Check groups.yaml without calling any platform',
     builder: (yargs) =>
       yargs
-        .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings as errors' })
+        .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings (unset environment variables too) as errors' })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' }),
     handler: async (argv) => {
       process.exitCode = await runValidate(argv, io);

@@ -9,8 +9,6 @@ export interface MemberLines {
   lines: number[];
   /** 1-based column where the `index`-th address starts. */
   column(index: number): number;
-  /** The `index`-th address as written in the file. */
-  written(index: number): string;
 }
 
 const BOM = 0xfeff;
@@ -22,8 +20,6 @@ function isBlank(code: number): boolean {
 
 export function splitMemberLines(text: string): MemberLines {
   const lower = text.toLowerCase();
-  // Lower-casing keeps every offset unless a rare letter (İ) grows; then show addresses lower-cased.
-  const aligned = lower.length === text.length;
   const emails: string[] = [];
   const lines: number[] = [];
   const starts: number[] = [];
@@ -49,6 +45,5 @@ export function splitMemberLines(text: string): MemberLines {
       const lineStart = lower.lastIndexOf('\n', starts[index] - 1) + 1;
       return starts[index] - lineStart + (lineStart === 0 && lower.charCodeAt(0) === BOM ? 0 : 1);
     },
-    written: (index) => (aligned ? text.slice(starts[index], starts[index] + emails[index].length) : emails[index]),
   };
 }

@@ -47,8 +47,12 @@ export function declareMembers(source: MembersSource, positions: Positions): { d
   for (let index = 0; index < emails.length; index++) {
     if (isEmail(emails[index])) continue;
     invalid.add(index);
-    const written = index < inline.length ? inline[index] : (file?.lines.written(index - inline.length) ?? emails[index]);
-    findings.push({ severity: 'error', code: 'bad-email', message: `'${written}' in group '${key}' is not a valid e-mail address.`, pos: place(index) });
+    // A line of a members file is not repeated: the file may be something else (.git/config, a .env).
+    const message =
+      index < inline.length
+        ? `'${inline[index]}' in group '${key}' is not a valid e-mail address.`
+        : `This line of the members_file of group '${key}' is not a valid e-mail address.`;
+    findings.push({ severity: 'error', code: 'bad-email', message, pos: place(index) });
   }
   return { declared: { key, emails, invalid, place }, findings };
 }

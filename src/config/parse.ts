@@ -1,10 +1,30 @@
 // Stage 1: YAML text → plain data, with the place of every key and value, duplicate keys reported (not
-// silently overwritten), and `${VAR}` resolved in every string value.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+// silently overwritten), `${VAR}` resolved in every string value, and aliases expanded within bounds.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { Finding, SourcePos } from '../model.js';
 import { interpolate, type Env, type InterpolationProblem } from './interpolate.js';
 import { pointer, Positions, type Path } from './positions.js';
 import { subject } from './describe.js';
+import { isCredentialPath } from './secrets.js';
+
+/**
+ * yaml's own bound on alias expansion (its `maxAliasCount`: uses of an anchor, weighted by the aliases inside
+ * it). Well above a file that shares a discount rule among a few hundred groups; a "billion laughs" file
+ * (nine levels of nine aliases) passes it within its first levels.
+ */
+const MAX_ALIAS_COUNT = 1000;
+/**
+ * Values copied through aliases, all aliases together: the alias count alone lets a long anchored list be
+ * repeated a thousand times, and each copy is walked and checked.
+ */
+const MAX_ALIAS_VALUES = 100_000;
+
+/** A `${NAME}` in the file: which string holds it and where it is written. */
+export interface VariableUse {
+  path: Path;
+  name: string;
+  pos: SourcePos;
+}
 
 export interface ParsedConfig {
   /** The file as plain data with `${VAR}`s resolved; undefined when it is not valid YAML. */
@@ -12,6 +32,8 @@ export interface ParsedConfig {
   positions: Positions;
   /** JSON pointers of the strings whose value came from the environment. */
   fromEnv: Set<string>;
+  /** Every variable reference, in file order. */
+  variables: VariableUse[];
   findings: Finding[];
 }
 
@@ -19,13 +41,19 @@ export function parseConfig(text: string, file: string, env: Env): ParsedConfig 
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const walker = new Walker(text, file, env, lines, doc);
-  if (doc.errors.length > 0) {
-    return { data: undefined, positions: walker.positions, fromEnv: walker.fromEnv, findings: syntaxFindings(doc.errors, walker) };
-  }
+  const result = (data: unknown, findings: Finding[]): ParsedConfig => ({ data, positions: walker.positions, fromEnv: walker.fromEnv, variables: walker.variables, findings });
+  if (doc.errors.length > 0) return result(undefined, syntaxFindings(doc.errors, walker));
   for (const warning of doc.warnings) walker.report('warning', 'yaml-warning', `YAML: ${warning.message}.`, warning.pos[0]);
-  const data = walker.node(doc.contents, []);
-  return { data, positions: walker.positions, fromEnv: walker.fromEnv, findings: walker.findings };
+  try {
+    return result(walker.node(doc.contents, []), walker.findings);
+  } catch (error) {
+    if (error instanceof AliasBomb) return result(undefined, walker.findings);
+    throw error;
+  }
 }
+
+/** Stops the walk: the aliases expand beyond a bound (already reported). */
+class AliasBomb extends Error {}
 
 /** One finding per line: a YAML mistake often confuses the parser for the rest of the line. */
 function syntaxFindings(errors: YAMLError[], walker: Walker): Finding[] {
@@ -54,9 +82,16 @@ function syntaxMessage(error: YAMLError): string {
 class Walker {
   readonly positions: Positions;
   readonly fromEnv = new Set<string>();
+  readonly variables: VariableUse[] = [];
   readonly findings: Finding[] = [];
   /** Aliased collections being walked, to refuse an alias that contains itself. */
   readonly #active = new Set<Node>();
+  /** yaml's alias resolution state, shared by all aliases so that its count covers the file. */
+  readonly #aliases: Parameters<Alias['resolve']>[1];
+  /** Values walked so far inside aliases. */
+  #copied = 0;
+  /** Where the alias being expanded (the outermost one, written in the file's own flow) is. */
+  #expanding = 0;
 
   constructor(
     private readonly text: string,
@@ -66,6 +101,7 @@ class Walker {
     private readonly doc: Document,
   ) {
     this.positions = new Positions(file);
+    this.#aliases = { anchors: new Map(), doc, keep: false, mapAsMap: false, mapKeyWarned: true, maxAliasCount: MAX_ALIAS_COUNT };
   }
 
   pos(offset: number): SourcePos {
@@ -84,11 +120,29 @@ class Walker {
     if (at) this.positions.record(path, at, keyPos);
     if (node === null || node === undefined) return null;
     const start = range?.[0] ?? 0;
-    if (isAlias(node)) return this.alias(node.resolve(this.doc), node.source, path, start);
+    if (this.#active.size > 0 && ++this.#copied > MAX_ALIAS_VALUES) {
+      const message = `The aliases of this file copy more than ${MAX_ALIAS_VALUES.toLocaleString('en-US')} values by this one; write the values out instead of multiplying them with aliases.`;
+      this.report('error', 'alias-bomb', message, this.#expanding);
+      throw new AliasBomb();
+    }
+    if (isAlias(node)) return this.alias(this.resolve(node, start), node.source, path, start);
     if (isScalar(node)) return typeof node.value === 'string' ? this.string(node.value, path, node.range) : node.value;
     if (isSeq(node)) return node.items.map((item, i) => this.node(item, [...path, i]));
     if (isMap(node)) return this.map(node.items, path);
     return null;
+  }
+
+  /** The alias's anchored node, counted by yaml against its `maxAliasCount`. */
+  private resolve(alias: Alias, offset: number): Node | undefined {
+    try {
+      return alias.resolve(this.doc, this.#aliases);
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      // yaml's message says "resource exhaustion attack"; say what it means for this file.
+      const message = `The alias *${alias.source} takes this file's aliases past ${MAX_ALIAS_COUNT} copies (nested aliases multiply, as in an alias bomb); write the values out, or nest fewer aliases.`;
+      this.report('error', 'alias-bomb', message, offset);
+      throw new AliasBomb();
+    }
   }
 
   private alias(target: Node | undefined, name: string, path: Path, offset: number): unknown {
@@ -97,6 +151,7 @@ class Walker {
       this.report('error', 'bad-alias', `The alias *${name} ${why}.`, offset);
       return null;
     }
+    if (this.#active.size === 0) this.#expanding = offset;
     this.#active.add(target);
     try {
       return this.node(target, path);
@@ -135,17 +190,22 @@ class Walker {
 
   private string(value: string, path: Path, range: Node['range']): string {
     const result = interpolate(value, this.env);
-    if (result.fromEnv) this.fromEnv.add(pointer(path));
-    if (result.problems.length > 0) {
-      const start = range?.[0] ?? 0;
-      const source = this.text.slice(start, range?.[1] ?? start);
-      let from = 0;
-      for (const problem of result.problems) {
-        // Point at the `${` itself: find it in the raw source (quotes and escapes may shift it).
-        const found = source.indexOf(problem.text, from);
-        from = found < 0 ? from : found + problem.text.length;
-        this.report('error', problem.kind === 'unset' ? 'unset-variable' : 'bad-variable', interpolationMessage(problem, path), start + Math.max(found, 0));
-      }
+    if (result.variables.length === 0 && result.problems.length === 0) return result.value;
+    if (result.variables.length > 0) this.fromEnv.add(pointer(path));
+    const start = range?.[0] ?? 0;
+    const source = this.text.slice(start, range?.[1] ?? start);
+    // Point at each `${` itself: find it in the raw source (quotes and escapes may shift it).
+    const references = [...result.variables, ...result.problems.filter((p) => p.kind === 'syntax')].sort((a, b) => a.index - b.index);
+    const offsets = new Map<number, number>();
+    let from = 0;
+    for (const reference of references) {
+      const found = source.indexOf(reference.text, from);
+      from = found < 0 ? from : found + reference.text.length;
+      offsets.set(reference.index, start + Math.max(found, 0));
+    }
+    for (const variable of result.variables) this.variables.push({ path, name: variable.name, pos: this.pos(offsets.get(variable.index)!) });
+    for (const problem of result.problems) {
+      this.report('error', problem.kind === 'unset' ? 'unset-variable' : 'bad-variable', interpolationMessage(problem, path), offsets.get(problem.index)!);
     }
     return result.value;
   }
@@ -155,5 +215,7 @@ function interpolationMessage(problem: InterpolationProblem, path: Path): string
   if (problem.kind === 'syntax') {
     return `'${problem.text}' is not a valid variable reference: write \${NAME} or \${NAME:-default} (and $\${ for a literal \${).`;
   }
-  return `The environment variable ${problem.name} is not set (used by ${subject(path)}). Set it, or write \${${problem.name}:-default} to give a default.`;
+  // A credential has no sensible default: suggesting one would invite writing it into the file.
+  const how = isCredentialPath(path) ? 'Set it in the environment' : `Set it, or write \${${problem.name}:-default} to give a default`;
+  return `The environment variable ${problem.name} is not set (used by ${subject(path)}). ${how}.`;
 }

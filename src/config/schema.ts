@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
 import type { Finding } from '../model.js';
 import type { GroupsConfig } from './schema-types.js';
-import { capital, either, kindOf, shown, subject, typeInWords } from './describe.js';
+import { capital, characters, either, kindOf, shown, subject, typeInWords } from './describe.js';
 import { segments, type Path, type Positions } from './positions.js';
 import { closest } from './suggest.js';
 
@@ -14,13 +14,28 @@ const require = createRequire(import.meta.url);
 /** The schema ships in the package beside dist/ (`schemas/`), and is the one source of the config's types. */
 export const groupsSchema = require('../../schemas/groups.schema.json') as Schema & { definitions: Record<string, Schema> };
 
+/** What each of the schema's patterns asks for, in words (the schema itself stays plain JSON Schema). */
+const PATTERN_RULES = new Map<unknown, string>([
+  [groupsSchema.definitions.name.pattern, 'must use only letters, digits, _, - and . (starting with a letter, digit or _)'],
+  [groupsSchema.definitions.url.pattern, 'must be a web address starting with https:// (or http://)'],
+  [amountPattern(), 'must be a number such as 5 or 12.50'],
+  [(groupsSchema.definitions.group.properties?.name as Schema).pattern, 'must not be blank'],
+]);
+
+function amountPattern(): unknown {
+  const amount = groupsSchema.definitions.discountRule.properties?.amount as { anyOf: { pattern?: string }[] };
+  return amount.anyOf.find((branch) => branch.pattern)?.pattern;
+}
+
 let compiled: ValidateFunction<GroupsConfig> | undefined;
 
 function validator(): ValidateFunction<GroupsConfig> {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true });
-    ajv.addVocabulary(['patternErrorMessage']); // the message editors show for a `pattern` (VS Code's keyword)
-    compiled = ajv.compile<GroupsConfig>(groupsSchema);
+    const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true });
+    // ajv's `discriminator` (an OpenAPI keyword, kept out of the published schema so that any JSON Schema tool
+    // accepts it) picks the provider's branch by its `type`, so errors speak of that platform only.
+    const provider = { ...groupsSchema.definitions.provider, required: ['type'], discriminator: { propertyName: 'type' } };
+    compiled = ajv.compile<GroupsConfig>({ ...groupsSchema, definitions: { ...groupsSchema.definitions, provider } });
   }
   return compiled;
 }
@@ -31,11 +46,29 @@ export function checkSchema(data: unknown, positions: Positions): SchemaResult {
   const validate = validator();
   if (validate(data)) return { config: data, findings: [] };
   const findings = new Map<string, Finding>();
-  for (const error of validate.errors ?? []) {
+  for (const error of pickAnyOfBranches(validate.errors ?? [])) {
     const finding = toFinding(error, positions);
     if (finding) findings.set(`${finding.pos?.line}:${finding.pos?.column}:${finding.message}`, finding);
   }
   return { findings: [...findings.values()] };
+}
+
+/**
+ * An `anyOf` (a number or a decimal text, a string id or an integer one) fails on every branch: keep the
+ * errors of the branch the value's type chose; when no branch takes that type, one `type` error naming all.
+ */
+function pickAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors;
+  for (const anyOf of errors.filter((error) => error.keyword === 'anyOf')) {
+    const inside = (error: ErrorObject): boolean => error.schemaPath.startsWith(`${anyOf.schemaPath}/`) && error.instancePath === anyOf.instancePath;
+    const branches = kept.filter(inside);
+    const chosen = branches.filter((error) => error.keyword !== 'type');
+    const types = branches.filter((error) => error.keyword === 'type').map((error) => error.params.type as string);
+    const merged = { ...anyOf, keyword: 'type', params: { type: types.join(',') } };
+    kept = kept.filter((error) => error !== anyOf && !inside(error));
+    kept.push(...(chosen.length > 0 ? chosen : [merged]));
+  }
+  return kept;
 }
 
 function toFinding(error: ErrorObject, positions: Positions): Finding | undefined {
@@ -71,13 +104,16 @@ function toFinding(error: ErrorObject, positions: Positions): Finding | undefine
     case 'minItems':
     case 'minProperties':
       return at(`${capital(subject(path))} must not be empty.`, 'empty-value');
+    case 'maxLength':
+      // Not the value itself: it is long by definition.
+      return at(`${capital(subject(path))} is ${characters(String(error.data))} characters long; it may have at most ${String(error.params.limit)}.`, 'too-long');
     case 'uniqueItems': {
       const later = Math.max(Number(error.params.i), Number(error.params.j));
       const item = (error.data as unknown[])[later];
       return at(`${capital(subject(path))} lists ${shown(item, [])} twice.`, 'duplicate-item', positions.value([...path, later]));
     }
     case 'pattern':
-      return patternFinding(error, path, parent, positions);
+      return patternFinding(error, path, positions);
     case 'if':
     case 'propertyNames':
       return undefined; // their inner errors (required, pattern) say it better
@@ -115,8 +151,8 @@ function discriminatorFinding(error: ErrorObject, path: Path, parent: Schema, po
   return { severity: 'error', code: 'bad-value', message: oneOfMessage(typePath, types, type), pos: positions.value(typePath) };
 }
 
-function patternFinding(error: ErrorObject, path: Path, parent: Schema, positions: Positions): Finding {
-  const rule = typeof parent.patternErrorMessage === 'string' ? parent.patternErrorMessage : `must match ${String(error.params.pattern)}`;
+function patternFinding(error: ErrorObject, path: Path, positions: Positions): Finding {
+  const rule = PATTERN_RULES.get(error.params.pattern) ?? `must match ${String(error.params.pattern)}`;
   if (error.propertyName !== undefined) {
     // A key (provider name, group key) rather than a value.
     const name = error.propertyName;

@@ -5,14 +5,17 @@
 //   items:
 //     - address: cl/members/jo@example.com     # `*` matches any text: `bc/members/*`
 //       reason: Sales moves VIPs by hand during the summer sale
+//     - address: cl/members/b***#cb6a7c@example.com   # or as a masked report shows it
+//       reason: …
 //       expires: 2026-09-30                     # silences through that day
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Finding, SourcePos } from '../model.js';
 import { globMatch } from '../plan/glob.js';
+import { maskEmailsIn } from '../render/mask.js';
 import type { DriftItem } from './classify.js';
 
 export interface BaselineEntry {
-  /** A change address; `*` matches any text. */
+  /** A change address, its e-mail in full or masked as reports show it; `*` matches any text. */
   address: string;
   reason: string;
   /** `YYYY-MM-DD`, inclusive. */
@@ -99,7 +102,9 @@ export function matchBaseline(items: readonly DriftItem[], entries: readonly Bas
   const used = new Set<BaselineEntry>();
   const result: BaselineMatch = { active: [], silenced: [], expired: entries.filter((entry) => entry.expires < today), unused: [] };
   for (const item of items) {
-    const entry = live.find((candidate) => globMatch(candidate.address, item.address));
+    // A masked address (`b***#cb6a7c@…`) matches too: its `*`s match themselves, its tag only that customer.
+    const masked = maskEmailsIn(item.address);
+    const entry = live.find((candidate) => globMatch(candidate.address, item.address) || globMatch(candidate.address, masked));
     if (entry) {
       used.add(entry);
       result.silenced.push({ item, entry });

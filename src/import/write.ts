@@ -70,7 +70,8 @@ function groupNode(doc: Document, group: ImportedGroup, defaults: readonly strin
     const path = `members/${group.key}.txt`;
     fields.members_file = path;
     file = { path, content: `# Members of ${first.group.name} (${group.key}), written by groupform import\n${first.members.join('\n')}\n` };
-  } else if (first.members.length > 0) {
+  } else {
+    // Written even when empty: a group without `members` would leave its memberships unmanaged.
     fields.members = literal(first.members);
   }
   for (const part of group.parts) if (part.block) fields[part.block.name] = literal(part.block.fields);

@@ -1,17 +1,21 @@
 // The drift report for people: text for a terminal or a cron log, Markdown for an issue or a chat message,
 // and the JSON document itself. Each drift item says what changed, whether the platform or the config moved
-// last, and both times. Pure.
+// last, and when the live object changed (the config's commit time is said once). Pure.
 import type { Change } from '../model.js';
 import type { BaselineNote, DriftEntry, DriftReport } from '../drift/report.js';
 import { canonicalJson } from '../plan/values.js';
-import { formatFinding } from './findings.js';
+import { count, formatFinding } from './findings.js';
 import { emailShower } from './mask.js';
 
 export interface DriftRenderOptions {
-  /** Show `j***@example.com` instead of full addresses. */
+  /** Show `j***#3f2a9c@example.com` instead of full addresses. */
   maskEmails?: boolean;
-  /** The baseline file, for the places of expired entries. */
+  /** The baseline file, for the places of expired entries and the how-to. */
   baselineFile?: string;
+  /** Longest Markdown report, in characters (default 60,000; GitHub's issue bodies stop at 65,536). */
+  maxChars?: number;
+  /** Where the untruncated report is (say, `drift.json`, kept as the run's artifact), for the truncation line. */
+  fullReport?: string;
 }
 
 const CLASS: Record<DriftEntry['classification'], string> = {
@@ -27,7 +31,9 @@ export function renderDriftJson(report: DriftReport): string {
 export function renderDriftText(report: DriftReport, options: DriftRenderOptions = {}): string {
   const show = emailShower(options.maskEmails ?? false);
   const lines = [headline(report)];
-  if (report.drift.length > 0) lines.push('', ...report.drift.map((item) => `  ${show(item.address)}: ${describeChange(item.change)}; ${when(item, report)}`));
+  if (report.drift.length > 0) {
+    lines.push(committed(report), '', ...report.drift.map((item) => `  ${show(item.address)}: ${describeChange(item.change)}; ${CLASS[item.classification]} (live modified ${item.liveUpdatedAt ?? 'unknown'})`));
+  }
   if (report.silenced.length > 0) {
     lines.push('', `Silenced by the baseline (${report.silenced.length}):`,
       ...report.silenced.map((item) => `  ${show(item.address)}: until ${item.baseline.expires}, ${item.baseline.reason}`));
@@ -38,30 +44,88 @@ export function renderDriftText(report: DriftReport, options: DriftRenderOptions
   return lines.join('\n') + '\n';
 }
 
+/**
+ * For an issue body: the headline, the config's commit time once, a table of the drift, how to acknowledge
+ * an item, then what the baseline silenced and the findings. Kept under `maxChars` by listing fewer rows,
+ * each cut list saying how many more the full report holds.
+ */
 export function renderDriftMarkdown(report: DriftReport, options: DriftRenderOptions = {}): string {
   const show = emailShower(options.maskEmails ?? true);
-  const cell = (text: string): string => text.replace(/[|\\`*_<>]/g, '\\$&');
-  const lines = ['### groupform drift', '', `**${cell(headline(report))}**`, ''];
-  const table = (items: readonly DriftEntry[], extra: (item: DriftEntry) => string, extraTitle: string): string[] => [
-    `| Item | Change | Drift | Live modified | ${extraTitle} |`,
-    '| --- | --- | --- | --- | --- |',
-    ...items.map((item) => `| ${cell(show(item.address))} | ${cell(describeChange(item.change))} | ${CLASS[item.classification]} | ${item.liveUpdatedAt ?? 'unknown'} | ${cell(extra(item))} |`),
-    '',
-  ];
-  if (report.drift.length > 0) lines.push(...table(report.drift, () => report.configChangedAt ?? 'unknown', 'Config committed'));
+  const maxChars = options.maxChars ?? 60_000;
+  const where = options.fullReport ? `the full report (${options.fullReport})` : 'the full report (`groupform drift --report drift.json`)';
+  const row = (item: DriftEntry, extra?: string): string =>
+    `| ${cell(show(item.address))} | ${cell(describeChange(item.change))} | ${CLASS[item.classification]} | ${item.liveUpdatedAt ?? 'unknown'} |${extra === undefined ? '' : ` ${cell(extra)} |`}`;
+  const header = (extraTitle?: string): string[] => extraTitle
+    ? [`| Item | Change | Drift | Live modified | ${extraTitle} |`, '| --- | --- | --- | --- | --- |']
+    : ['| Item | Change | Drift | Live modified |', '| --- | --- | --- | --- |'];
+
+  const head = ['### groupform drift', '', `**${cell(headline(report))}**`, ''];
+  const lists: FlexList[] = [];
+  if (report.drift.length > 0) {
+    head.push(cell(committed(report)), '', ...header());
+    lists.push({ rows: report.drift.map((item) => row(item)), after: ['', ...howToAcknowledge(report, options, show), ''], more: (n) => `| *${count(n, 'more item')} in ${where}* | | | |` });
+  }
   if (report.silenced.length > 0) {
-    const silenced = new Map(report.silenced.map((item) => [item.address, item.baseline]));
-    lines.push('**Silenced by the baseline**', '', ...table(report.silenced, (item) => {
-      const baseline = silenced.get(item.address);
-      return baseline ? `until ${baseline.expires}: ${baseline.reason}` : '';
-    }, 'Acknowledged'));
+    lists.push({
+      before: ['**Silenced by the baseline**', '', ...header('Acknowledged')],
+      rows: report.silenced.map((item) => row(item, `until ${item.baseline.expires}: ${item.baseline.reason}`)),
+      after: [''],
+      more: (n) => `| *${count(n, 'more silenced item')} in ${where}* | | | | |`,
+    });
   }
   const notes = (title: string, entries: readonly BaselineNote[]): string[] => entries.length === 0 ? [] : [
     `**${title}**`, '', ...entries.map((entry) => `- ${cell(show(entry.address))} (line ${entry.line}, ${entry.expires}): ${cell(entry.reason)}`), '',
   ];
-  lines.push(...notes('Expired baseline entries', report.expiredBaseline), ...notes('Baseline entries that match no drift', report.unusedBaseline));
-  if (report.findings.length > 0) lines.push('**Findings**', '', ...report.findings.map((finding) => `- ${cell(show(formatFinding(finding)))}`), '');
-  return lines.join('\n').replace(/\n+$/, '') + '\n';
+  const baselineNotes = [...notes('Expired baseline entries', report.expiredBaseline), ...notes('Baseline entries that match no drift', report.unusedBaseline)];
+  if (baselineNotes.length > 0) lists.push({ rows: baselineNotes, more: (n) => `- *${count(n, 'more line')} about the baseline in ${where}*` });
+  if (report.findings.length > 0) {
+    lists.push({ before: ['**Findings**', ''], rows: report.findings.map((finding) => `- ${cell(show(formatFinding(finding)))}`), more: (n) => `- *${count(n, 'more finding')} in ${where}*` });
+  }
+  return fitLists(head, lists, maxChars).join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** A list of lines that may be cut short (`more` says how many were left out), with fixed lines around it. */
+interface FlexList {
+  before?: string[];
+  rows: string[];
+  after?: string[];
+  more: (omitted: number) => string;
+}
+
+/** The head and every list, rows dropped from the end of the later lists first until the whole fits. */
+function fitLists(head: readonly string[], lists: readonly FlexList[], maxChars: number): string[] {
+  const size = (lines: readonly string[]): number => lines.reduce((sum, line) => sum + line.length + 1, 0);
+  const fixed = size(head) + lists.reduce((sum, list) => sum + size(list.before ?? []) + size(list.after ?? []) + list.more(1e9).length + 1, 0);
+  let budget = maxChars - fixed;
+  const out = [...head];
+  for (const list of lists) {
+    let kept = 0;
+    let used = 0;
+    while (kept < list.rows.length && used + list.rows[kept]!.length + 1 <= budget) used += list.rows[kept++]!.length + 1;
+    budget -= used;
+    out.push(...(list.before ?? []), ...list.rows.slice(0, kept), ...(kept < list.rows.length ? [list.more(list.rows.length - kept)] : []), ...(list.after ?? []));
+  }
+  return out;
+}
+
+/** The baseline entry that would silence the first item, to copy. */
+function howToAcknowledge(report: DriftReport, options: DriftRenderOptions, show: (text: string) => string): string[] {
+  const file = options.baselineFile ?? 'drift-baseline.yaml';
+  const first = report.drift[0]!;
+  return [
+    `To acknowledge an item until a date, add it to \`${cell(file)}\` and pass \`--baseline ${cell(file)}\`; the address may be written as shown here (masked) or in full, and \`*\` matches any text:`,
+    '',
+    '```yaml',
+    'items:',
+    `  - address: ${show(first.address)}`,
+    '    reason: why this drift is expected',
+    '    expires: YYYY-MM-DD   # the last day it is silenced',
+    '```',
+  ];
+}
+
+function cell(text: string): string {
+  return text.replace(/[|\\`*_<>]/g, '\\$&');
 }
 
 function headline(report: DriftReport): string {
@@ -74,8 +138,11 @@ function headline(report: DriftReport): string {
   return `Drift: ${report.drift.length} item${report.drift.length === 1 ? '' : 's'} (${counts.join(', ')})${silenced}.`;
 }
 
-function when(item: DriftEntry, report: DriftReport): string {
-  return `${CLASS[item.classification]} (live modified ${item.liveUpdatedAt ?? 'unknown'}, config committed ${report.configChangedAt ?? 'unknown'})`;
+/** Said once: every item's classification compares its live modification time with this. */
+function committed(report: DriftReport): string {
+  return report.configChangedAt
+    ? `Config last committed ${report.configChangedAt}: an item modified on the platform after that changed on the platform; one modified before it is not yet applied.`
+    : 'Config commit time unknown (not in a git repository), so no item can be classified.';
 }
 
 function baselineLines(title: string, entries: readonly BaselineNote[], verb: string, options: DriftRenderOptions, show: (t: string) => string): string[] {

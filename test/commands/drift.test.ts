@@ -55,7 +55,8 @@ describe('groupform drift', () => {
     ]);
     const markdown = await readFile(path.join(env.project.dir, 'drift.md'), 'utf8');
     expect(markdown).toContain('**Drift: 2 items (1 changed on the platform, 1 not yet applied).**');
-    expect(markdown).toContain('| bc/members/b\\*\\*\\*@example.com | leave VIP | changed on the platform | 2026-03-01T00:00:00.000Z | 2026-02-01T00:00:00.000Z |');
+    expect(markdown).toContain('Config last committed 2026-02-01T00:00:00.000Z: ');
+    expect(markdown).toMatch(/\| bc\/members\/b\\\*\\\*\\\*#[0-9a-f]{6}@example\.com \| leave VIP \| changed on the platform \| 2026-03-01T00:00:00\.000Z \|\n/);
     expect(await env.state('bigcommerce')).toEqual(before);
   });
 
@@ -63,7 +64,8 @@ describe('groupform drift', () => {
     env = await sandboxProject({ 'groups.yaml': config }, { seed });
     const result = await env.run(['drift', '--report', 'drift.json']);
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('bc/members/bob@example.com: leave VIP; unknown (live modified 2026-03-01T00:00:00.000Z, config committed unknown)');
+    expect(result.stdout).toContain('Config commit time unknown (not in a git repository), so no item can be classified.');
+    expect(result.stdout).toContain('bc/members/bob@example.com: leave VIP; unknown (live modified 2026-03-01T00:00:00.000Z)');
     const report = JSON.parse(await readFile(path.join(env.project.dir, 'drift.json'), 'utf8')) as { configChangedAt: null };
     expect(report.configChangedAt).toBeNull();
   });
@@ -93,6 +95,20 @@ describe('groupform drift', () => {
     expect(silenced.stdout.split('\n')[0]).toBe('In sync: the platforms match the config (2 acknowledged in the baseline).');
     expect(silenced.code).toBe(0);
   });
+
+  it('keeps the Markdown report of 1,500 drifted members under an issue body\'s limit, the JSON report whole', async () => {
+    const members = Array.from({ length: 1500 }, (_, i) => ({ id: i + 1, email: `customer-${String(i).padStart(5, '0')}@example.com`, group: 1 }));
+    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig('  vip:\n    name: VIP\n    members: []') }, { seed: bigCommerceSeed([{ id: 1, name: 'VIP' }], members) });
+    const result = await env.run(['drift', '--report', 'drift.md', '--report', 'drift.json']);
+    expect(result.code).toBe(2);
+    const markdown = await readFile(path.join(env.project.dir, 'drift.md'), 'utf8');
+    const report = JSON.parse(await readFile(path.join(env.project.dir, 'drift.json'), 'utf8')) as { drift: unknown[] };
+    expect(report.drift).toHaveLength(1500);
+    expect(markdown.length).toBeLessThanOrEqual(60_000);
+    expect(markdown).toContain('**Drift: 1500 items (1500 unknown).**');
+    expect(markdown).toMatch(/\| \*[\d,]+ more items in the full report \(drift\.json\)\* \|/);
+    expect(markdown).not.toContain('customer-00000@example.com');
+  }, 60_000);
 
   it('exits 1 on a baseline file with mistakes, pointing at them', async () => {
     env = await sandboxProject({ 'groups.yaml': config, 'drift-baseline.yaml': 'items:\n  - address: bc/vip\n    expires: soon\n' }, { seed });

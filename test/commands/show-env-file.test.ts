@@ -49,7 +49,7 @@ describe('groupform show', () => {
     expect(edited.stderr).toContain('p.json was changed after groupform wrote it');
     const missing = await env.run(['show', 'nothing.json']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/the saved plan nothing\.json: cannot read it \(ENOENT/);
+    expect(missing.stderr).toMatch(/the saved plan nothing\.json: cannot read it \(there is no such file\)/);
   });
 });
 
@@ -85,7 +85,7 @@ describe('--env-file', () => {
     } finally {
       process.exitCode = undefined;
     }
-    expect(io.err()).toMatch(/--env-file missing\.env: cannot read it \(ENOENT/);
+    expect(io.err()).toMatch(/--env-file missing\.env: cannot read it \(there is no such file\)/);
   });
 });
 

@@ -19,12 +19,38 @@ describe('groupform validate (CLI)', () => {
     expect(result).toEqual({ code: 0, stdout: 'groups.yaml: valid (3 providers, 5 groups, 12 members).\n', stderr: '' });
   });
 
-  it('names each unset variable and its line, and exits 1', async () => {
-    const result = await runCli(['validate'], { cwd: repoRoot, env: { ...rootEnv, CL_CLIENT_ID: undefined } });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe(
-      'groups.yaml:13:16: error: The environment variable CL_CLIENT_ID is not set (used by \'client_id\' of provider \'cl\'). Set it, or write ${CL_CLIENT_ID:-default} to give a default.\n' +
+  it('needs no secret: each unset variable is a warning naming it and its line, an error with --strict', async () => {
+    const result = await runCli(['validate'], { cwd: repoRoot, env: {} });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => line.includes(': warning: The environment variable '))).toHaveLength(6);
+    expect(lines).toContain(
+      "groups.yaml:14:20: warning: The environment variable CL_CLIENT_SECRET is not set (used by 'client_secret' of provider 'cl'). Set it in the environment.",
+    );
+    expect(lines.pop()).toBe('groups.yaml: valid (3 providers, 5 groups, 12 members), 6 warnings.');
+    // No default is suggested for a credential; one is for a plain setting.
+    expect(result.stdout).not.toMatch(/\$\{(CL_CLIENT_SECRET|CL_CLIENT_ID|BC_ACCESS_TOKEN|XTRAKIT_API_KEY):-/);
+    expect(result.stdout).toContain('write ${CL_BASE_URL:-default} to give a default');
+
+    const strict = await runCli(['validate', '--strict'], { cwd: repoRoot, env: { ...rootEnv, CL_CLIENT_ID: undefined } });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe(
+      "groups.yaml:13:16: error: The environment variable CL_CLIENT_ID is not set (used by 'client_id' of provider 'cl'). Set it in the environment.\n" +
         'groups.yaml: 1 error.\n',
+    );
+  });
+
+  it('still reports a real mistake when the variables are unset', async () => {
+    const result = await runCli(['validate', '-c', 'invalid/unknown-property-typo.yaml'], { cwd: fixturesDir, env: {} });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("error: Unknown property 'membrs' in group 'vip'; did you mean 'members'?");
+  });
+
+  it('plan still needs every variable: an error naming it and its line', async () => {
+    const result = await runCli(['plan'], { cwd: repoRoot, env: { ...rootEnv, BC_ACCESS_TOKEN: undefined } });
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toContain(
+      "groups.yaml:19:19: error: The environment variable BC_ACCESS_TOKEN is not set (used by 'access_token' of provider 'bc'). Set it in the environment.",
     );
   });
 

@@ -95,9 +95,9 @@ describe('loadConfig on valid files', () => {
           memberPos: expect.any(Function),
           pos: at(f, 27, 3),
         },
-        { key: 'staff', provider: 'cl', attributes: { name: 'Staff' }, members: [], membership: 'additive', protect: false, memberPos: expect.any(Function), pos: at(f, 45, 3) },
-        { key: 'staff', provider: 'bc', attributes: { name: 'Staff', discount_rules: rules }, members: [], membership: 'additive', protect: false, memberPos: expect.any(Function), pos: at(f, 45, 3) },
-        { key: 'empty_xk', provider: 'xk', attributes: { name: 'Newsletter' }, members: [], membership: 'additive', protect: false, memberPos: expect.any(Function), pos: at(f, 50, 3) },
+        { key: 'staff', provider: 'cl', attributes: { name: 'Staff' }, members: null, membership: 'additive', protect: false, pos: at(f, 45, 3) },
+        { key: 'staff', provider: 'bc', attributes: { name: 'Staff', discount_rules: rules }, members: null, membership: 'additive', protect: false, pos: at(f, 45, 3) },
+        { key: 'empty_xk', provider: 'xk', attributes: { name: 'Newsletter' }, members: null, membership: 'additive', protect: false, pos: at(f, 50, 3) },
       ],
     });
     // Each member's own place: inline list items in the config, then lines of the members file.

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchBaseline, parseBaseline, type BaselineEntry } from '../../src/drift/baseline.js';
 import type { DriftItem } from '../../src/drift/classify.js';
 import { member } from '../render/sample-plan.js';
+import { maskEmailsIn } from '../../src/render/mask.js';
 
 const FILE = 'drift-baseline.yaml';
 
@@ -87,6 +88,15 @@ describe('matchBaseline', () => {
     expect(result.active.map((i) => i.address)).toEqual(['cl/members/b@x.com', 'cl/members/c@x.com']);
     expect(result.expired.map((e) => e.address)).toEqual(['cl/members/b*']);
     expect(result.unused.map((e) => e.address)).toEqual(['cl/members/gone@x.com']);
+  });
+
+  it('matches an address as a masked report shows it, and only that customer', () => {
+    const items = [item('bob@x.com'), item('bill@x.com')];
+    const masked = maskEmailsIn('cl/members/bob@x.com');
+    expect(masked).toMatch(/^cl\/members\/b\*\*\*#[0-9a-f]{6}@x\.com$/);
+    const result = matchBaseline(items, [entry(masked, '2030-01-01')], '2026-01-01');
+    expect(result.silenced.map(({ item: i }) => i.address)).toEqual(['cl/members/bob@x.com']);
+    expect(result.active.map((i) => i.address)).toEqual(['cl/members/bill@x.com']);
   });
 
   it('lets one pattern silence many items', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroupRef, Plan } from '../../src/model.js';
 import { summarize } from '../../src/plan/plan.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
-import { member, samplePlan } from './sample-plan.js';
+import { member, samplePlan, swapPlan } from './sample-plan.js';
 
 const withEstimate = (): Plan => ({
   ...samplePlan(),
@@ -41,7 +41,7 @@ describe('renderMarkdown', () => {
         '          }',
         '        ]',
         '- 1 customer leaves bc/wholesale',
-        '-     o***@example.com',
+        '-     o***#7eaa9a@example.com',
         '```',
         '',
         '</details>',
@@ -65,18 +65,26 @@ describe('renderMarkdown', () => {
         '+       "tier": "gold"',
         '+     }',
         '+ 2 customers join cl/vip',
-        '~     j***@example.com (from cl/staff)',
-        '+     j***@example.com',
+        '~     j***#8c87b4@example.com (from cl/staff)',
+        '+     j***#855f96@example.com',
         '```',
         '',
         '</details>',
         '',
         '**Warnings**',
         '',
-        '- cl: warning: customer g\\*\\*\\*@example.com (group vip) not found on cl',
+        '- cl: warning: customer g\\*\\*\\*\\#797831@example.com (group vip) not found on cl',
         '',
       ].join('\n'),
     );
+  });
+
+  it('shows a group\'s temporary-name step with its other changes', () => {
+    const text = renderMarkdown(swapPlan(), {});
+    expect(text).toContain('<details><summary><code>bc/a</code>: temporary name; update group</summary>');
+    expect(text).toContain(['~ update group bc/a (temporary name: frees "A")', '-     name: "A"', '+     name: "B (groupform-tmp-1)"',
+      '~ update group bc/a', '-     name: "B (groupform-tmp-1)"', '+     name: "B"'].join('\n'));
+    expect(text).toContain('<details><summary><code>bc/b</code>: update group</summary>');
   });
 
   it('shows full addresses when masking is turned off', () => {

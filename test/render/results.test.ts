@@ -77,7 +77,7 @@ describe('renderResults: masking', () => {
   it('masks every e-mail address in the summary when asked', () => {
     const change = assign('cl', 'jo@example.com', ref('vip', '1'));
     const text = renderResults(resultOf([{ change, status: 'failed', error: { message: 'jo@example.com is locked' } }]), { color: false, maskEmails: true });
-    expect(text).toContain('  cl/members/j***@example.com (assign to vip): j***@example.com is locked');
+    expect(text).toContain('  cl/members/j***#f4e19d@example.com (assign to vip): j***#f4e19d@example.com is locked');
     expect(text).not.toContain('jo@example.com');
   });
 });

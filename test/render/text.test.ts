@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model.js';
 import { renderText } from '../../src/render/text.js';
-import { member, samplePlan } from './sample-plan.js';
+import { member, samplePlan, swapPlan } from './sample-plan.js';
 
 const ESC = '\x1b[';
 
@@ -42,6 +42,19 @@ describe('renderText', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('shows a rename through a temporary name as its own step, in the order apply runs it', () => {
+    expect(renderText(swapPlan(), { color: false }).split('\n').slice(0, 8)).toEqual([
+      'Provider bc',
+      '  ~ update group bc/a (temporary name: frees "A")',
+      '      name: "A" -> "B (groupform-tmp-1)"',
+      '  ~ update group bc/b',
+      '      name: "B" -> "A"',
+      '  ~ update group bc/a',
+      '      name: "B (groupform-tmp-1)" -> "B"',
+      '',
+    ]);
   });
 
   it('names a customer by id where its e-mail does not name it alone', () => {
@@ -91,9 +104,9 @@ describe('renderText', () => {
 
   it('masks e-mails in member lines and findings when asked', () => {
     const text = renderText(samplePlan(), { color: false, maskEmails: true });
-    expect(text).toContain('      ~ j***@example.com (from cl/staff)');
-    expect(text).toContain('      + j***@example.com');
-    expect(text).toContain('customer g***@example.com (group vip) not found');
+    expect(text).toContain('      ~ j***#8c87b4@example.com (from cl/staff)');
+    expect(text).toContain('      + j***#855f96@example.com');
+    expect(text).toContain('customer g***#797831@example.com (group vip) not found');
     expect(text).not.toMatch(/[a-z]{2,}@example\.com/);
   });
 

@@ -1,20 +1,22 @@
 // The Xtrakit calls groupform makes, over the shared HTTP client. Answers are unwrapped from the
 // `{status, message, data}` envelope here, so the adapter deals in records only.
-import type { HttpClient } from '../../http/index.js';
+import { readPages, type HttpClient } from '../../http/index.js';
 import type { Json } from '../../model.js';
-import { GroupformError } from '../../errors.js';
-import { parsePage, readAll, record, type Row } from './pages.js';
+import { parsePage, record, type Row } from './pages.js';
+import { deleted, listAnswer, recordAnswer } from './shapes.js';
 
-/** Asked for on every list; a server that pages by a smaller size, or not at all, is handled by `readAll`. */
+/** Asked for on every list; a server that pages by a smaller size, or not at all, is handled by `readPages`. */
 const PAGE_SIZE = 100;
 
 export class XtrakitApi {
   readonly #http: HttpClient;
   readonly #provider: string;
+  readonly #maxPages: number;
 
-  constructor(http: HttpClient, provider: string) {
+  constructor(http: HttpClient, provider: string, maxPages: number) {
     this.#http = http;
     this.#provider = provider;
+    this.#maxPages = maxPages;
   }
 
   listGroups(): Promise<Row[]> {
@@ -34,7 +36,7 @@ export class XtrakitApi {
   }
 
   async deleteGroup(id: string): Promise<void> {
-    await this.#http.request(`/customer-groups/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    await this.#http.request(`/customer-groups/${encodeURIComponent(id)}`, { shape: deleted, method: 'DELETE' });
   }
 
   listCustomers(): Promise<Row[]> {
@@ -50,20 +52,18 @@ export class XtrakitApi {
   }
 
   #list(path: string, key: string): Promise<Row[]> {
-    return readAll(async (page) =>
-      parsePage(await this.#http.request(path, { query: { page, per_page: PAGE_SIZE } }), key),
-    );
+    const shape = listAnswer(key);
+    return readPages(async (page) => parsePage(await this.#http.request(path, { shape, query: { page, per_page: PAGE_SIZE } }), key), {
+      provider: this.#provider,
+      path: this.#http.pathOf(path),
+      id: (row) => String(row.id),
+      maxPages: this.#maxPages,
+    });
   }
 
   /** The record under `data.<key>` (or `data` itself when it is the record). */
   async #one(path: string, key: string, options: { method?: 'POST' | 'PUT'; body?: unknown }): Promise<Row> {
-    const body = await this.#http.request<unknown>(path, options);
-    const data = record(record(body)?.data);
-    const row = record(data?.[key]) ?? (data && 'id' in data ? data : undefined);
-    if (row && row.id !== undefined && row.id !== null) return row;
-    throw new GroupformError(
-      'api-unexpected',
-      `${this.#provider}: ${options.method ?? 'GET'} ${path} answered without the ${key} record`,
-    );
+    const data = record(record(await this.#http.request(path, { shape: recordAnswer(key), ...options }))?.data)!;
+    return record(data[key]) ?? data;
   }
 }

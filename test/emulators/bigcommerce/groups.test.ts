@@ -74,6 +74,13 @@ describe('v2 customer_groups', () => {
     expect(bc.state().stores.sandbox1!.customer_groups.length).toBe(before.stores.sandbox1!.customer_groups.length);
   });
 
+  it('keeps names unique exactly: a rename into a taken name is 409, a name differing in case is another name', async () => {
+    const before = bc.state().stores.sandbox1!.customer_groups;
+    expect(await call('PUT', '/v2/customer_groups/2', { name: 'VIP' })).toMatchObject({ status: 409, body: [{ status: 409, message: "A customer group named 'VIP' already exists." }] });
+    expect(bc.state().stores.sandbox1!.customer_groups).toEqual(before);
+    expect(await call('POST', '/v2/customer_groups', { name: 'vip' })).toMatchObject({ status: 200, body: { name: 'vip' } });
+  });
+
   it('deletes with 204 and unassigns the customers of the group', async () => {
     expect((await call('DELETE', '/v2/customer_groups/1')).status).toBe(204);
     const customers = bc.state().stores.sandbox1!.customers;
