@@ -1,7 +1,10 @@
 // Everything a platform command needs before planning: the loaded config, the sandbox when asked for,
 // one provider per configured instance, and the live state they read. Closed in a `finally` by the caller.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileProblem } from '../config/input-file.js';
 import { loadConfig } from '../config/load.js';
+import { ConfigError } from '../errors.js';
 import { createProvider } from '../providers/registry.js';
 import type { Provider, Capabilities } from '../providers/provider.js';
 import type { DesiredState, Finding, LiveState } from '../model.js';
@@ -36,6 +39,9 @@ export async function openWorkspace(
   };
   try {
     if (options.sandbox) {
+      // The sandbox writes its state file beside the config as it starts: a missing config must fail first.
+      const problem = await stat(configFile).then((stats) => (stats.isFile() ? undefined : fileProblem({ code: 'EISDIR' })), fileProblem);
+      if (problem) throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message: `Cannot read the config file ${options.config}: ${problem}.` }]);
       sandbox = await startSandbox({
         stateFile: path.join(path.dirname(configFile), '.groupform', 'sandbox.json'),
         reset: options.sandboxReset,
