@@ -152,6 +152,11 @@ export interface LiveState {
   provider: string;
   groups: LiveGroup[];
   customers: LiveCustomer[];
+  /**
+   * Names of other live groups, by id, where the read got them at no cost: labels only (`bc/#1 (Retail)` for
+   * a customer moving out of a group the config does not manage), never used for identity.
+   */
+  groupNames?: Record<string, string>;
 }
 
 // ---- plan vocabulary, after Terraform's internal/plans ----

@@ -51,6 +51,21 @@ export function rootOptions(output: ProgressOutput, stream: NodeJS.WritableStrea
   };
 }
 
+/**
+ * The reads of a plan on a terminal: a spinner per provider, all at once, cleared when every read is done
+ * (the plan follows); the first failure ends the list and is thrown.
+ */
+export function readListOptions(stream: NodeJS.WritableStream): RootOptions {
+  const renderer = chooseRenderer('interactive', stream);
+  return {
+    ...renderer,
+    rendererOptions: { ...renderer.rendererOptions, clearOutput: true },
+    concurrent: true,
+    exitOnError: true,
+    registerSignalListeners: false,
+  };
+}
+
 /** A nested list: `concurrency` tasks at once (1: in sequence), carrying on past failures. */
 export function subtaskOptions(concurrency: number): ListrSubClassOptions<undefined> {
   return { concurrent: concurrency, exitOnError: false };

@@ -7,7 +7,7 @@ import type { PlanTarget } from '../plan/targets.js';
 import type { Io } from './io.js';
 import type { PlatformOptions } from './options.js';
 import { resolveTargets } from './target-option.js';
-import { openWorkspace, readLive, type Workspace } from './workspace.js';
+import { openWorkspace, readLive, readProgress, type Workspace } from './workspace.js';
 
 export interface ComputedPlan {
   plan: Plan;
@@ -33,7 +33,7 @@ export async function openPlan(
     // `--target`: only the targeted providers are read, and the plan keeps only the targeted changes.
     const targets = resolveTargets(options.target ?? [], workspace.desired);
     const only = targets.length > 0 ? new Set(targets.map((target) => target.provider)) : undefined;
-    const live = await readLive(workspace, { only });
+    const live = await readLive(workspace, { only, progress: readProgress(io, options), stream: io.stderr });
     const plan = diff(workspace.desired, live, {
       capabilities: workspace.capabilities,
       force: options.force,

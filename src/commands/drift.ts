@@ -16,7 +16,7 @@ import type { Io } from './io.js';
 import { optionsFor, type PlatformOptions } from './options.js';
 import { readBounded } from './read-bounded.js';
 import { resolveTargets } from './target-option.js';
-import { openWorkspace, readLive } from './workspace.js';
+import { openWorkspace, readLive, readProgress } from './workspace.js';
 
 export interface DriftOptions extends PlatformOptions {
   /** One file or several (`--report drift.md --report drift.json`: the issue body and the full report). */
@@ -33,7 +33,8 @@ export async function runDrift(options: DriftOptions, io: Io, today: string = ne
   let report: DriftReport;
   try {
     const targets = resolveTargets(options.target ?? [], workspace.desired);
-    const live = await readLive(workspace, { only: targets.length > 0 ? new Set(targets.map((target) => target.provider)) : undefined });
+    const only = targets.length > 0 ? new Set(targets.map((target) => target.provider)) : undefined;
+    const live = await readLive(workspace, { only, progress: readProgress(io, options), stream: io.stderr });
     // Safety limits guard writes; a report of drift has none to guard.
     const plan = diff(workspace.desired, live, { capabilities: workspace.capabilities, force: true, strict: options.strict, targets });
     const configFile = path.resolve(io.cwd, options.config);

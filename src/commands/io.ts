@@ -27,8 +27,14 @@ export function processIo(): Io {
   };
 }
 
-/** Colour only on a TTY, unless NO_COLOR is set or --no-color was given. */
+/**
+ * Colour: never with --no-color; as FORCE_COLOR says when it is set (CI logs show colour but are no TTY; `0`
+ * or `false` turn it off, as in Node); else only on a TTY, and not when NO_COLOR is set.
+ */
 export function useColor(io: Io, options: GlobalOptions): boolean {
+  if (!options.color) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   const stream = io.stdout as NodeJS.WriteStream;
-  return options.color && Boolean(stream.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+  return Boolean(stream.isTTY) && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
 }

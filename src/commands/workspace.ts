@@ -7,7 +7,10 @@ import { loadConfig } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { createProvider } from '../providers/registry.js';
 import type { Provider, Capabilities } from '../providers/provider.js';
-import type { DesiredState, Finding, LiveState } from '../model.js';
+import { Listr } from 'listr2';
+import { readListOptions, type ProgressOutput } from '../apply/listr.js';
+import type { DesiredState, Finding, LiveState, ProviderInstance } from '../model.js';
+import { providerTitle } from '../render/plan-view.js';
 import { startSandbox, type Sandbox } from '../emulators/sandbox.js';
 import type { Io } from './io.js';
 import { pointAtSandbox } from './sandbox-target.js';
@@ -72,21 +75,42 @@ export async function openWorkspace(
   }
 }
 
+/** How reading is shown on stderr: spinners on a terminal, a line per provider with --verbose, else nothing. */
+export function readProgress(io: Io, options: { verbose?: boolean }): ProgressOutput {
+  if ((io.stderr as NodeJS.WriteStream).isTTY && !io.env.CI) return 'interactive';
+  return options.verbose ? 'plain' : 'silent';
+}
+
 /** Reads every provider instance concurrently; the first failure fails the read. */
 export async function readLive(
   workspace: Workspace,
-  options: { allGroups?: (provider: string) => boolean; only?: ReadonlySet<string> } = {},
+  options: { allGroups?: (provider: string) => boolean; only?: ReadonlySet<string>; progress?: ProgressOutput; stream?: NodeJS.WritableStream } = {},
 ): Promise<LiveState[]> {
   const { desired, providers } = workspace;
-  return Promise.all(
-    desired.providers.filter((instance) => options.only?.has(instance.name) ?? true).map((instance) => {
-      const groups = desired.groups.filter((g) => g.provider === instance.name);
-      const emails = [...new Set(groups.flatMap((g) => g.members ?? []))];
-      return providers.get(instance.name)!.read({
-        groups,
-        emails,
-        allGroups: instance.prune || (options.allGroups?.(instance.name) ?? false),
-      });
-    }),
-  );
+  const instances = desired.providers.filter((instance) => options.only?.has(instance.name) ?? true);
+  const read = (instance: ProviderInstance): Promise<LiveState> => {
+    const groups = desired.groups.filter((g) => g.provider === instance.name);
+    const emails = [...new Set(groups.flatMap((g) => g.members ?? []))];
+    return providers.get(instance.name)!.read({
+      groups,
+      emails,
+      allGroups: instance.prune || (options.allGroups?.(instance.name) ?? false),
+    });
+  };
+  const stream = options.stream;
+  // A read may take minutes (a slow store, 200,000 customers): say what is being read, never on stdout.
+  const title = (instance: ProviderInstance): string => `reading ${providerTitle(instance.name, desired.providers)}…`;
+  if (options.progress === 'plain' && stream) {
+    return Promise.all(
+      instances.map((instance) => {
+        stream.write(`${title(instance)}\n`);
+        return read(instance);
+      }),
+    );
+  }
+  if (options.progress !== 'interactive' || !stream) return Promise.all(instances.map(read));
+  const states = new Map<string, LiveState>();
+  const tasks = instances.map((instance) => ({ title: title(instance), task: async () => void states.set(instance.name, await read(instance)) }));
+  await new Listr(tasks, readListOptions(stream)).run();
+  return instances.map((instance) => states.get(instance.name)!);
 }

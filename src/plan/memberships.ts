@@ -34,8 +34,8 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   const currentRef = (id: string): GroupRef => ({
     key: keyOf.get(id) ?? null,
     id,
-    // A group outside the read (not managed): its name is unknown.
-    name: groupsById.get(id)?.name ?? '',
+    // A group outside the read (not managed): named only where the read got its name for free.
+    name: groupsById.get(id)?.name ?? live.groupNames?.[id] ?? '',
   });
   const change = (customer: LiveCustomer, email: string, after: GroupRef | null): MembershipChange => ({
     kind: 'membership',

@@ -7,7 +7,10 @@ import { summarize } from '../plan/plan.js';
 import { duration } from './cost.js';
 import { formatFinding } from './findings.js';
 import { emailShower } from './mask.js';
-import { count, groupChangeAddress, groupTitle, isStructured, memberBlockTitle, memberLines, sections, showValue, valueDiff, type Block } from './plan-view.js';
+import {
+  byProviderOrder, count, groupChangeAddress, groupTitle, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
+  type Block, type ProviderInfo,
+} from './plan-view.js';
 import { renderSummary } from './summary.js';
 
 export interface MarkdownOptions {
@@ -19,6 +22,8 @@ export interface MarkdownOptions {
   maskEmails?: boolean;
   /** Longest comment, in characters (default 60,000; GitHub refuses comments over 65,536). */
   maxChars?: number;
+  /** The config's provider instances: their order and what each heading says of them. */
+  providers?: readonly ProviderInfo[];
 }
 
 /** Most findings listed per severity. */
@@ -28,12 +33,12 @@ const MAX_FINDINGS = 50;
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const email = emailShower(options.maskEmails ?? true);
   const maxChars = options.maxChars ?? 60_000;
-  const head = ['### groupform plan', '', `**${escapeMarkdown(renderSummary(plan, options.configFile))}**`, '', ...costTable(plan)];
+  const head = ['### groupform plan', '', `**${escapeMarkdown(renderSummary(plan, options.configFile))}**`, '', ...costTable(plan, options.providers)];
   const tail = findingLines(plan, email);
   let parts: Part[] = [];
   // Fewer customers per group until the comment fits; the counts in titles and the table stay exact.
   for (const maxMembers of memberCaps(options.maxMembers ?? 20)) {
-    parts = detailParts(plan, maxMembers, email);
+    parts = detailParts(plan, maxMembers, email, options.providers);
     if (assemble(head, parts.map((part) => part.text), tail).length <= maxChars) return assemble(head, parts.map((part) => part.text), tail);
   }
   // Still too long: as many group sections as fit, and a pointer to the rest.
@@ -67,9 +72,10 @@ function assemble(head: readonly string[], parts: readonly string[], tail: reado
   return [...head, ...parts, ...tail].join('\n').replace(/\n+$/, '') + '\n';
 }
 
-function costTable(plan: Plan): string[] {
+function costTable(plan: Plan, infos?: readonly ProviderInfo[]): string[] {
   if (plan.changes.length === 0) return [];
-  const providers = [...new Set([...plan.changes.map((change) => change.provider), ...(plan.estimate ?? []).map((e) => e.provider)])].sort();
+  const names = [...new Set([...plan.changes.map((change) => change.provider), ...(plan.estimate ?? []).map((e) => e.provider)])];
+  const providers = byProviderOrder(names, (name) => name, infos?.map((info) => info.name));
   const rows = providers.map((provider) => {
     const s = summarize(plan.changes.filter((change) => change.provider === provider));
     const cost = plan.estimate?.find((estimate) => estimate.provider === provider);
@@ -84,8 +90,8 @@ function costTable(plan: Plan): string[] {
   ];
 }
 
-function detailParts(plan: Plan, maxMembers: number, email: (text: string) => string): Part[] {
-  return sections(plan).flatMap((section) => {
+function detailParts(plan: Plan, maxMembers: number, email: (text: string) => string, infos?: readonly ProviderInfo[]): Part[] {
+  return sections(plan, infos?.map((info) => info.name)).flatMap((section) => {
     const byGroup = new Map<string, Block[]>();
     for (const block of section.blocks) {
       // A group's temporary-name step sits with its group's other changes.
@@ -93,7 +99,7 @@ function detailParts(plan: Plan, maxMembers: number, email: (text: string) => st
       byGroup.set(address, [...(byGroup.get(address) ?? []), block]);
     }
     const groups = [...byGroup.values()].map((blocks): Part => ({ text: groupDetails(blocks, maxMembers, email), groups: 1 }));
-    return [{ text: `#### ${escapeMarkdown(section.provider)}\n`, groups: 0 }, ...groups];
+    return [{ text: `#### ${escapeMarkdown(providerTitle(section.provider, infos))}\n`, groups: 0 }, ...groups];
   });
 }
 

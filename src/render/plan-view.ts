@@ -1,7 +1,7 @@
 // What the plan renderers (text, markdown) share: the plan cut into per-provider sections of blocks, and
 // field values shown as JSON, with a line diff for structured values. Pure; no colour, no layout.
 import { diffLines } from 'diff';
-import type { GroupChange, Json, MembershipChange, Plan } from '../model.js';
+import type { GroupChange, Json, MembershipChange, Plan, ProviderInstance, ProviderType } from '../model.js';
 import { groupAddress, groupRefLabel, memberLabel } from '../plan/address.js';
 import { canonicalJson } from '../plan/values.js';
 
@@ -22,8 +22,43 @@ export interface Section {
   blocks: Block[];
 }
 
-/** Sections by provider name; blocks in plan order, memberships gathered per group. */
-export function sections(plan: Plan): Section[] {
+/** What a heading may tell of a provider instance: its platform and store, never a secret (kept apart). */
+export type ProviderInfo = Pick<ProviderInstance, 'name' | 'type' | 'settings'>;
+
+const PLATFORMS: Record<ProviderType, string> = { commercelayer: 'Commerce Layer', bigcommerce: 'BigCommerce', xtrakit: 'Xtrakit' };
+
+/** `cl (Commerce Layer, northwind.commercelayer.io)`, `bc (BigCommerce, store abc123)`; the bare name when unknown. */
+export function providerTitle(name: string, providers: readonly ProviderInfo[] = []): string {
+  const info = providers.find((provider) => provider.name === name);
+  if (!info) return name;
+  const store = info.type === 'bigcommerce' && info.settings.store_hash ? `store ${info.settings.store_hash}` : hostOf(info.settings.base_url);
+  return `${name} (${[PLATFORMS[info.type], store].filter(Boolean).join(', ')})`;
+}
+
+/** The host of a web address, without any user or password it may carry. */
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Provider names in the config's order (`order`), any others after them by name. */
+export function byProviderOrder<T>(items: readonly T[], providerOf: (item: T) => string, order: readonly string[] = []): T[] {
+  const rank = (name: string): number => {
+    const index = order.indexOf(name);
+    return index < 0 ? order.length : index;
+  };
+  return [...items].sort((a, b) => {
+    const [x, y] = [providerOf(a), providerOf(b)];
+    return rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0);
+  });
+}
+
+/** Sections by provider, in `order` (the config's); blocks in plan order, memberships gathered per group. */
+export function sections(plan: Plan, order: readonly string[] = []): Section[] {
   const byProvider = new Map<string, { blocks: Block[]; memberBlocks: Map<string, MemberBlock> }>();
   for (const change of plan.changes) {
     let section = byProvider.get(change.provider);
@@ -46,9 +81,7 @@ export function sections(plan: Plan): Section[] {
       section.blocks.push(created);
     }
   }
-  return [...byProvider]
-    .map(([provider, { blocks }]) => ({ provider, blocks }))
-    .sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0));
+  return byProviderOrder([...byProvider].map(([provider, { blocks }]) => ({ provider, blocks })), (section) => section.provider, order);
 }
 
 /** A change's sign: + create, ~ update, - delete; blank for context lines of a diff. */

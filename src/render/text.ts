@@ -5,7 +5,8 @@ import { costsToShow, describeCost } from './cost.js';
 import { formatFinding } from './findings.js';
 import { emailShower } from './mask.js';
 import {
-  groupTitle, isStructured, memberBlockTitle, memberLines, sections, showValue, valueDiff, type Block, type Mark,
+  byProviderOrder, groupTitle, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
+  type Block, type Mark, type ProviderInfo,
 } from './plan-view.js';
 import { renderSummary } from './summary.js';
 
@@ -16,8 +17,10 @@ export interface TextOptions {
   configFile?: string;
   /** Most customers listed per group, then `… and N more`; Infinity lists them all. */
   maxMembers?: number;
-  /** Show `j***@example.com` instead of full addresses (default: off). */
+  /** Show `j***#3f2a9c@example.com` instead of full addresses (default: off). */
   maskEmails?: boolean;
+  /** The config's provider instances: their order and what each heading says of them. */
+  providers?: readonly ProviderInfo[];
 }
 
 const COLOURS: Record<Mark, number | null> = { '+': 32, '~': 33, '-': 31, ' ': null };
@@ -27,13 +30,14 @@ export function renderText(plan: Plan, options: TextOptions): string {
   const paint = painter(options.color);
   const email = emailShower(options.maskEmails ?? false);
   const lines: string[] = [];
-  for (const section of sections(plan)) {
-    lines.push(`Provider ${section.provider}`);
+  const order = options.providers?.map((provider) => provider.name);
+  for (const section of sections(plan, order)) {
+    lines.push(`Provider ${providerTitle(section.provider, options.providers)}`);
     for (const block of section.blocks) lines.push(...renderBlock(block, paint, options.maxMembers ?? 20, email));
     lines.push('');
   }
   lines.push(...renderFindings(plan.findings, paint, email));
-  const costs = costsToShow(plan.estimate);
+  const costs = byProviderOrder(costsToShow(plan.estimate), (cost) => cost.provider, order);
   if (costs.length > 0) lines.push('API cost:', ...costs.map((cost) => `  ${cost.provider}: ${describeCost(cost)}`), '');
   lines.push(renderSummary(plan, options.configFile));
   return lines.join('\n') + '\n';

@@ -37,7 +37,15 @@ describe('groupform --sandbox', () => {
     const plan = await run(['plan', '--sandbox', '--detailed-exitcode']);
     expect(plan.stderr).toBe('');
     expect(plan.code).toBe(2);
-    for (const provider of ['cl', 'bc', 'xk']) expect(plan.stdout).toContain(`Provider ${provider}\n`);
+    // In the config's order, each with its platform and where it is reached.
+    expect(plan.stdout.split('\n').filter((line) => line.startsWith('Provider '))).toEqual([
+      expect.stringMatching(/^Provider cl \(Commerce Layer, 127\.0\.0\.1:\d+\)$/),
+      'Provider bc (BigCommerce, store sandbox1)',
+      expect.stringMatching(/^Provider xk \(Xtrakit, 127\.0\.0\.1:\d+\)$/),
+    ]);
+    // A group the config does not manage is named one way everywhere: its id, and its name where the read has it.
+    expect(plan.stdout).toContain('~ olivia.brown@example.com (from bc/#1 (Retail))');
+    expect(plan.stdout).toContain('~ olivia.brown@example.com (from xk/#4 (Beta testers))');
     expect(plan.stdout).toMatch(/^Plan: \d+ groups? to add, \d+ to change, \d+ to delete; \d+ customers? to move\.$/m);
   });
 
@@ -153,7 +161,7 @@ describe('groupform sandbox (standalone)', () => {
       const plan = await run(['plan', '--detailed-exitcode'], env);
       expect(plan.stderr).toBe('');
       expect(plan.code).toBe(2);
-      for (const provider of ['cl', 'bc', 'xk']) expect(plan.stdout).toContain(`Provider ${provider}\n`);
+      for (const provider of ['cl', 'bc', 'xk']) expect(plan.stdout).toMatch(new RegExp(`^Provider ${provider} \\(`, 'm'));
     } finally {
       child.kill('SIGINT');
     }

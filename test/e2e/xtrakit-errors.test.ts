@@ -13,8 +13,9 @@ describe('groupform on Xtrakit: the platform says no', () => {
 
     const applied = await run(['apply', '--auto-approve', '--log-file', 'audit.log', '--verbose'], { apiKey: key });
     expect(applied.code).toBe(1);
+    // --verbose says what it reads first, then the error.
     expect(applied.stderr).toMatch(
-      /^Error: xk: GET \/api\/v1\/(customer-groups|customers) failed \(HTTP 401\): Unauthorized: Invalid API Key\nApiError: /,
+      /^reading xk \(Xtrakit, 127\.0\.0\.1:\d+\)…\nError: xk: GET \/api\/v1\/(customer-groups|customers) failed \(HTTP 401\): Unauthorized: Invalid API Key\nApiError: /,
     );
     // The other read was still in flight when the command ended: its answer must not crash the process.
     expect(applied.stderr).not.toContain('ERR_STREAM_WRITE_AFTER_END');

@@ -34,6 +34,12 @@ describe('membership changes', () => {
     expect(memberships(result.changes)[0]?.after).toEqual({ key: 'vip', id: null, name: 'VIP' });
   });
 
+  it('names an unmanaged group a customer leaves when the read got its name for free, never matching by it', () => {
+    const state = { ...live('bc', [liveGroup('1', 'VIP')], [customer('c1', 'a@x.com', '77')]), groupNames: { '77': 'Retail', '1': 'VIP' } };
+    const result = plan(desired([group('bc', 'vip', { members: ['a@x.com'] })]), [state], options());
+    expect(memberships(result.changes).map((change) => change.before)).toEqual([{ key: null, id: '77', name: 'Retail' }]);
+  });
+
   it('moves a customer out of an ignored or unmanaged group, naming it by id', () => {
     const result = plan(
       desired([group('bc', 'vip', { members: ['a@x.com', 'b@x.com'] })], [instance('bc', { ignore: ['Legacy*'] })]),

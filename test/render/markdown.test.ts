@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroupRef, Plan } from '../../src/model.js';
 import { summarize } from '../../src/plan/plan.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import type { ProviderInfo } from '../../src/render/plan-view.js';
 import { member, samplePlan, swapPlan } from './sample-plan.js';
 
 const withEstimate = (): Plan => ({
@@ -149,5 +150,15 @@ describe('renderMarkdown: size', () => {
     const shown = text.match(/<details>/g)?.length ?? 0;
     expect(shown).toBeGreaterThan(10);
     expect(text).toContain(`*${2_000 - shown} more groups not shown here: the comment would be too long. Run \`groupform plan\` for the whole plan.*`);
+  });
+
+  it('lists providers in the config\'s order, each headed with its platform and store', () => {
+    const providers: ProviderInfo[] = [
+      { name: 'cl', type: 'commercelayer', settings: { base_url: 'https://northwind.commercelayer.io' } },
+      { name: 'bc', type: 'bigcommerce', settings: { store_hash: 'abc123' } },
+    ];
+    const lines = renderMarkdown(withEstimate(), { providers }).split('\n');
+    expect(lines.filter((line) => line.startsWith('#### '))).toEqual(['#### cl (Commerce Layer, northwind.commercelayer.io)', '#### bc (BigCommerce, store abc123)']);
+    expect(lines.filter((line) => /^\| (bc|cl) \|/.test(line)).map((line) => line.slice(2, 4))).toEqual(['cl', 'bc']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model.js';
 import { renderText } from '../../src/render/text.js';
+import type { ProviderInfo } from '../../src/render/plan-view.js';
 import { member, samplePlan, swapPlan } from './sample-plan.js';
 
 const ESC = '\x1b[';
@@ -123,5 +124,21 @@ describe('renderText', () => {
       'Plan: 1 group to add, 1 to change, 1 to delete; 3 customers to move.',
       '',
     ]);
+  });
+
+  it('heads each provider with its platform and store, in the config\'s order, never a credential', () => {
+    const providers: ProviderInfo[] = [
+      { name: 'cl', type: 'commercelayer', settings: { base_url: 'https://northwind.commercelayer.io', client_id: 'cl-client' } },
+      { name: 'bc', type: 'bigcommerce', settings: { base_url: 'https://api.bigcommerce.com', store_hash: 'abc123' } },
+      { name: 'xk', type: 'xtrakit', settings: { base_url: 'https://user:pw@api.xtrakit.com' } },
+    ];
+    const plan: Plan = { ...samplePlan(), estimate: [{ provider: 'bc', calls: 1, seconds: 0 }, { provider: 'cl', calls: 2, seconds: 0 }] };
+    const lines = renderText(plan, { color: false, providers }).split('\n');
+    expect(lines.filter((line) => line.startsWith('Provider '))).toEqual([
+      'Provider cl (Commerce Layer, northwind.commercelayer.io)',
+      'Provider bc (BigCommerce, store abc123)',
+    ]);
+    expect(lines.filter((line) => /^  (bc|cl): \d/.test(line)).map((line) => line.slice(2, 4))).toEqual(['cl', 'bc']);
+    expect(lines.join('\n')).not.toMatch(/cl-client|pw/);
   });
 });

@@ -49,8 +49,13 @@ function desiredName(group: ReadScope['groups'][number]): string {
   return typeof name === 'string' ? name : group.key;
 }
 
-async function readGroups(api: StoreApi, scope: ReadScope): Promise<LiveGroup[]> {
+/** The groups the plan needs, and the first page of all (it names the other groups customers are in). */
+async function readGroups(api: StoreApi, scope: ReadScope): Promise<{ groups: LiveGroup[]; first: LiveGroup[] }> {
   const first = await groupPage(api, { page: 1 });
+  return { groups: await neededGroups(api, scope, first), first };
+}
+
+async function neededGroups(api: StoreApi, scope: ReadScope, first: LiveGroup[]): Promise<LiveGroup[]> {
   const complete = first.length < PAGE_LIMIT;
   if (scope.allGroups) return complete ? first : allGroups(api, first);
   const pinned = new Set(scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])));
@@ -84,12 +89,12 @@ async function customersWhere(api: StoreApi, filter: string, values: string[]): 
 }
 
 export async function readStore(api: StoreApi, provider: string, scope: ReadScope): Promise<LiveState> {
-  const groups = await readGroups(api, scope);
+  const { groups, first } = await readGroups(api, scope);
   const [members, declared] = await Promise.all([
     customersWhere(api, 'customer_group_id:in', groups.map((g) => g.id)),
     customersWhere(api, 'email:in', scope.emails),
   ]);
   const customers = new Map<string, LiveCustomer>();
   for (const customer of [...members, ...declared]) customers.set(customer.id, customer);
-  return { provider, groups, customers: [...customers.values()] };
+  return { provider, groups, customers: [...customers.values()], groupNames: Object.fromEntries(first.map((g) => [g.id, g.name])) };
 }

@@ -102,7 +102,7 @@ describe('BigCommerce read', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const live = await createBigCommerceProvider(bcInstance(url, { hash: 's' }), {}).read({ groups: [declared('g', { name: 'G' })], emails: ['a@b.c'], allGroups: false });
-      expect(live).toEqual({ provider: 'bc', groups: [], customers: [] });
+      expect(live).toEqual({ provider: 'bc', groups: [], customers: [], groupNames: {} });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
