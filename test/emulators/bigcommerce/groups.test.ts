@@ -89,6 +89,13 @@ describe('v2 customer_groups', () => {
     expect((await call('GET', '/v2/customer_groups/1')).status).toBe(404);
   });
 
+  it('never hands out a deleted group\'s id again, even the highest, nor after the state is replaced', async () => {
+    expect((await call('DELETE', '/v2/customer_groups/2')).status).toBe(204);
+    expect(await call('POST', '/v2/customer_groups', { name: 'Trade' })).toMatchObject({ status: 200, body: { id: 3 } });
+    bc.setState(seededState());
+    expect(await call('POST', '/v2/customer_groups', { name: 'Trade' })).toMatchObject({ status: 200, body: { id: 4 } });
+  });
+
   it("can answer v2 errors in the spec's {errors:[…]} shape", async () => {
     const spec = await startBigCommerceEmulator({ v2ErrorShape: 'spec' });
     try {
