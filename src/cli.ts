@@ -1,18 +1,25 @@
 // The command line: registers one module per command and is the one error boundary of the program.
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { createRequire } from 'node:module';
-import { GroupformError, ConfigError, PlanError } from './errors.js';
+import { GroupformError, ConfigError, PlanError, UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { commands } from './commands/index.js';
 import { formatFinding } from './render/findings.js';
+import { singleDashProblem, usageMessage } from './commands/flag-hints.js';
+import { optionValueProblem } from './commands/options.js';
+import { withEnvFile } from './commands/env-file.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
+
+const NO_COMMAND = 'Name a command: validate, plan, apply, show, drift, import, init, sandbox or completion.';
 
 /** Exit codes: 0 success, 1 error, 2 changes present (with --detailed-exitcode), 3 partial (stale items skipped). */
 export async function main(argv: string[], io: Io = processIo()): Promise<void> {
   const verbose = argv.includes('--verbose');
   try {
+    const singleDash = singleDashProblem(argv);
+    if (singleDash) throw new UsageError(singleDash);
     const parser = yargs(argv)
       .scriptName('groupform')
       .usage('$0 <command> [options]\n\nCustomer groups and their memberships as code.')
@@ -25,8 +32,25 @@ export async function main(argv: string[], io: Io = processIo()): Promise<void> 
       })
       .option('color', { type: 'boolean', default: true, describe: 'Colour output on a terminal (--no-color to turn off)', global: true })
       .option('verbose', { type: 'boolean', default: false, describe: 'Show more detail, and stacks on errors', global: true })
+      .option('env-file', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Read ${VAR} values from this dotenv file too; variables already set in the environment win',
+        global: true,
+      })
+      // Before any command runs: commands read io.env.
+      .middleware(async (parsed) => {
+        if (typeof parsed.envFile === 'string' && parsed.envFile !== '') io.env = await withEnvFile(io.env, parsed.envFile, io.cwd);
+      })
       .command(commands(io))
-      .demandCommand(1, 'Name a command: validate, plan, apply, drift, import or sandbox.')
+      .completion('completion', 'Print a bash or zsh completion script (groupform completion >> ~/.bashrc)')
+      .demandCommand(1, NO_COMMAND)
+      // Option values are checked before any work starts (`--parallelism abc` must not wait for a plan).
+      .check((parsed) => {
+        const problem = optionValueProblem(parsed, declaredOptions(parser));
+        if (problem) throw new UsageError(problem);
+        return true;
+      })
       .strict()
       .recommendCommands()
       .version(version)
@@ -34,13 +58,26 @@ export async function main(argv: string[], io: Io = processIo()): Promise<void> 
       .alias('h', 'help')
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .fail((message, error) => {
-        throw error ?? new GroupformError('usage', message);
+        // yargs' own parse errors (YError) are usage errors too; others are the program's.
+        if (error && error.name !== 'YError') throw error;
+        throw new UsageError(usageMessage(message ?? error?.message ?? '', argv, Object.keys(declaredOptions(parser).key)));
       })
       .exitProcess(false);
-    await parser.parseAsync();
+    try {
+      await parser.parseAsync();
+    } catch (error) {
+      // Plain `groupform`: the help, on stderr as for any usage error (exit 1, as git and npm do).
+      if (error instanceof UsageError && error.message === NO_COMMAND) io.stderr.write(`${await parser.getHelp()}\n\n`);
+      throw error;
+    }
   } catch (error) {
     process.exitCode = reportError(error, io, verbose);
   }
+}
+
+/** yargs' getOptions(): public at run time, missing from @types/yargs. */
+function declaredOptions(parser: Argv<unknown>): { key: Record<string, unknown>; string: string[]; number: string[] } {
+  return (parser as unknown as { getOptions(): { key: Record<string, unknown>; string: string[]; number: string[] } }).getOptions();
 }
 
 function reportError(error: unknown, io: Io, verbose: boolean): number {

@@ -31,6 +31,20 @@ export interface Finding {
 
 export type MembershipMode = 'authoritative' | 'additive';
 
+/**
+ * How a platform compares the values of a group field that no two of its groups may share: exactly, ignoring
+ * case, or not at all ('none': duplicates are allowed). Planner and adapters share it: the planner refuses a
+ * name another group holds and orders renames so that every name is free when it is taken.
+ */
+export type Uniqueness = 'exact' | 'ignoring-case' | 'none';
+
+/** Which group fields a platform keeps unique, and how. */
+export interface UniqueFields {
+  name: Uniqueness;
+  /** The platform's own code (Commerce Layer's); 'none' where groups have none. */
+  code: Uniqueness;
+}
+
 /** A value read from the environment for a secret field: it never prints itself. */
 export class Secret {
   readonly #value: string;
@@ -85,8 +99,12 @@ export interface DesiredGroup {
   provider: string;
   /** Managed fields in the config's names; only those the file declares. */
   attributes: Attributes;
-  /** Declared members: lower-cased e-mail addresses, each once. */
-  members: string[];
+  /**
+   * Declared members: lower-cased e-mail addresses, each once. Null when the file declares neither `members`
+   * nor `members_file`: the group's memberships are not managed (no joins, no leaves), as with any field left
+   * out; `[]` declares an empty group.
+   */
+  members: string[] | null;
   /**
    * Where `members[index]` is written: its inline list item in the config file, or its line of the
    * members file. A lookup rather than an array of positions: members files may hold a million lines,
@@ -167,6 +185,12 @@ export interface GroupChange {
   before: Attributes | null;
   /** Desired values; null on delete. */
   after: Attributes | null;
+  /**
+   * Only on an update that gives the group a temporary name, the first of two steps when renames form a cycle
+   * (A→B, B→A): it frees the group's name for another group; the group's own update later gives it the
+   * declared name. Its address is the group's with `:temporary-name` appended.
+   */
+  temporary?: true;
 }
 
 /** A customer entering (create), moving between (update) or leaving (delete) a group. */
@@ -208,7 +232,11 @@ export interface Plan {
   configHash: string;
   /** sha256 over the live state the plan was computed from. */
   fingerprint: string;
-  /** Ordered: creates, updates, membership moves, unassigns, deletes. */
+  /**
+   * Ordered so that every name is free when it is taken (DESIGN.md §3): customers out of groups about to be
+   * deleted, deletes, renames (temporary names first), creates, other updates, membership moves, unassigns, and
+   * last the deletes of groups whose customers move into groups this plan creates.
+   */
   changes: Change[];
   /** Warnings (customers not found, …) and, when refused, the safety errors. */
   findings: Finding[];

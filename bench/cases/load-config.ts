@@ -51,7 +51,7 @@ export const loadConfigCase: BenchCase = {
     return {
       async run() {
         const { desired } = await loadConfig('groups.yaml', { env: { BC_ACCESS_TOKEN: 'bench-token' }, cwd: dir });
-        const members = desired.groups.reduce((sum, group) => sum + group.members.length, 0);
+        const members = desired.groups.reduce((sum, group) => sum + (group.members?.length ?? 0), 0);
         const expected = FILE_MEMBERS + (GROUPS - 1) * INLINE_MEMBERS;
         if (members !== expected) throw new Error(`loaded ${members} members, expected ${expected}`);
         return {};

@@ -94,7 +94,7 @@ export async function emulate(type: ProviderType, scenario: Scenario, options: E
 /** Reads what the declared groups need, as `plan` does, and plans it: the read-and-diff half of every command. */
 export async function readAndPlan(platform: EmulatedPlatform, provider: Provider): Promise<{ live: LiveState; plan: Plan }> {
   const { desired } = platform;
-  const live = await provider.read({ groups: desired.groups, emails: [...new Set(desired.groups.flatMap((g) => g.members))], allGroups: false });
+  const live = await provider.read({ groups: desired.groups, emails: [...new Set(desired.groups.flatMap((g) => g.members ?? []))], allGroups: false });
   return { live, plan: plan(desired, [live], { capabilities: { [provider.name]: provider.capabilities } }) };
 }
 

@@ -24,7 +24,9 @@ export function groupPhaseTask(run: ProviderRun, title: string, changes: GroupCh
 
 function groupChangeTask(run: ProviderRun, change: GroupChange, gate: Gate | undefined): ApplyTask {
   return {
-    title: `${run.provider.name}: ${change.action} group ${groupLabel(change)}`,
+    title: change.temporary
+      ? `${run.provider.name}: temporary name for group ${groupLabel(change)}`
+      : `${run.provider.name}: ${change.action} group ${groupLabel(change)}`,
     task: async (_, task) => {
       const reason = run.signal?.aborted ? interrupted : gate?.(change);
       if (reason) {

@@ -8,7 +8,7 @@ import { interrupted } from './result.js';
 import { plural, resolveGroupId, type ProviderRun } from './run.js';
 import { settle, verdictOf } from './settle.js';
 
-export function membershipPhaseTask(run: ProviderRun, verb: 'assign' | 'unassign', changes: MembershipChange[]): ApplyTask {
+export function membershipPhaseTask(run: ProviderRun, verb: 'move out' | 'assign' | 'unassign', changes: MembershipChange[]): ApplyTask {
   const title = `${run.provider.name}: ${verb} ${plural(changes.length, 'customer')}`;
   return {
     title,

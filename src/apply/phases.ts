@@ -1,25 +1,23 @@
-// Splits one provider's changes into the phases apply runs in sequence, each keeping the plan's order.
+// One provider's changes as the steps apply runs in sequence (the plan's own order, src/plan/order.ts), and
+// what each change must wait for: the changes that free the name it takes, and for a delete the customers
+// leaving the group in earlier steps.
 import type { Change, GroupChange, MembershipChange } from '../model.js';
+import type { Provider } from '../providers/provider.js';
+import { groupPrerequisites, providerSteps, type Step } from '../plan/order.js';
 
-export interface Phases {
-  /** Group creates and updates: first, so that members can move into new groups. */
-  groupWrites: GroupChange[];
-  /** Customers entering or moving between groups. */
-  memberships: MembershipChange[];
-  /** Customers leaving every group. */
-  unassigns: MembershipChange[];
-  /** Last, once their members have been moved out. */
-  groupDeletes: GroupChange[];
+export type { Step } from '../plan/order.js';
+
+export interface ProviderSchedule {
+  steps: Step[];
+  /** The group changes each group change waits for. */
+  prerequisites: Map<GroupChange, GroupChange[]>;
 }
 
-export function splitPhases(changes: readonly Change[]): Phases {
-  const phases: Phases = { groupWrites: [], memberships: [], unassigns: [], groupDeletes: [] };
-  for (const change of changes) {
-    if (change.kind === 'group') {
-      (change.action === 'delete' ? phases.groupDeletes : phases.groupWrites).push(change);
-    } else {
-      (change.action === 'delete' ? phases.unassigns : phases.memberships).push(change);
-    }
-  }
-  return phases;
+export function scheduleChanges(provider: Provider, changes: readonly Change[]): ProviderSchedule {
+  return { steps: providerSteps(changes, provider.capabilities), prerequisites: groupPrerequisites(changes, provider.capabilities) };
+}
+
+/** The membership changes of the steps, in order. */
+export function membershipsOf(steps: readonly Step[]): MembershipChange[] {
+  return steps.flatMap((step) => step.changes.filter((change): change is MembershipChange => change.kind === 'membership'));
 }

@@ -1,32 +1,51 @@
 // `groupform apply FILE`: applies exactly a plan saved by `plan --out`, with no prompt (the review happened on
-// the plan). Re-reads only what the plan touches and checks every item's precondition. Any stale item:
-// nothing is applied (exit 1), unless --skip-stale applies the rest and reports the skipped ones (exit 3).
-import { readFile } from 'node:fs/promises';
+// the plan). Re-reads only what the plan touches, then checks every item (src/plan/saved-check.ts): one the
+// config would not make today refuses the whole plan; the safety limits hold unless --force; items already in
+// effect are skipped. Any stale item: nothing is applied (exit 1), unless --skip-stale applies the rest and
+// reports the skipped ones (exit 3).
 import path from 'node:path';
 import type { ApplyResult, ItemResult } from '../apply/apply.js';
-import { PlanError, UsageError } from '../errors.js';
+import { PlanError } from '../errors.js';
+import { resolveTargets } from './target-option.js';
 import type { Change, Finding, LiveState, Plan } from '../model.js';
 import { checkConfigHash } from '../plan/saved.js';
-import { parseSavedPlan } from '../plan/saved-file.js';
+import { MAX_SAVED_PLAN_BYTES, parseSavedPlan } from '../plan/saved-file.js';
 import { savedPlanScopes } from '../plan/saved-scope.js';
-import { findStale, withoutItems, type StaleItem } from '../plan/stale.js';
+import { checkSavedPlan } from '../plan/saved-check.js';
+import type { StaleItem } from '../plan/stale.js';
 import { formatFinding } from '../render/findings.js';
 import { renderResults } from '../render/results.js';
-import { executePlan } from './execute-plan.js';
+import { applyExitCode, executePlan } from './execute-plan.js';
 import { maskKey, useColor, type Io } from './io.js';
 import type { PlatformOptions } from './options.js';
+import { readBounded } from './read-bounded.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
 /** Exit code when stale items were skipped and everything else was applied. */
 export const EXIT_PARTIAL = 3;
 
 export async function runApplySaved(file: string, options: PlatformOptions & { skipStale: boolean }, io: Io): Promise<number> {
-  if (options.target && options.target.length > 0) throw new UsageError('--target does not apply to a saved plan: it is applied as it was reviewed.');
-  const saved = parseSavedPlan(await readText(file, io), file);
+  const saved = parseSavedPlan(await readBounded(file, io.cwd, MAX_SAVED_PLAN_BYTES, `the saved plan ${file}`), file);
   const workspace = await openWorkspace(options, io);
   try {
-    checkConfigHash(saved, workspace.desired.configHash, file, path.basename(workspace.desired.configFile));
-    const stale = findStale(saved, await readTouched(workspace, saved.plan));
+    const { desired } = workspace;
+    checkConfigHash(saved, desired.configHash, file, path.basename(desired.configFile));
+    // --target here is the pipeline's own word on what may change: every item must be inside it.
+    const targets = resolveTargets(options.target ?? [], desired);
+    const check = checkSavedPlan(saved, {
+      desired, live: await readTouched(workspace, saved.plan), capabilities: workspace.capabilities,
+      targets, force: options.force, strict: options.strict,
+    });
+    if (check.refused.length > 0) {
+      const n = check.refused.length;
+      throw new PlanError('plan-not-from-config',
+        `${n === 1 ? '1 change' : `${n} changes`} of ${file} ${n === 1 ? 'is' : 'are'} not what ${path.basename(desired.configFile)} asks for today, so nothing was applied. A saved plan is checked against the config, not trusted: make a new plan.`,
+        check.refused);
+    }
+    if (check.safety.length > 0) {
+      throw new PlanError('plan-refused', `${file} was refused: ${check.safety.length === 1 ? '1 problem' : `${check.safety.length} problems`} above`, check.safety);
+    }
+    const { stale } = check;
     const byAddress = new Map(saved.plan.changes.map((change) => [change.address, change]));
     const findings = stale.map((item): Finding => ({
       severity: options.skipStale ? 'warning' : 'error',
@@ -40,24 +59,25 @@ export async function runApplySaved(file: string, options: PlatformOptions & { s
         findings);
     }
     for (const finding of findings) io.stderr.write(`${formatFinding(finding)} (skipped)\n`);
-    const applied = await executePlan(withoutItems(saved.plan, stale), workspace, options, io);
-    const result = withSkipped(applied, saved.plan.changes, stale);
+    if (check.applied.length > 0) io.stderr.write(alreadyApplied(check.applied));
+    const executed = await executePlan(check.plan, workspace, options, io);
+    const result = withSkipped(executed.result, saved.plan.changes, stale);
     if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails, maskKey: maskKey(io) }));
-    if (result.failed > 0 || result.notAttempted > stale.length) return 1;
-    return stale.length > 0 ? EXIT_PARTIAL : 0;
+    const code = applyExitCode({ ...executed, result }, stale.length);
+    return code === 0 && stale.length > 0 ? EXIT_PARTIAL : code;
   } finally {
     await workspace.close();
   }
 }
 
-async function readText(file: string, io: Io): Promise<string> {
-  try {
-    return await readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the saved plan ${file}: ${(error as Error).message}`, { cause: error });
-  }
+/** One line: re-running a plan after a partial apply is normal, and what is done needs no list item by item. */
+function alreadyApplied(addresses: readonly string[]): string {
+  const shown = addresses.slice(0, 10).join(', ');
+  const more = addresses.length > 10 ? `, … and ${addresses.length - 10} more` : '';
+  return `${addresses.length === 1 ? '1 item is' : `${addresses.length} items are`} already applied on the platforms (skipped): ${shown}${more}\n`;
 }
+
 
 /** Reads again, concurrently, only the providers, groups and customers the plan touches. */
 function readTouched(workspace: Workspace, plan: Plan): Promise<LiveState[]> {

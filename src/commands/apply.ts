@@ -2,11 +2,11 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { renderResults } from '../render/results.js';
 import { maskKey, useColor, type Io } from './io.js';
-import { platformOptions, type PlatformOptions } from './options.js';
+import { optionsFor, type PlatformOptions } from './options.js';
 import { openPlan } from './compute-plan.js';
 import { printFindings, printPlan } from './print-plan.js';
 import { confirm } from './confirm.js';
-import { executePlan } from './execute-plan.js';
+import { applyExitCode, executePlan } from './execute-plan.js';
 import { runApplySaved } from './apply-saved.js';
 
 export interface ApplyOptions extends PlatformOptions {
@@ -17,7 +17,7 @@ export interface ApplyOptions extends PlatformOptions {
   skipStale: boolean;
 }
 
-/** `groupform apply`: plan, show, confirm, apply. Exit 1 when any change failed or was not attempted. */
+/** `groupform apply`: plan, show, confirm, apply. Exit 1 when any change failed or was not attempted; 130/143 when interrupted. */
 export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
   if (options.skipStale) throw new UsageError('--skip-stale applies to a saved plan: groupform apply FILE --skip-stale.');
   // Refuse before any network call: a pipeline without a terminal must say --auto-approve explicitly.
@@ -34,10 +34,11 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
       return 1;
     }
     if (plan.changes.length === 0 && options.format !== 'json') return 0;
-    const result = await executePlan(plan, workspace, options, io);
+    const executed = await executePlan(plan, workspace, options, io);
+    const { result } = executed;
     if (options.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else io.stdout.write(renderResults(result, { color: useColor(io, options), maskEmails: options.maskEmails, maskKey: maskKey(io) }));
-    return result.failed > 0 || result.notAttempted > 0 ? 1 : 0;
+    return applyExitCode(executed);
   } finally {
     await workspace.close();
   }
@@ -49,7 +50,7 @@ export function applyCommand(io: Io): CommandModule<ApplyOptions, ApplyOptions> 
     describe: 'Make the platforms match groups.yaml, or apply a plan saved with `plan --out`',
     builder: (yargs) =>
       yargs.options({
-        ...platformOptions,
+        ...optionsFor('apply'),
         'auto-approve': { type: 'boolean', default: false, describe: 'Apply without asking (required without a terminal)' },
         'skip-stale': {
           type: 'boolean',

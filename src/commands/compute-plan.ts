@@ -3,6 +3,7 @@ import { plan as diff } from '../plan/plan.js';
 import { PlanError } from '../errors.js';
 import type { DesiredState, Finding, LiveState, Plan } from '../model.js';
 import type { Capabilities } from '../providers/provider.js';
+import type { PlanTarget } from '../plan/targets.js';
 import type { Io } from './io.js';
 import type { PlatformOptions } from './options.js';
 import { resolveTargets } from './target-option.js';
@@ -16,6 +17,8 @@ export interface ComputedPlan {
   /** What the plan was computed from (`plan --out` records it). */
   live: LiveState[];
   capabilities: Record<string, Capabilities>;
+  /** The `--target`s the plan is narrowed to (empty: everything). */
+  targets: PlanTarget[];
   workspace: Workspace;
 }
 
@@ -41,7 +44,7 @@ export async function openPlan(
     if (errors.length > 0) {
       throw new PlanError('plan-refused', `the plan was refused: ${errors.length} problem${errors.length === 1 ? '' : 's'} above`, errors);
     }
-    return { plan, desired: workspace.desired, findings: workspace.findings, live, capabilities: workspace.capabilities, workspace };
+    return { plan, desired: workspace.desired, findings: workspace.findings, live, capabilities: workspace.capabilities, targets, workspace };
   } catch (error) {
     await workspace.close();
     throw error;

@@ -1,18 +1,20 @@
 // `groupform drift`: read-only, for cron. Plans against the live platforms without ever applying (this path
 // imports no apply code), classifies each item by modification times against the config's last commit,
 // silences what the baseline acknowledges, and exits 0 in sync, 2 on drift, 1 on error.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { parseBaseline, matchBaseline } from '../drift/baseline.js';
 import { classifyDrift } from '../drift/classify.js';
 import { configSources, lastCommitTime } from '../drift/git-time.js';
 import { buildDriftReport, type DriftReport } from '../drift/report.js';
+import { MAX_CONFIG_BYTES } from '../config/input-file.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { plan as diff } from '../plan/plan.js';
 import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../render/drift.js';
 import { maskKey, type Io } from './io.js';
-import { platformOptions, type PlatformOptions } from './options.js';
+import { optionsFor, type PlatformOptions } from './options.js';
+import { readBounded } from './read-bounded.js';
 import { resolveTargets } from './target-option.js';
 import { openWorkspace, readLive, readProgress } from './workspace.js';
 
@@ -36,7 +38,8 @@ export async function runDrift(options: DriftOptions, io: Io, today: string = ne
     // Safety limits guard writes; a report of drift has none to guard.
     const plan = diff(workspace.desired, live, { capabilities: workspace.capabilities, force: true, strict: options.strict, targets });
     const configFile = path.resolve(io.cwd, options.config);
-    const configChangedAt = await lastCommitTime(configSources(configFile, await readFile(configFile, 'utf8')), path.dirname(configFile));
+    const configText = await readBounded(options.config, io.cwd, MAX_CONFIG_BYTES, `the config ${options.config}`);
+    const configChangedAt = await lastCommitTime(configSources(configFile, configText), path.dirname(configFile));
     const match = matchBaseline(classifyDrift(plan, live, configChangedAt), baseline ?? [], today, maskKey(io));
     report = buildDriftReport(match, configChangedAt, [...workspace.findings, ...plan.findings]);
   } finally {
@@ -63,12 +66,8 @@ function formatOf(file: string): 'json' | 'markdown' {
 }
 
 async function loadBaseline(file: string, io: Io) {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the baseline ${file}: ${(error as Error).message}`, { cause: error });
-  }
+  // A baseline is a hand-kept YAML file, as the config is.
+  const text = await readBounded(file, io.cwd, MAX_CONFIG_BYTES, `the baseline ${file}`);
   const { entries, findings } = parseBaseline(text, file);
   if (findings.length > 0) throw new ConfigError(findings);
   return entries;
@@ -80,9 +79,9 @@ export function driftCommand(io: Io): CommandModule<DriftOptions, DriftOptions> 
     describe: 'Report where the platforms differ from groups.yaml (read-only; exit 0 in sync, 2 drift, 1 error)',
     builder: (yargs) =>
       yargs.options({
-        ...platformOptions,
-        report: { type: 'string', describe: 'Also write the report to FILE: JSON for .json (whole), Markdown for .md (cut to fit an issue); repeatable' },
-        baseline: { type: 'string', describe: 'Acknowledged drift (drift-baseline.yaml): items with address, reason and expires' },
+        ...optionsFor('drift'),
+        report: { type: 'string', requiresArg: true, describe: 'Also write the report to FILE: JSON for .json (whole), Markdown for .md (cut to fit an issue); repeatable' },
+        baseline: { type: 'string', requiresArg: true, describe: 'Acknowledged drift (drift-baseline.yaml): items with address, reason and expires' },
       }) as unknown as Argv<DriftOptions>,
     handler: async (argv) => {
       process.exitCode = await runDrift(argv, io);

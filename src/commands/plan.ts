@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { Io } from './io.js';
-import { platformOptions, type PlatformOptions } from './options.js';
+import { optionsFor, type PlatformOptions } from './options.js';
 import { computePlan } from './compute-plan.js';
 import { printPlan } from './print-plan.js';
 import { savePlan } from './save-plan.js';
@@ -25,8 +25,8 @@ export function planCommand(io: Io): CommandModule<PlanOptions, PlanOptions> {
     describe: 'Show what apply would change',
     builder: (yargs) =>
       yargs.options({
-        ...platformOptions,
-        out: { type: 'string', describe: 'Save the plan to FILE, to apply exactly it later with `groupform apply FILE`' },
+        ...optionsFor('plan'),
+        out: { type: 'string', requiresArg: true, describe: 'Save the plan to FILE, to apply exactly it later with `groupform apply FILE`' },
       }) as unknown as Argv<PlanOptions>,
     handler: async (argv) => {
       process.exitCode = await runPlan(argv, io);

@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import path from 'node:path';
 import type { GlobalOptions, Io } from './io.js';
 import { startSandbox, type Sandbox } from '../emulators/sandbox.js';
+import { PID_VARIABLE, startInBackground } from './sandbox-background.js';
 
 export interface SandboxCommandOptions extends GlobalOptions {
   state?: string;
@@ -11,10 +12,18 @@ export interface SandboxCommandOptions extends GlobalOptions {
   faultRate: number;
   rateLimits: boolean;
   env: boolean;
+  foreground: boolean;
 }
 
-/** `groupform sandbox`: the emulators until Ctrl-C, with where to reach them and what they accept. */
+/**
+ * `groupform sandbox`: the emulators until Ctrl-C, with where to reach them and what they accept. With --env
+ * they run in the background and the command returns, for `eval "$(groupform sandbox --env)"`.
+ */
 export async function runSandbox(options: SandboxCommandOptions, io: Io, stop: Promise<void> = untilSignal()): Promise<number> {
+  if (options.env && !options.foreground) {
+    io.stdout.write(await startInBackground(forwarded(options), io.cwd, io.env));
+    return 0;
+  }
   const sandbox = await startSandbox({
     stateFile: options.state ? path.resolve(io.cwd, options.state) : undefined,
     reset: options.reset,
@@ -43,8 +52,22 @@ function describe(sandbox: Sandbox): string {
   return lines.join('\n') + '\n';
 }
 
+/** The variables, then this process's id, which tells a parent waiting for the lines that they are all there. */
 function envLines(sandbox: Sandbox): string {
-  return Object.entries(sandbox.env).map(([name, value]) => `export ${name}=${value}`).join('\n') + '\n';
+  const lines = Object.entries(sandbox.env).map(([name, value]) => `export ${name}=${value}`);
+  return [...lines, `export ${PID_VARIABLE}=${process.pid}`].join('\n') + '\n';
+}
+
+/** The options the background sandbox is started with, as flags (it runs in the same folder). */
+function forwarded(options: SandboxCommandOptions): string[] {
+  return [
+    ...(options.state ? ['--state', options.state] : []),
+    ...(options.reset ? ['--reset'] : []),
+    ...(options.port !== undefined ? ['--port', String(options.port)] : []),
+    '--latency-ms', String(options.latencyMs),
+    '--fault-rate', String(options.faultRate),
+    ...(options.rateLimits ? [] : ['--no-rate-limits']),
+  ];
 }
 
 function untilSignal(): Promise<void> {
@@ -65,13 +88,18 @@ export function sandboxCommand(io: Io): CommandModule<GlobalOptions, SandboxComm
     describe: 'Run the platform emulators on loopback until Ctrl-C',
     builder: (yargs) =>
       yargs.options({
-        state: { type: 'string', describe: 'Persist the emulators\' state to this JSON file (seeded from the bundled sandbox state)' },
+        state: { type: 'string', requiresArg: true, describe: 'Persist the emulators\' state to this JSON file (seeded from the bundled sandbox state)' },
         reset: { type: 'boolean', default: false, describe: 'Start from the seed even if the state file exists' },
-        port: { type: 'number', describe: 'First port (Commerce Layer); BigCommerce and Xtrakit take the next two. Default: free ports' },
-        'latency-ms': { type: 'number', default: 0, describe: 'Delay added to every response' },
-        'fault-rate': { type: 'number', default: 0, describe: 'Share (0..1) of requests answered with a 500 or a reset connection' },
+        port: { type: 'number', requiresArg: true, describe: 'First port (Commerce Layer); BigCommerce and Xtrakit take the next two. Default: free ports' },
+        'latency-ms': { type: 'number', requiresArg: true, default: 0, describe: 'Delay added to every response' },
+        'fault-rate': { type: 'number', requiresArg: true, default: 0, describe: 'Share (0..1) of requests answered with a 500 or a reset connection' },
         'rate-limits': { type: 'boolean', default: true, describe: 'Enforce the platforms\' documented rate limits (--no-rate-limits to lift them)' },
-        env: { type: 'boolean', default: false, describe: 'Print `export VAR=…` lines for the example configs instead' },
+        env: {
+          type: 'boolean',
+          default: false,
+          describe: 'Start the emulators in the background and print `export VAR=…` lines for the example configs, for eval "$(groupform sandbox --env)"; stop them with kill $GROUPFORM_SANDBOX_PID',
+        },
+        foreground: { type: 'boolean', default: false, describe: 'With --env: print the lines and keep the emulators in the foreground until Ctrl-C' },
       }) as unknown as Argv<SandboxCommandOptions>,
     handler: async (argv) => {
       process.exitCode = await runSandbox(argv, io);

@@ -10,6 +10,7 @@ export async function savePlan(file: string, computed: Omit<ComputedPlan, 'works
     desired: computed.desired,
     live: computed.live,
     capabilities: computed.capabilities,
+    targets: computed.targets,
     createdAt: now.toISOString(),
   });
   const target = path.resolve(io.cwd, file);

@@ -1,18 +1,20 @@
 // Everything a platform command needs before planning: the loaded config, the sandbox when asked for,
 // one provider per configured instance, and the live state they read. Closed in a `finally` by the caller.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileProblem } from '../config/input-file.js';
 import { loadConfig } from '../config/load.js';
+import { ConfigError } from '../errors.js';
 import { createProvider } from '../providers/registry.js';
 import type { Provider, Capabilities } from '../providers/provider.js';
 import { Listr } from 'listr2';
 import { readListOptions, type ProgressOutput } from '../apply/listr.js';
 import type { DesiredState, Finding, LiveState, ProviderInstance } from '../model.js';
 import { providerTitle } from '../render/plan-view.js';
-import type { HttpLog } from '../http/log.js';
 import { startSandbox, type Sandbox } from '../emulators/sandbox.js';
 import type { Io } from './io.js';
 import { pointAtSandbox } from './sandbox-target.js';
+import { openAuditLog, type AuditLog } from './audit-log.js';
 import type { PlatformOptions } from './options.js';
 
 export interface Workspace {
@@ -21,6 +23,8 @@ export interface Workspace {
   findings: Finding[];
   providers: Map<string, Provider>;
   capabilities: Record<string, Capabilities>;
+  /** The `--log-file` audit, when asked for. */
+  audit?: AuditLog;
   close(): Promise<void>;
 }
 
@@ -31,13 +35,16 @@ export async function openWorkspace(
 ): Promise<Workspace> {
   const configFile = path.resolve(io.cwd, options.config);
   let sandbox: Sandbox | undefined;
-  let log: WriteStream | undefined;
+  let audit: AuditLog | undefined;
   const close = async (): Promise<void> => {
     await sandbox?.close();
-    await new Promise<void>((resolve) => (log ? log.end(resolve) : resolve()));
+    audit?.close();
   };
   try {
     if (options.sandbox) {
+      // The sandbox writes its state file beside the config as it starts: a missing config must fail first.
+      const problem = await stat(configFile).then((stats) => (stats.isFile() ? undefined : fileProblem({ code: 'EISDIR' })), fileProblem);
+      if (problem) throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message: `Cannot read the config file ${options.config}: ${problem}.` }]);
       sandbox = await startSandbox({
         stateFile: path.join(path.dirname(configFile), '.groupform', 'sandbox.json'),
         reset: options.sandboxReset,
@@ -47,21 +54,13 @@ export async function openWorkspace(
     const { desired, findings } = await loadConfig(options.config, { env, cwd: io.cwd });
     if (sandbox) pointAtSandbox(desired.providers, sandbox.endpoints);
 
-    let httpLog: HttpLog | undefined;
-    if (options.logFile) {
-      const stream = (log = createWriteStream(path.resolve(io.cwd, options.logFile), { flags: 'a' }));
-      // A failed read ends the command while sibling calls are still in flight: what ends after close goes unlogged
-      // rather than crashing the process with a write after end.
-      httpLog = (entry) => {
-        if (!stream.writableEnded) stream.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
-      };
-    }
+    if (options.logFile) audit = openAuditLog(path.resolve(io.cwd, options.logFile));
     // With --verbose, say why a run pauses: a platform's rate limit can hold it for a minute.
     const onWait = context.onWait ?? (options.verbose ? (message: string) => void io.stderr.write(`${message}\n`) : undefined);
     const providers = new Map<string, Provider>();
     const capabilities: Record<string, Capabilities> = {};
     for (const instance of desired.providers) {
-      const provider = createProvider(instance, { log: httpLog, onWait });
+      const provider = createProvider(instance, { log: audit?.call, onWait });
       providers.set(instance.name, provider);
       capabilities[instance.name] = provider.capabilities;
     }
@@ -69,7 +68,7 @@ export async function openWorkspace(
     for (const group of desired.groups) {
       group.attributes = providers.get(group.provider)!.normalize(group.attributes);
     }
-    return { desired, findings, providers, capabilities, close };
+    return { desired, findings, providers, capabilities, ...(audit ? { audit } : {}), close };
   } catch (error) {
     await close();
     throw error;
@@ -91,7 +90,7 @@ export async function readLive(
   const instances = desired.providers.filter((instance) => options.only?.has(instance.name) ?? true);
   const read = (instance: ProviderInstance): Promise<LiveState> => {
     const groups = desired.groups.filter((g) => g.provider === instance.name);
-    const emails = [...new Set(groups.flatMap((g) => g.members))];
+    const emails = [...new Set(groups.flatMap((g) => g.members ?? []))];
     return providers.get(instance.name)!.read({
       groups,
       emails,

@@ -77,6 +77,22 @@ export function shown(value: unknown, path: Path): string | undefined {
   return undefined;
 }
 
+/** The length of a text in characters (code points, as the platforms count), without copying it. */
+export function characters(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
 /** `a, b or c`. */
 export function either(words: readonly unknown[]): string {
   const texts = words.map(String);

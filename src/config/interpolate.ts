@@ -9,10 +9,18 @@ export type InterpolationProblem =
   /** `${…}` that is not a variable reference (bad name, no closing brace). */
   | { kind: 'syntax'; text: string; index: number };
 
+/** A well-formed `${NAME}` or `${NAME:-default}`, set or not. */
+export interface VariableReference {
+  name: string;
+  text: string;
+  /** Index of its `${` in the original text. */
+  index: number;
+}
+
 export interface Interpolated {
   value: string;
-  /** Whether any `${…}` was replaced: the value came (at least partly) from the environment. */
-  fromEnv: boolean;
+  /** Every variable referenced: the value came (at least partly) from the environment when there is one. */
+  variables: VariableReference[];
   /** Each problem with the index of its `${` in the original text. */
   problems: InterpolationProblem[];
 }
@@ -21,14 +29,14 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function interpolate(text: string, env: Env): Interpolated {
   // Most strings (e-mail addresses, names) hold no `$`: leave them untouched and allocation-free.
-  if (!text.includes('$')) return { value: text, fromEnv: false, problems: [] };
+  if (!text.includes('$')) return { value: text, variables: [], problems: [] };
   const problems: InterpolationProblem[] = [];
+  const variables: VariableReference[] = [];
   let out = '';
-  let fromEnv = false;
   let i = 0;
   for (;;) {
     const at = text.indexOf('$', i);
-    if (at < 0) return { value: out + text.slice(i), fromEnv, problems };
+    if (at < 0) return { value: out + text.slice(i), variables, problems };
     out += text.slice(i, at);
     if (text.startsWith('$${', at)) {
       out += '${';
@@ -43,7 +51,7 @@ export function interpolate(text: string, env: Env): Interpolated {
     const close = text.indexOf('}', at + 2);
     if (close < 0) {
       problems.push({ kind: 'syntax', text: text.slice(at), index: at });
-      return { value: out + text.slice(at), fromEnv, problems };
+      return { value: out + text.slice(at), variables, problems };
     }
     const reference = text.slice(at, close + 1);
     const inner = text.slice(at + 2, close);
@@ -56,7 +64,7 @@ export function interpolate(text: string, env: Env): Interpolated {
       continue;
     }
     const value = env[name];
-    fromEnv = true;
+    variables.push({ name, text: reference, index: at });
     if (separator >= 0) out += value ? value : inner.slice(separator + 2);
     else if (value === undefined) {
       // Kept as written: `validate` goes on checking a file whose variables are set only where it runs.

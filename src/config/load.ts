@@ -2,17 +2,18 @@
 // semantic rules → DesiredState. Each stage's errors stop the next, since a later stage cannot make sense
 // of data an earlier one rejected; every finding of the stage that stopped is reported.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { DesiredState, Finding } from '../model.js';
-import { fileProblem, gatherGroups } from './groups.js';
+import { gatherGroups } from './groups.js';
+import { decodeUtf8, MAX_CONFIG_BYTES, notUtf8Message, readInputFile } from './input-file.js';
 import type { Env } from './interpolate.js';
 import { parseConfig } from './parse.js';
 import { resolveGroups, resolveProviders } from './resolve.js';
 import { runRules } from './rules/index.js';
 import { checkSchema } from './schema.js';
-import { redactFindings, secretValues } from './secrets.js';
+import { checkSecretUses } from './secret-uses.js';
+import { redactFindings } from './secrets.js';
 
 export interface LoadOptions {
   /** Where `${VAR}` values come from. */
@@ -35,29 +36,31 @@ export interface LoadedConfig {
 /** Loads and checks a groups file. Throws ConfigError (carrying all findings) when any finding is an error. */
 export async function loadConfig(file: string, options: LoadOptions): Promise<LoadedConfig> {
   const cwd = options.cwd ?? process.cwd();
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path.resolve(cwd, file));
-  } catch (error) {
-    const message = `Cannot read the config file ${file}: ${fileProblem(error)}.`;
-    throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message }], { cause: error });
+  const read = await readInputFile(path.resolve(cwd, file), MAX_CONFIG_BYTES);
+  if (!read.bytes) {
+    const message = `Cannot read the config file ${file}: ${read.problem}.`;
+    throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message }], { cause: read.cause });
   }
-  const parsed = parseConfig(bytes.toString('utf8'), file, options.env);
+  const bytes = read.bytes;
+  const decoded = decodeUtf8(bytes, file);
+  if (decoded.badByte) throw new ConfigError([{ severity: 'error', code: 'not-utf8', message: notUtf8Message('The config file'), pos: decoded.badByte }]);
+  const parsed = parseConfig(decoded.text, file, options.env);
   if (options.unsetVariables === 'warning') parsed.findings = parsed.findings.map((f) => (f.code === 'unset-variable' ? { ...f, severity: 'warning' } : f));
-  const secrets = secretValues(parsed.data);
+  const { findings: secretUses, secrets } = checkSecretUses(parsed, options.env);
   const stopOnErrors = (findings: Finding[]): void => {
     if (findings.some((finding) => finding.severity === 'error')) throw new ConfigError(redactFindings(findings, secrets));
   };
 
-  stopOnErrors(parsed.findings);
+  const textFindings = [...parsed.findings, ...secretUses];
+  stopOnErrors(textFindings);
   const schema = checkSchema(parsed.data, parsed.positions);
-  if (!schema.config) throw new ConfigError(redactFindings([...parsed.findings, ...schema.findings], secrets));
+  if (!schema.config) throw new ConfigError(redactFindings([...textFindings, ...schema.findings], secrets));
   const config = schema.config;
 
   const hash = createHash('sha256').update(bytes);
   const gathered = await gatherGroups(config, parsed.positions, { configFile: file, cwd }, hash);
   const context = { config, positions: parsed.positions, fromEnv: parsed.fromEnv, groups: gathered.groups };
-  const findings = [...parsed.findings, ...gathered.findings, ...runRules(context)];
+  const findings = [...textFindings, ...gathered.findings, ...runRules(context)];
   stopOnErrors(findings);
 
   return {

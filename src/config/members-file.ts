@@ -9,8 +9,6 @@ export interface MemberLines {
   lines: number[];
   /** 1-based column where the `index`-th address starts. */
   column(index: number): number;
-  /** The `index`-th address as written in the file. */
-  written(index: number): string;
 }
 
 const BOM = 0xfeff;
@@ -20,10 +18,11 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d; // space, tab, CR (of CRLF line ends)
 }
 
-export function splitMemberLines(text: string): MemberLines {
+/** The lines of a members file; undefined when it holds more than `maxAddresses`. */
+export function splitMemberLines(text: string): MemberLines;
+export function splitMemberLines(text: string, maxAddresses: number): MemberLines | undefined;
+export function splitMemberLines(text: string, maxAddresses = Infinity): MemberLines | undefined {
   const lower = text.toLowerCase();
-  // Lower-casing keeps every offset unless a rare letter (İ) grows; then show addresses lower-cased.
-  const aligned = lower.length === text.length;
   const emails: string[] = [];
   const lines: number[] = [];
   const starts: number[] = [];
@@ -36,6 +35,7 @@ export function splitMemberLines(text: string): MemberLines {
     while (from < to && isBlank(lower.charCodeAt(from))) from++;
     while (to > from && isBlank(lower.charCodeAt(to - 1))) to--;
     if (from < to && lower.charCodeAt(from) !== HASH) {
+      if (emails.length === maxAddresses) return undefined;
       emails.push(lower.slice(from, to));
       lines.push(line);
       starts.push(from);
@@ -49,6 +49,5 @@ export function splitMemberLines(text: string): MemberLines {
       const lineStart = lower.lastIndexOf('\n', starts[index] - 1) + 1;
       return starts[index] - lineStart + (lineStart === 0 && lower.charCodeAt(0) === BOM ? 0 : 1);
     },
-    written: (index) => (aligned ? text.slice(starts[index], starts[index] + emails[index].length) : emails[index]),
   };
 }

@@ -43,13 +43,21 @@ export function declareMembers(source: MembersSource, positions: Positions): { d
     return { file: file?.display ?? '', line: file?.lines.lines[line] ?? 1, column: file?.lines.column(line) ?? 1 };
   };
   const findings: Finding[] = [];
+  const bad = listed(findings, key);
   const invalid = new Set<number>();
   for (let index = 0; index < emails.length; index++) {
     if (isEmail(emails[index])) continue;
     invalid.add(index);
-    const written = index < inline.length ? inline[index] : (file?.lines.written(index - inline.length) ?? emails[index]);
-    findings.push({ severity: 'error', code: 'bad-email', message: `'${written}' in group '${key}' is not a valid e-mail address.`, pos: place(index) });
+    bad.add(() => {
+      // A line of a members file is not repeated: the file may be something else (.git/config, a .env).
+      const message =
+        index < inline.length
+          ? `'${inline[index]}' in group '${key}' is not a valid e-mail address.`
+          : `This line of the members_file of group '${key}' is not a valid e-mail address.`;
+      return { severity: 'error', code: 'bad-email', message, pos: place(index) };
+    });
   }
+  bad.close();
   return { declared: { key, emails, invalid, place }, findings };
 }
 
@@ -65,6 +73,8 @@ export function indexMembers(groups: readonly { declared: DeclaredMembers; provi
     // A group on no (known) provider still gets its repeats found, in a map of its own.
     const maps = providers.length === 0 ? [new Map<string, number>()] : providers.map((provider) => mapOf(byProvider, provider));
     const { emails } = declared;
+    const repeats = listed(findings, declared.key);
+    const conflicts = listed(findings, declared.key);
     let kept: string[] | undefined; // a copy only once something is dropped
     let origins: number[] | undefined;
     for (let index = 0; index < emails.length; index++) {
@@ -74,7 +84,7 @@ export function indexMembers(groups: readonly { declared: DeclaredMembers; provi
       if (dropped) {
         kept ??= emails.slice(0, index);
         origins ??= Array.from({ length: index }, (_, i) => i);
-        if (!declared.invalid.has(index)) findings.push(repeated(declared, index, previous! - start));
+        if (!declared.invalid.has(index)) repeats.add(() => repeated(declared, index, previous! - start));
         continue;
       }
       kept?.push(email);
@@ -89,14 +99,38 @@ export function indexMembers(groups: readonly { declared: DeclaredMembers; provi
       }
       for (const [before, on] of clashes ?? []) {
         const other = upperBound(starts, before) - 1;
-        findings.push(conflict(declared, index, groups[other].declared, before - starts[other], on));
+        conflicts.add(() => conflict(declared, index, groups[other].declared, before - starts[other], on));
       }
     }
+    repeats.close();
+    conflicts.close();
     const keptOrigins = origins;
     members.push({ emails: kept ?? (emails as string[]), place: (i) => declared.place(keptOrigins ? keptOrigins[i] : i) });
     start += emails.length;
   }
   return { members, findings };
+}
+
+/** Findings of one kind listed per group: enough to act on, and few enough that a million bad lines cannot exhaust memory. */
+const MAX_LISTED = 100;
+
+/** Lists the first MAX_LISTED findings made by `add` into `findings`; `close` adds one that counts the rest. */
+function listed(findings: Finding[], key: string): { add(make: () => Finding): void; close(): void } {
+  let count = 0;
+  let next: Finding | undefined;
+  return {
+    add(make) {
+      count++;
+      if (count <= MAX_LISTED) findings.push(make());
+      else if (count === MAX_LISTED + 1) next = make();
+    },
+    close() {
+      if (!next) return;
+      const more = count - MAX_LISTED - 1;
+      const rest = more === 0 ? '' : ` And ${more.toLocaleString('en-US')} more like it in group '${key}' (only the first ${MAX_LISTED + 1} are listed).`;
+      findings.push({ ...next, message: next.message + rest });
+    },
+  };
 }
 
 function repeated(group: DeclaredMembers, index: number, first: number): Finding {

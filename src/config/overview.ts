@@ -4,7 +4,8 @@ import type { DesiredState } from '../model.js';
 
 export interface ConfigOverview {
   providers: { name: string; type: string; settings: Record<string, string>; secrets: string[]; prune: boolean }[];
-  groups: { key: string; name: string; providers: string[]; members: number; membership: string }[];
+  /** `members` is null where the group leaves its memberships unmanaged. */
+  groups: { key: string; name: string; providers: string[]; members: number | null; membership: string }[];
   counts: { providers: number; groups: number; members: number };
 }
 
@@ -17,12 +18,12 @@ export function overview(desired: DesiredState): ConfigOverview {
       continue;
     }
     const name = typeof group.attributes.name === 'string' ? group.attributes.name : group.key;
-    groups.set(group.key, { key: group.key, name, providers: [group.provider], members: group.members.length, membership: group.membership });
+    groups.set(group.key, { key: group.key, name, providers: [group.provider], members: group.members?.length ?? null, membership: group.membership });
   }
   const list = [...groups.values()];
   return {
     providers: desired.providers.map((p) => ({ name: p.name, type: p.type, settings: p.settings, secrets: Object.keys(p.secrets), prune: p.prune })),
     groups: list,
-    counts: { providers: desired.providers.length, groups: list.length, members: list.reduce((sum, g) => sum + g.members, 0) },
+    counts: { providers: desired.providers.length, groups: list.length, members: list.reduce((sum, g) => sum + (g.members ?? 0), 0) },
   };
 }

@@ -9,9 +9,17 @@ export type ProviderConfig = CommerceLayerProvider | BigCommerceProvider | Xtrak
  */
 export type Prune = boolean;
 /**
- * Names of live groups never touched, even when pruning. `*` matches any text, e.g. `Legacy *`.
+ * Names of live groups never renamed, changed or deleted, even when pruning; no declared group may match one or take such a name. Customers the file declares in another group still leave them. `*` matches any text, e.g. `Legacy *`.
  */
 export type Ignore = string[];
+/**
+ * Largest answer groupform reads from one API call, in MB, counted after decompression. A larger answer is an error naming the call. Default: 32.
+ */
+export type MaxResponseMb = number;
+/**
+ * Most pages groupform reads of one list. A list that says it has more, or does not end within them, is an error naming the call. Default: 5000.
+ */
+export type MaxPages = number;
 
 /**
  * groupform: e-commerce customer groups and their memberships as code (groups.yaml).
@@ -66,6 +74,8 @@ export interface CommerceLayerProvider {
   prune?: Prune;
   ignore?: Ignore;
   safety?: SafetySettings;
+  max_response_mb?: MaxResponseMb;
+  max_pages?: MaxPages;
 }
 /**
  * Limits a plan may not exceed without --force.
@@ -107,6 +117,8 @@ export interface BigCommerceProvider {
   prune?: Prune;
   ignore?: Ignore;
   safety?: SafetySettings;
+  max_response_mb?: MaxResponseMb;
+  max_pages?: MaxPages;
 }
 /**
  * An Xtrakit business, reached with an API key from the dashboard's API settings.
@@ -127,6 +139,8 @@ export interface XtrakitProvider {
   prune?: Prune;
   ignore?: Ignore;
   safety?: SafetySettings;
+  max_response_mb?: MaxResponseMb;
+  max_pages?: MaxPages;
 }
 /**
  * Settings every group takes unless it says otherwise.
@@ -148,19 +162,19 @@ export interface Defaults {
  */
 export interface GroupConfig {
   /**
-   * The group's name on the platforms.
+   * The group's name on the platforms. Every platform refuses a blank name; BigCommerce and Xtrakit take at most 255 characters. Two groups on one BigCommerce provider need different names, on one Xtrakit provider names that differ by more than case; Commerce Layer tells groups apart by key.
    */
   name: string;
   /**
-   * A description, kept on the platforms that have one (Xtrakit). At least one of the group's providers must be Xtrakit.
+   * A description, kept on the platforms that have one (Xtrakit, at most 1000 characters). At least one of the group's providers must be Xtrakit.
    */
   description?: string;
   /**
-   * E-mail addresses of the customers that must be in the group (compared without regard to case).
+   * E-mail addresses of the customers that must be in the group (compared without regard to case). Leave out both `members` and `members_file` to leave the group's memberships alone; `[]` declares an empty group.
    */
   members?: string[];
   /**
-   * A file of member e-mail addresses, one a line; blank lines and lines starting with # are ignored. The path is relative to this file.
+   * A file of member e-mail addresses, one a line; blank lines and lines starting with # are ignored. The path is relative to this file and must stay inside its folder (symbolic links followed); at most 64 MB, UTF-8.
    */
   members_file?: string;
   /**

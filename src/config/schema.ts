@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
 import type { Finding } from '../model.js';
 import type { GroupsConfig } from './schema-types.js';
-import { capital, either, kindOf, shown, subject, typeInWords } from './describe.js';
+import { capital, characters, either, kindOf, shown, subject, typeInWords } from './describe.js';
 import { segments, type Path, type Positions } from './positions.js';
 import { closest } from './suggest.js';
 
@@ -19,6 +19,7 @@ const PATTERN_RULES = new Map<unknown, string>([
   [groupsSchema.definitions.name.pattern, 'must use only letters, digits, _, - and . (starting with a letter, digit or _)'],
   [groupsSchema.definitions.url.pattern, 'must be a web address starting with https:// (or http://)'],
   [amountPattern(), 'must be a number such as 5 or 12.50'],
+  [(groupsSchema.definitions.group.properties?.name as Schema).pattern, 'must not be blank'],
 ]);
 
 function amountPattern(): unknown {
@@ -103,6 +104,9 @@ function toFinding(error: ErrorObject, positions: Positions): Finding | undefine
     case 'minItems':
     case 'minProperties':
       return at(`${capital(subject(path))} must not be empty.`, 'empty-value');
+    case 'maxLength':
+      // Not the value itself: it is long by definition.
+      return at(`${capital(subject(path))} is ${characters(String(error.data))} characters long; it may have at most ${String(error.params.limit)}.`, 'too-long');
     case 'uniqueItems': {
       const later = Math.max(Number(error.params.i), Number(error.params.j));
       const item = (error.data as unknown[])[later];

@@ -16,20 +16,6 @@ export function isCredentialPath(path: Path): boolean {
   return isSecretPath(path) || (path.length === 3 && path[0] === 'providers' && path[2] === 'client_id');
 }
 
-/** The secret values a config holds, from `providers.<name>.<secret field>`. */
-export function secretValues(data: unknown): string[] {
-  const providers = (data as { providers?: unknown } | null)?.providers;
-  if (!providers || typeof providers !== 'object') return [];
-  const values: string[] = [];
-  for (const provider of Object.values(providers)) {
-    if (!provider || typeof provider !== 'object') continue;
-    for (const [field, value] of Object.entries(provider)) {
-      if (SECRET_FIELDS.has(field) && typeof value === 'string' && value !== '') values.push(value);
-    }
-  }
-  return values;
-}
-
 /** Replaces any secret value a message might still carry (say, a secret pasted into a group's name). */
 export function redactFindings(findings: Finding[], secrets: readonly string[]): Finding[] {
   if (secrets.length === 0) return findings;

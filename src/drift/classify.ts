@@ -19,7 +19,8 @@ export interface DriftItem {
 
 export function classifyDrift(plan: Plan, live: readonly LiveState[], configChangedAt: string | null): DriftItem[] {
   const states = new Map(live.map((state) => [state.provider, state]));
-  return plan.changes.map((change) => {
+  // A temporary-name step is how a rename is made, not a difference of its own: the group's rename is the item.
+  return plan.changes.filter((change) => !(change.kind === 'group' && change.temporary)).map((change) => {
     const liveUpdatedAt = updatedAtOf(change, states.get(change.provider));
     return { address: change.address, change, classification: classify(liveUpdatedAt, configChangedAt), liveUpdatedAt, configChangedAt };
   });

@@ -9,6 +9,11 @@
 //   POST could create a duplicate, so the error is reported instead and the next plan shows the truth.
 // - 5xx: retried for idempotent calls (every method but POST, unless the caller says otherwise).
 // - 401 that the adapter's `auth.isExpired` recognises: one credential refresh and one more try.
+//
+// Trust policy (every answer is hostile until checked):
+// - No redirect is followed: a 3xx is an error naming both URLs, so a credential never reaches a second host.
+// - A body is read up to `maxResponseBytes` (decompressed) and no further.
+// - A 2xx body must fit the call's documented shape (`shape.ts`) before the adapter sees it.
 import { ofetch, type FetchContext } from 'ofetch';
 import { ApiError } from '../errors.js';
 import type { HttpLog } from './log.js';
@@ -17,7 +22,9 @@ import { redact } from './redact.js';
 import { Limiter, type RateWindow, type Ticket } from './limiter.js';
 import { rateObservation, requestedWaitMs } from './rate-headers.js';
 import { backoffMs, type Backoff } from './backoff.js';
-import { fallbackDetail, isConnectionRefused, networkDetail, type ErrorDetail } from './error-detail.js';
+import { fallbackDetail, isConnectionRefused, networkDetail, shorten, type ErrorDetail } from './error-detail.js';
+import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES, parseBody, readBounded } from './body.js';
+import { shapeProblem, type Shape } from './shape.js';
 
 /** Shorter limiter waits are not reported through onWait. */
 const NOTICEABLE_WAIT_MS = 1000;
@@ -55,12 +62,16 @@ export interface HttpClientOptions {
   backoff?: Backoff;
   /** Longest wait a platform's header may impose before a retry; default 120 s. */
   maxWaitMs?: number;
+  /** Largest body (decompressed) read from one answer; default DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface RequestOptions {
+export interface RequestOptions<T> {
+  /** The documented shape of a successful answer; anything else is an error, never handed to the caller. */
+  shape: Shape<T>;
   method?: Method;
   query?: Query;
   /** JSON-serialised unless already a string. */
@@ -77,10 +88,12 @@ export interface HttpResponse<T> {
 }
 
 export interface HttpClient {
-  /** One call, with retries; resolves to the parsed body (undefined when there is none). Throws ApiError. */
-  request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** One call, with retries; resolves to the body, checked against `options.shape`. Throws ApiError. */
+  request<T>(path: string, options: RequestOptions<T>): Promise<T>;
   /** The same, resolving to status, headers and body, for platforms whose 2xx statuses mean different things. */
-  send<T>(path: string, options?: RequestOptions): Promise<HttpResponse<T>>;
+  send<T>(path: string, options: RequestOptions<T>): Promise<HttpResponse<T>>;
+  /** `path` as errors name it: the whole URL path under the base URL, readable, with no credential. */
+  pathOf(path: string): string;
 }
 
 // Statuses ofetch may re-issue; the hooks throw before a retry for any that the policy above does not allow.
@@ -93,6 +106,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const attempts = Math.max(1, options.attempts ?? 5);
   const maxWaitMs = options.maxWaitMs ?? 120_000;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const authSecrets = new Set<string>();
   const clean = (text: string) => redact(text, [...(options.secrets?.() ?? []), ...authSecrets]);
@@ -106,17 +120,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
   });
 
-  async function send<T>(path: string, req: RequestOptions = {}): Promise<HttpResponse<T>> {
+  function pathOf(path: string): string {
+    return clean(decode(new URL(baseUrl + path).pathname));
+  }
+
+  async function send<T>(path: string, req: RequestOptions<T>): Promise<HttpResponse<T>> {
     const method = req.method ?? 'GET';
     const idempotent = req.idempotent ?? method !== 'POST';
     const url = new URL(baseUrl + path + queryString(req.query));
-    const where = clean(decode(url.pathname));
+    const where = pathOf(path);
     const logPath = clean(decode(url.pathname + url.search));
     const state = { attempt: 0, retries: 0, refreshed: false, started: 0, ticket: undefined as Ticket | undefined, sent: {} as Record<string, string> };
-    const fail = (status: number, detail: string, cause?: unknown) =>
-      new ApiError({ provider, method, path: where, status, detail: clean(detail) }, cause ? { cause } : undefined);
-    // Ends an attempt once: frees its limiter slot and logs it. Also reached when reading a body fails, which
-    // happens between ofetch's hooks.
+    const fail = (status: number, detail: string, cause?: unknown, code?: string) =>
+      new ApiError({ provider, method, path: where, status, detail: clean(detail), ...(code ? { code } : {}) }, cause ? { cause } : undefined);
+    // Ends an attempt once: frees its limiter slot and logs it.
     const settle = (status: number) => {
       if (!state.ticket) return;
       limiter.release(state.ticket);
@@ -130,7 +147,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     };
 
     try {
-      const response = await ofetch.raw<T>(url.href, {
+      const response = await ofetch.raw<unknown, 'stream'>(url.href, {
         method,
         body: req.body as Record<string, unknown> | string | undefined,
         headers: { ...options.headers, ...req.headers },
@@ -138,6 +155,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         retry: attempts,
         retryStatusCodes: RETRY_STATUSES,
         retryDelay: 0,
+        redirect: 'manual',
+        // The body is read here, bounded, in onResponse: ofetch would read it whole.
+        responseType: 'stream',
         async onRequest(ctx: FetchContext) {
           state.sent = options.auth ? await options.auth.headers() : {};
           for (const [name, value] of Object.entries(state.sent)) {
@@ -158,8 +178,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           await retryAfter(backoffMs(state.retries, clock.random(), options.backoff), detail);
         },
         async onResponse(ctx) {
-          settle(ctx.response.status);
-          const rate = rateObservation(ctx.response.headers);
+          const { response } = ctx;
+          let status = response.status;
+          try {
+            // With `redirect: 'manual'` fetch hands a 3xx over as it came, and ofetch takes it for a success.
+            if (status >= 300 && status < 400) {
+              await response.body?.cancel().catch(() => undefined);
+              throw fail(status, redirectDetail(url, response.headers.get('location')), undefined, 'api-redirect');
+            }
+            response._data = parseBody(await readBounded(response, maxResponseBytes));
+          } catch (error) {
+            if (error instanceof BodyTooLarge) throw fail(status, error.message, undefined, 'api-too-large');
+            // A body cut short (reset, timeout) is logged as a call that got no answer.
+            if (!(error instanceof ApiError)) status = 0;
+            throw error;
+          } finally {
+            settle(status);
+          }
+          const rate = rateObservation(response.headers);
           if (rate) limiter.observe(rate);
         },
         async onResponseError(ctx) {
@@ -173,7 +209,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           }
           const retryable = status === 429 || (status >= 500 && idempotent);
           if (!retryable || state.retries >= attempts - 1) {
-            throw fail(status, options.errorDetail?.(status, body) ?? fallbackDetail(status, statusText, body));
+            // Redacted before it is shortened: a secret cut in two would no longer be recognised.
+            throw fail(status, shorten(clean(options.errorDetail?.(status, body) ?? fallbackDetail(status, statusText, body))));
           }
           const asked = requestedWaitMs(status, headers, clock.now());
           const ms = asked === undefined ? backoffMs(state.retries, clock.random(), options.backoff) : Math.min(asked, maxWaitMs);
@@ -182,6 +219,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           await retryAfter(ms, `HTTP ${status}`);
         },
       });
+      const problem = shapeProblem(req.shape, response.status, response._data);
+      if (problem) throw fail(response.status, `unexpected answer: expected ${req.shape.what}, got ${problem}`, undefined, 'api-unexpected');
       return { status: response.status, headers: response.headers, data: response._data as T };
     } catch (error) {
       settle(0);
@@ -193,8 +232,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     send,
-    request: async <T>(path: string, req?: RequestOptions) => (await send<T>(path, req)).data,
+    pathOf,
+    request: async <T>(path: string, req: RequestOptions<T>) => (await send<T>(path, req)).data,
   };
+}
+
+/** Both URLs: the one asked (without its query, which may list customers' e-mails) and the Location. */
+function redirectDetail(from: URL, location: string | null): string {
+  const asked = from.origin + from.pathname;
+  if (location === null) return `a redirect without a Location, from ${asked}; groupform follows no redirect`;
+  let to = location;
+  try {
+    to = new URL(location, from).href;
+  } catch {
+    // Not a URL: quoted as sent.
+  }
+  return `redirected from ${asked} to ${shorten(to)}; groupform follows no redirect (check the provider's address settings)`;
 }
 
 function queryString(query: Query | undefined): string {

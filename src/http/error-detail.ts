@@ -4,19 +4,18 @@
 /** The platform's message from an error response body (parsed JSON, or text), or undefined if it has none. */
 export type ErrorDetail = (status: number, body: unknown) => string | undefined;
 
-const MAX_TEXT = 300;
+const MAX_TEXT = 500;
 
-/** A plain-text body, shortened; otherwise the status text. */
+/** A plain-text body on one line, else the JSON body, else the status text. The client shortens it (`shorten`). */
 export function fallbackDetail(status: number, statusText: string, body: unknown): string {
-  if (typeof body === 'string' && body.trim()) {
-    const text = body.trim().replace(/\s+/g, ' ');
-    return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
-  }
-  if (body !== undefined && body !== null && typeof body === 'object') {
-    const json = JSON.stringify(body);
-    return json.length > MAX_TEXT ? `${json.slice(0, MAX_TEXT)}…` : json;
-  }
+  if (typeof body === 'string' && body.trim()) return body.trim().replace(/\s+/g, ' ');
+  if (body !== undefined && body !== null && typeof body === 'object') return JSON.stringify(body);
   return statusText || `HTTP ${status}`;
+}
+
+/** At most MAX_TEXT characters of a server's words, so that a hostile answer cannot flood an error message. */
+export function shorten(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }
 
 function causes(error: unknown): unknown[] {

@@ -2,6 +2,9 @@
 export { createHttpClient } from './client.js';
 export type { Auth, HttpClient, HttpClientOptions, HttpResponse, Method, Query, RequestOptions } from './client.js';
 export type { RateWindow } from './limiter.js';
+export { anyAnswer, shape, type Shape } from './shape.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
+export { DEFAULT_MAX_PAGES, readPages, type Page } from './pages.js';
 export type { ErrorDetail } from './error-detail.js';
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';

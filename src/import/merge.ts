@@ -14,19 +14,20 @@ export interface ImportedGroup {
 const CODE = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,24}$/;
 const MAX_KEY = 25;
 
-export function mergeCandidates(candidates: readonly Candidate[]): ImportedGroup[] {
+/** `taken`: keys already in use (an existing file's), which imported groups must not reuse. */
+export function mergeCandidates(candidates: readonly Candidate[], taken: ReadonlySet<string> = new Set()): ImportedGroup[] {
   const merged: Candidate[][] = [];
   for (const candidate of candidates) {
     const home = merged.find((parts) => parts.every((part) => compatible(part, candidate)));
     if (home) home.push(candidate);
     else merged.push([candidate]);
   }
-  const taken = new Set<string>();
+  const used = new Set([...taken].map((key) => key.toLowerCase()));
   return merged
     .map((parts) => ({ parts, base: baseKey(parts) }))
     // Groups with a Commerce Layer code claim their key first, so a name never takes a code's key.
     .sort((a, b) => Number(CODE.test(codeOf(b.parts) ?? '')) - Number(CODE.test(codeOf(a.parts) ?? '')))
-    .map(({ parts, base }) => ({ key: unique(base, taken), parts }))
+    .map(({ parts, base }) => ({ key: unique(base, used), parts }))
     .sort((a, b) => a.key.toLowerCase().localeCompare(b.key.toLowerCase(), 'en'));
 }
 

@@ -15,6 +15,15 @@ export interface ImportInput {
   configText: string;
   /** Most members listed inline; more go to `members/<key>.txt` beside the file (default 50). */
   inlineMembers?: number;
+  /** The `$schema` reference for editors, written as the file's first line. */
+  schema?: string;
+  /** Keys the groups must not take (those of the file the import merges into). */
+  takenKeys?: ReadonlySet<string>;
+  /**
+   * Where a group without `providers:` lives in the file written to: a group elsewhere says `providers:`.
+   * Default: every imported instance, written as `defaults.providers`.
+   */
+  defaultProviders?: readonly string[];
 }
 
 export interface ImportResult {
@@ -24,41 +33,45 @@ export interface ImportResult {
   files: { path: string; content: string }[];
   /** What could not be imported exactly. */
   findings: Finding[];
+  /** The same document as `yaml`, for merging into another. */
+  document: Document;
 }
 
 export function importConfig(input: ImportInput): ImportResult {
   const { candidates, findings } = candidatesOf(input.live, input.instances);
-  const groups = mergeCandidates(candidates);
+  const groups = mergeCandidates(candidates, input.takenKeys);
   const names = input.instances.map((instance) => instance.name);
   const doc = new Document({ version: 1 });
-  doc.commentBefore = ' Written by `groupform import` from the live platforms; ids pin each group to its remote group.';
+  const written = ' Written by `groupform import` from the live platforms; ids pin each group to its remote group.';
+  doc.commentBefore = input.schema === undefined ? written : ` yaml-language-server: $schema=${input.schema}\n\n${written}`;
   doc.set('providers', providersFrom(input.configText, names));
   doc.set('defaults', doc.createNode({ providers: names }, { flow: true }));
   const files: ImportResult['files'] = [];
   const groupsNode = doc.createNode({}) as YAMLMap;
   for (const group of groups) {
-    const { node, file } = groupNode(doc, group, names, input.inlineMembers ?? 50);
+    const { node, file } = groupNode(doc, group, input.defaultProviders ?? names, input.inlineMembers ?? 50);
     groupsNode.set(group.key, node);
     if (file) files.push(file);
   }
   doc.set('groups', groupsNode);
-  return { yaml: doc.toString({ lineWidth: 0 }), files, findings };
+  return { yaml: doc.toString({ lineWidth: 0 }), files, findings, document: doc };
 }
 
-function groupNode(doc: Document, group: ImportedGroup, all: readonly string[], inline: number) {
+function groupNode(doc: Document, group: ImportedGroup, defaults: readonly string[], inline: number) {
   const [first] = group.parts;
   if (!first) throw new Error(`import: group ${group.key} has no parts`);
   const providers = group.parts.map((part) => part.instance.name);
   const fields: Record<string, unknown> = { name: literal(first.group.name) };
   for (const part of group.parts) Object.assign(fields, literal(part.own));
-  if (providers.length !== all.length) fields.providers = doc.createNode(providers, { flow: true });
+  if (!sameSet(providers, defaults)) fields.providers = doc.createNode(providers, { flow: true });
   if (first.additive) fields.membership = 'additive';
   let file: ImportResult['files'][number] | undefined;
   if (first.members.length > inline) {
     const path = `members/${group.key}.txt`;
     fields.members_file = path;
     file = { path, content: `# Members of ${first.group.name} (${group.key}), written by groupform import\n${first.members.join('\n')}\n` };
-  } else if (first.members.length > 0) {
+  } else {
+    // Written even when empty: a group without `members` would leave its memberships unmanaged.
     fields.members = literal(first.members);
   }
   for (const part of group.parts) if (part.block) fields[part.block.name] = literal(part.block.fields);
@@ -79,6 +92,10 @@ function providersFrom(configText: string, names: readonly string[]): YAMLMap {
     copy.items.push(pair.clone() as Pair);
   }
   return copy;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name) => b.includes(name));
 }
 
 /** Numeric ids as numbers (as people write them), others as text. */

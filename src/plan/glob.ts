@@ -10,5 +10,10 @@ export function globMatch(pattern: string, name: string): boolean {
 }
 
 export function ignored(patterns: readonly string[], name: string): boolean {
-  return patterns.some((pattern) => globMatch(pattern, name));
+  return ignoringPattern(patterns, name) !== undefined;
+}
+
+/** The first pattern that covers `name`, for messages that say why a group is ignored. */
+export function ignoringPattern(patterns: readonly string[], name: string): string | undefined {
+  return patterns.find((pattern) => globMatch(pattern, name));
 }

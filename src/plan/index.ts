@@ -7,5 +7,6 @@ export { groupAddress, groupRefLabel, memberAddress, memberIdAddress, memberLabe
 export { estimateCost } from './cost.js';
 export { buildSavedPlan, serializeSavedPlan, checkConfigHash, type SavedPlan, type Precondition } from './saved.js';
 export { parseSavedPlan } from './saved-file.js';
-export { findStale, withoutItems, type StaleItem } from './stale.js';
+export { findStale, type StaleItem } from './stale.js';
+export { checkSavedPlan, withChanges, type SavedCheck } from './saved-check.js';
 export { savedPlanScopes } from './saved-scope.js';

@@ -3,6 +3,8 @@
 // authoritative groups lose the customers they have but do not declare (delete); customers of a group
 // being pruned leave it first when the platform does not unassign them itself. A customer whose e-mail does
 // not name it alone (Xtrakit allows none, and duplicates) is addressed by id; it can only ever be removed.
+// A group whose members the file leaves out (members null) gets no membership change of its own: its customers
+// move only when another group declares them.
 import type { DesiredGroup, Finding, GroupRef, LiveCustomer, LiveGroup, LiveState, MembershipChange } from '../model.js';
 import { memberAddress, memberIdAddress } from './address.js';
 import { declaredName, type GroupMatch } from './identity.js';
@@ -25,7 +27,7 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   const byEmail = groupBy(live.customers, (customer) => customer.email.toLowerCase());
   const byGroup = groupBy(live.customers, (customer) => customer.groupId);
   // Every declared address, in resolved groups or not: its move covers leaving the old group.
-  const declared = new Set(input.declared.flatMap((group) => group.members));
+  const declared = new Set(input.declared.flatMap((group) => group.members ?? []));
   const keyOf = new Map(resolved.flatMap(({ desired, live: group }) => (group ? [[group.id, desired.key] as const] : [])));
   const groupsById = new Map(live.groups.map((group) => [group.id, group]));
 
@@ -53,12 +55,13 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   };
 
   for (const { desired, live: group } of resolved) {
+    if (desired.members === null) continue;
     const target: GroupRef = { key: desired.key, id: group?.id ?? null, name: declaredName(desired) };
     desired.members.forEach((email, index) => {
       const customers = byEmail.get(email) ?? [];
       const [customer] = customers;
       if (customer === undefined || customers.length > 1) {
-        findings.push(customerFinding(desired, index, customers, input.strict));
+        findings.push(customerFinding(desired, email, index, customers, input.strict));
       } else if (group === null || customer.groupId !== group.id) {
         changes.push(change(customer, email, target));
       }
@@ -70,8 +73,7 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
 }
 
 /** About the group's `index`-th member, at that member's own place when the config knows it. */
-function customerFinding(group: DesiredGroup, index: number, customers: readonly LiveCustomer[], strict: boolean): Finding {
-  const email = group.members[index];
+function customerFinding(group: DesiredGroup, email: string, index: number, customers: readonly LiveCustomer[], strict: boolean): Finding {
   const pos = group.memberPos?.(index) ?? group.pos;
   const base = { provider: group.provider, ...(pos ? { pos } : {}) };
   // The ids let the merchant find the duplicates on the platform, where only they can be told apart.

@@ -6,10 +6,12 @@ import { estimateCost } from './cost.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';
 import { matchGroups } from './identity.js';
+import { leavingIgnored, withoutIgnored } from './ignored.js';
 import { planMemberships, unassignedByDelete } from './memberships.js';
 import { orderChanges } from './order.js';
 import { checkSafety } from './safety.js';
-import { findingInTargets, inTargets, type PlanTarget } from './targets.js';
+import { checkNames } from './names.js';
+import { findingInTargets, inTargets, missingPrerequisites, type PlanTarget } from './targets.js';
 
 export interface PlanOptions {
   /** Each provider instance's capabilities, by instance name. */
@@ -35,11 +37,16 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     findings.push(...result.findings);
   }
   const targets = options.targets ?? [];
+  const rulesOf = (provider: string): Capabilities => capabilitiesOf(options, provider);
   if (targets.length > 0) {
+    const all = changes;
     changes = changes.filter((change) => inTargets(change, targets));
     findings = findings.filter((finding) => findingInTargets(finding, targets));
+    findings.push(...missingPrerequisites(all, changes, rulesOf));
   }
-  changes = orderChanges(changes);
+  const ordered = orderChanges(changes, rulesOf);
+  changes = ordered.changes;
+  findings.push(...ordered.findings);
   if (!options.force) findings.push(...checkSafety(changes, live, desired.providers, desired.groups));
   return {
     formatVersion: 1,
@@ -61,24 +68,38 @@ function planProvider(
 ): { changes: Change[]; findings: Finding[] } {
   const declared = desired.groups.filter((group) => group.provider === state.provider);
   const identity = matchGroups(state.provider, declared, state.groups, capabilities.identity);
-  const groups = planGroups(instance, capabilities, identity.resolved, identity.claimed, state.groups);
+  const allowed = withoutIgnored(instance, capabilities.identity, identity.resolved);
+  const groups = planGroups(instance, capabilities, allowed.resolved, identity.claimed, state.groups);
+  const names = checkNames({
+    instance,
+    unique: capabilities.unique,
+    maxNameLength: capabilities.maxNameLength,
+    live: state.groups,
+    managedBy: new Map(allowed.resolved.flatMap(({ desired: group, live }) => (live ? [[live.id, group] as const] : []))),
+    declared: new Map(declared.map((group) => [group.key, group])),
+    changes: groups.changes,
+  });
   const memberships = planMemberships({
     live: state,
     declared,
-    resolved: identity.resolved,
+    resolved: allowed.resolved,
     emptied: capabilities.deleteUnassignsMembers ? [] : groups.deleted,
     strict: options.strict ?? false,
   });
   const unassigned = capabilities.deleteUnassignsMembers ? unassignedByDelete(state, groups.deleted, memberships.changes) : [];
   return {
-    changes: [...groups.changes, ...memberships.changes],
-    findings: [...identity.findings, ...groups.findings, ...memberships.findings, ...unassigned],
+    changes: [...names.changes, ...memberships.changes],
+    findings: [
+      ...identity.findings, ...allowed.findings, ...groups.findings, ...names.findings, ...memberships.findings, ...unassigned,
+      ...leavingIgnored(instance, state.groups, memberships.changes),
+    ],
   };
 }
 
 export function summarize(changes: readonly Change[]): PlanSummary {
+  // A temporary-name step is half of its group's rename: the group is counted once.
   const count = (action: Change['action']): number =>
-    changes.filter((change) => change.kind === 'group' && change.action === action).length;
+    changes.filter((change) => change.kind === 'group' && change.action === action && !change.temporary).length;
   return {
     groupsToCreate: count('create'),
     groupsToUpdate: count('update'),

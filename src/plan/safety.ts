@@ -47,7 +47,7 @@ function checkProtected(changes: readonly Change[], instance: ProviderInstance, 
 
 function checkGroups(changes: readonly Change[], state: LiveState, instance: ProviderInstance): Finding[] {
   const total = state.groups.length;
-  const updates = changes.filter((c) => c.kind === 'group' && c.action === 'update').length;
+  const updates = changes.filter((c) => c.kind === 'group' && c.action === 'update' && !c.temporary).length;
   const deletes = changes.filter((c) => c.kind === 'group' && c.action === 'delete').length;
   if (total > 0 && deletes === total) {
     return [refusal(instance, `would delete every group on ${instance.name} (${total} of ${total}); ${FORCE}`)];

@@ -23,6 +23,9 @@ function validator(): ValidateFunction<SavedPlan> {
 
 const REMAKE = 'make a new one with `groupform plan --out FILE`';
 
+/** A saved plan is a few MB for tens of thousands of moves; anything far larger is not one. */
+export const MAX_SAVED_PLAN_BYTES = 256 * 1024 * 1024;
+
 /** Parses and checks a saved plan's text; `file` names it in messages. Throws PlanError. */
 export function parseSavedPlan(text: string, file: string): SavedPlan {
   let data: unknown;

@@ -6,6 +6,8 @@ import { PlanError } from '../errors.js';
 import type { Attributes, Change, DesiredState, GroupChange, LiveGroup, LiveState, Plan } from '../model.js';
 import type { Capabilities } from '../providers/provider.js';
 import { liveAttributes } from './groups.js';
+import { groupPrerequisites } from './order.js';
+import type { PlanTarget } from './targets.js';
 import { canonicalJson } from './values.js';
 
 export const SAVED_PLAN_FORMAT = 'groupform-plan';
@@ -13,8 +15,11 @@ export const SAVED_PLAN_VERSION = 1;
 
 /** What must still hold on the platform for a change to be applied as planned. */
 export type Precondition =
-  /** Before a create: no live group has this code (identity 'code') or this exact name (identity 'name'). */
-  | { kind: 'group-absent'; by: Capabilities['identity']; value: string }
+  /**
+   * Before a create: no live group has this code (identity 'code') or this exact name (identity 'name'), but the
+   * groups in `freedBy`, which the plan renames or deletes first.
+   */
+  | { kind: 'group-absent'; by: Capabilities['identity']; value: string; freedBy?: string[] }
   /** Before an update or delete: the group exists with these live values (declared fields; the name on delete). */
   | { kind: 'group'; id: string; attributes: Attributes }
   /** Before a membership change: the customer exists and is in this group (null: in none). */
@@ -29,7 +34,12 @@ export interface SavedPlan {
   plan: Plan;
   /** By change address. */
   preconditions: Record<string, Precondition>;
-  /** `sha256:` over the rest: a saved plan is applied exactly as reviewed, never after editing. */
+  /** The `--target`s the plan was made with (absent: the whole config); `apply FILE` refuses a change outside them. */
+  targets?: PlanTarget[];
+  /**
+   * `sha256:` over the rest: catches a damaged or carelessly edited file. It is not a signature (anyone can
+   * recompute it), so `apply FILE` checks every change against the config again.
+   */
   checksum: string;
 }
 
@@ -40,17 +50,21 @@ export interface SaveInput {
   capabilities: Readonly<Record<string, Capabilities>>;
   /** ISO 8601; the caller's clock. */
   createdAt: string;
+  /** The plan's `--target`s; none: the whole config. */
+  targets?: readonly PlanTarget[];
 }
 
 export function buildSavedPlan(plan: Plan, input: SaveInput): SavedPlan {
   const preconditions: Record<string, Precondition> = {};
+  const freeing = namesFreedFirst(plan, input.capabilities);
   for (const change of plan.changes) {
     if (Object.hasOwn(preconditions, change.address)) {
       throw new PlanError('plan-input', `the plan changes ${change.address} twice`);
     }
-    preconditions[change.address] = preconditionOf(change, input);
+    preconditions[change.address] = preconditionOf(change, input, freeing.get(change) ?? []);
   }
-  const body = { format: SAVED_PLAN_FORMAT, formatVersion: SAVED_PLAN_VERSION, createdAt: input.createdAt, configHash: plan.configHash, plan, preconditions } as const;
+  const targets = input.targets && input.targets.length > 0 ? { targets: [...input.targets] } : {};
+  const body = { format: SAVED_PLAN_FORMAT, formatVersion: SAVED_PLAN_VERSION, createdAt: input.createdAt, configHash: plan.configHash, plan, preconditions, ...targets } as const;
   return { ...body, checksum: checksumOf(body) };
 }
 
@@ -72,14 +86,29 @@ export function checkConfigHash(saved: SavedPlan, configHash: string, file: stri
     `${file} was made from another version of ${configFile} (config hash ${saved.configHash.slice(0, 12)}…, now ${configHash.slice(0, 12)}…); make a new plan with \`groupform plan --out ${file}\`.`);
 }
 
-function preconditionOf(change: Change, input: SaveInput): Precondition {
+/** For each create, the ids of the live groups that hold its name now and that the plan renames or deletes first. */
+function namesFreedFirst(plan: Plan, capabilities: SaveInput['capabilities']): Map<Change, string[]> {
+  const freeing = new Map<Change, string[]>();
+  for (const provider of new Set(plan.changes.map((change) => change.provider))) {
+    const rules = capabilities[provider];
+    if (!rules) continue;
+    const own = plan.changes.filter((change) => change.provider === provider);
+    for (const [change, before] of groupPrerequisites(own, rules)) {
+      if (change.action === 'create') freeing.set(change, before.flatMap((other) => (other.id === null ? [] : [other.id])));
+    }
+  }
+  return freeing;
+}
+
+function preconditionOf(change: Change, input: SaveInput, freedBy: readonly string[]): Precondition {
   if (change.kind === 'membership') return { kind: 'customer', id: change.customerId, groupId: change.before?.id ?? null };
   switch (change.action) {
     case 'create': {
       const identity = input.capabilities[change.provider]?.identity;
       if (!identity) throw new PlanError('plan-input', `no capabilities given for provider ${change.provider}`);
       const name = change.after?.name;
-      return { kind: 'group-absent', by: identity, value: identity === 'code' || typeof name !== 'string' ? String(change.key) : name };
+      const value = identity === 'code' || typeof name !== 'string' ? String(change.key) : name;
+      return { kind: 'group-absent', by: identity, value, ...(freedBy.length > 0 ? { freedBy: [...freedBy] } : {}) };
     }
     case 'update': {
       const fields = Object.keys(declaredGroup(change, input.desired).attributes);

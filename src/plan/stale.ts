@@ -1,9 +1,8 @@
 // Which items of a saved plan no longer hold, against freshly read live state (only what the plan touches):
 // a group that changed, vanished or appeared, a customer who moved. Items that depend on a stale one are
 // stale too: customers joining a group whose create is stale, customers leaving a group whose delete is.
-// Pure.
-import type { Attributes, Change, LiveGroup, LiveState, Plan } from '../model.js';
-import { summarize } from './plan.js';
+// Changes already in effect (saved-applied.ts) are not stale. Pure.
+import type { Attributes, Change, LiveGroup, LiveState } from '../model.js';
 import type { Precondition, SavedPlan } from './saved.js';
 import { jsonEqual } from './values.js';
 import { matchesIdentity } from './identity.js';
@@ -14,11 +13,12 @@ export interface StaleItem {
   reason: string;
 }
 
-/** The stale items, in plan order. */
-export function findStale(saved: SavedPlan, live: readonly LiveState[]): StaleItem[] {
+/** The stale items, in plan order; `applied`: addresses of the changes already in effect. */
+export function findStale(saved: SavedPlan, live: readonly LiveState[], applied: ReadonlySet<string> = new Set()): StaleItem[] {
   const states = new Map(live.map((state) => [state.provider, state]));
   const reasons = new Map<Change, string>();
   for (const change of saved.plan.changes) {
+    if (applied.has(change.address)) continue;
     const state = states.get(change.provider);
     const precondition = saved.preconditions[change.address];
     const reason = !precondition
@@ -29,7 +29,7 @@ export function findStale(saved: SavedPlan, live: readonly LiveState[]): StaleIt
     if (reason !== null) reasons.set(change, reason);
   }
   for (const change of saved.plan.changes) {
-    if (reasons.has(change) || change.kind !== 'membership') continue;
+    if (reasons.has(change) || change.kind !== 'membership' || applied.has(change.address)) continue;
     const reason = dependencyReason(change, saved.plan.changes, reasons);
     if (reason !== null) reasons.set(change, reason);
   }
@@ -39,20 +39,13 @@ export function findStale(saved: SavedPlan, live: readonly LiveState[]): StaleIt
   });
 }
 
-/** The plan without the given items (stale ones, for `--skip-stale`), its summary recounted. */
-export function withoutItems(plan: Plan, items: readonly StaleItem[]): Plan {
-  const skip = new Set(items.map((item) => item.address));
-  const changes = plan.changes.filter((change) => !skip.has(change.address));
-  // The estimate was of the whole plan; a partial one would mislead.
-  const { estimate: _whole, ...rest } = plan;
-  return { ...rest, changes, summary: summarize(changes) };
-}
-
 function violation(precondition: Precondition, state: LiveState): string | null {
   switch (precondition.kind) {
     case 'group-absent': {
       const { by, value } = precondition;
-      const found = state.groups.find((group) => matchesIdentity(group, by, value));
+      // Groups the plan renames or deletes first hold the name now; their own preconditions pin them.
+      const freed = new Set(precondition.freedBy ?? []);
+      const found = state.groups.find((group) => !freed.has(group.id) && matchesIdentity(group, by, value));
       return found ? `a group with ${by} "${value}" now exists on ${state.provider} (#${found.id})` : null;
     }
     case 'group': {

@@ -2,6 +2,7 @@
 // change is in scope when the group it joins or leaves is; live-only groups (prune deletes) are only in
 // scope of a whole-provider target.
 import type { Change, Finding } from '../model.js';
+import { groupPrerequisites, type OrderRules } from './order.js';
 
 export interface PlanTarget {
   provider: string;
@@ -25,4 +26,24 @@ export function inTargets(change: Change, targets: readonly PlanTarget[]): boole
 /** Findings about providers outside the targets are dropped; findings about none are kept. */
 export function findingInTargets(finding: Finding, targets: readonly PlanTarget[]): boolean {
   return finding.provider === undefined || targets.some((target) => target.provider === finding.provider);
+}
+
+/**
+ * A change kept whose name is freed by a change the targets leave out would fail on the platform: an error
+ * naming both. `all` is the whole plan, `kept` what the targets keep.
+ */
+export function missingPrerequisites(all: readonly Change[], kept: readonly Change[], rulesOf: (provider: string) => OrderRules): Finding[] {
+  const inPlan = new Set(kept);
+  const findings: Finding[] = [];
+  for (const provider of new Set(kept.map((change) => change.provider))) {
+    const own = all.filter((change) => change.provider === provider);
+    for (const [change, before] of groupPrerequisites(own, rulesOf(provider))) {
+      if (!inPlan.has(change)) continue;
+      for (const other of before.filter((prerequisite) => !inPlan.has(prerequisite))) {
+        findings.push({ severity: 'error', code: 'name-order', provider,
+          message: `${change.address} must wait for ${other.address} (it frees the name "${String(change.after?.name)}"), which --target leaves out; target both` });
+      }
+    }
+  }
+  return findings;
 }

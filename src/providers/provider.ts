@@ -1,5 +1,5 @@
 // The contract every platform adapter fulfils. Adapters know nothing of the CLI or the planner's internals.
-import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes } from '../model.js';
+import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes, UniqueFields } from '../model.js';
 import type { HttpLog } from '../http/log.js';
 import type { RateWindow } from '../http/limiter.js';
 
@@ -22,6 +22,10 @@ export interface Capabilities {
    * cannot both exist, so the live one is the group the declared name means).
    */
   identity: 'code' | 'name' | 'name-ignoring-case';
+  /** Which group fields no two groups may share, and how the platform compares them. */
+  unique: UniqueFields;
+  /** Longest group name the platform accepts (temporary names are cut to fit). */
+  maxNameLength: number;
   /** Whether groups can be deleted through the API. */
   delete: boolean;
   /** Whether deleting a group unassigns its customers on the platform itself. */

@@ -72,6 +72,6 @@ function overviewLines(config: ConfigOverview): string[] {
     const fields = [...Object.entries(p.settings).map(([k, v]) => `${k}=${v}`), ...p.secrets.map((k) => `${k}=[redacted]`), `prune=${p.prune}`];
     return `provider ${p.name} (${p.type}): ${fields.join(', ')}`;
   });
-  const groups = config.groups.map((g) => `group ${g.key} (${g.name}): on ${g.providers.join(', ')}; ${count(g.members, 'member')}; ${g.membership}`);
+  const groups = config.groups.map((g) => `group ${g.key} (${g.name}): on ${g.providers.join(', ')}; ${g.members === null ? 'members not managed' : `${count(g.members, 'member')}; ${g.membership}`}`);
   return [...providers, ...groups];
 }

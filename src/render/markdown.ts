@@ -8,7 +8,7 @@ import { duration } from './cost.js';
 import { formatFinding } from './findings.js';
 import { emailShower } from './mask.js';
 import {
-  byProviderOrder, count, groupTitle, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
+  byProviderOrder, count, groupChangeAddress, groupTitle, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
   type Block, type ProviderInfo,
 } from './plan-view.js';
 import { renderSummary } from './summary.js';
@@ -96,7 +96,8 @@ function detailParts(plan: Plan, maxMembers: number, email: (text: string) => st
   return sections(plan, infos?.map((info) => info.name)).flatMap((section) => {
     const byGroup = new Map<string, Block[]>();
     for (const block of section.blocks) {
-      const address = block.kind === 'group' ? block.change.address : block.address;
+      // A group's temporary-name step sits with its group's other changes.
+      const address = block.kind === 'group' ? groupChangeAddress(block.change) : block.address;
       byGroup.set(address, [...(byGroup.get(address) ?? []), block]);
     }
     const groups = [...byGroup.values()].map((blocks): Part => ({ text: groupDetails(blocks, maxMembers, email), groups: 1 }));
@@ -109,7 +110,7 @@ function groupDetails(blocks: readonly Block[], maxMembers: number, email: (text
   const [first] = blocks;
   const label = first?.kind === 'group' ? groupLabel(first.change) : (first?.group ?? '');
   const what = blocks.map((block) => {
-    if (block.kind === 'group') return `${block.change.action} group`;
+    if (block.kind === 'group') return block.change.temporary ? 'temporary name' : `${block.change.action} group`;
     const verb = block.kind === 'join' ? 'join' : 'leave';
     return `${count(block.changes.length, 'customer')} ${block.changes.length === 1 ? `${verb}s` : verb}`;
   });
@@ -126,7 +127,8 @@ function groupDetails(blocks: readonly Block[], maxMembers: number, email: (text
 
 function groupLabel(change: GroupChange): string {
   const name = change.before?.name;
-  return change.key === null && typeof name === 'string' ? `${change.address} (${name})` : change.address;
+  const address = groupChangeAddress(change);
+  return change.key === null && typeof name === 'string' ? `${address} (${name})` : address;
 }
 
 function blockLines(block: Block, maxMembers: number, email: (text: string) => string): string[] {

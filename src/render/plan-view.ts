@@ -92,10 +92,19 @@ export interface MarkedLine {
   text: string;
 }
 
-/** `create group cl/vip`, `update group bc/wholesale`, `delete group bc/#9 (Legacy)`. */
+/**
+ * `create group cl/vip`, `update group bc/wholesale`, `delete group bc/#9 (Legacy)`, and the first step of a rename
+ * through a temporary name: `update group bc/a (temporary name: frees "A")`.
+ */
 export function groupTitle(change: GroupChange): string {
+  if (change.temporary) return `update group ${groupChangeAddress(change)} (temporary name: frees ${showValue(change.before?.name)})`;
   const name = change.action === 'delete' ? change.before?.name : undefined;
   return `${change.action} group ${change.address}${typeof name === 'string' ? ` (${name})` : ''}`;
+}
+
+/** The address of the group a change is about: a temporary-name step's is its group's. */
+export function groupChangeAddress(change: GroupChange): string {
+  return groupAddress(change.provider, change.key, change.id);
 }
 
 /** `2 customers join cl/vip`, `1 customer leaves bc/#9 (Legacy)`. */

@@ -24,27 +24,60 @@ function statusOf(result: Awaited<ReturnType<typeof applyPlan>>, address: string
 }
 
 describe('applyPlan: phases and results', () => {
-  it('runs group writes, then memberships, then unassigns, then deletes', async () => {
+  it('runs members out of deleted groups, deletes, renames, creates, other updates, memberships, unassigns', async () => {
     const cl = new FakeProvider('cl', { concurrency: 4, batchMembership: 10 });
-    // Listed out of phase order on purpose: the engine orders by phase, not by position.
+    // Listed out of order on purpose: the engine orders by step, not by position.
     const changes: Change[] = [
+      unassign('cl', 'w@example.com', ref('gold', '42')),
       deleteGroup('cl', '9'),
       unassign('cl', 'z@example.com', ref(null, '9')),
       assign('cl', 'x@example.com', ref('vip', null)),
       assign('cl', 'y@example.com', ref('vip', null), ref('old', '5')),
+      { ...updateGroup('cl', 'gold', '42'), before: { reference: null }, after: { reference: 'g' } },
       updateGroup('cl', 'old', '5'),
       createGroup('cl', 'vip'),
     ];
     const result = await applyPlan(planOf(changes), providersOf(cl), silent);
 
-    const phaseOf = (address: string) =>
-      address.startsWith('cl/#') ? 'delete' : address.includes('members/z') ? 'unassign' : address.includes('/members/') ? 'assign' : 'write';
-    const sequence = cl.calls.flatMap((call) => call.addresses.map(phaseOf));
-    expect(sequence.slice(0, 2).sort()).toEqual(['write', 'write']);
-    expect(sequence.slice(2)).toEqual(['assign', 'assign', 'unassign', 'delete']);
-    expect(result).toMatchObject({ done: 6, failed: 0, notAttempted: 0, warnings: [] });
+    const steps: Record<string, string> = {
+      'cl/#9': 'delete', 'cl/old': 'rename', 'cl/vip': 'create', 'cl/gold': 'update',
+      'cl/members/z@example.com': 'move out', 'cl/members/w@example.com': 'unassign',
+    };
+    const sequence = cl.calls.flatMap((call) => call.addresses.map((address) => steps[address] ?? 'assign'));
+    expect(sequence).toEqual(['move out', 'delete', 'rename', 'create', 'update', 'assign', 'assign', 'unassign']);
+    expect(result).toMatchObject({ done: 8, failed: 0, notAttempted: 0, warnings: [] });
     // Items come back in the plan's order, whatever order they ran in.
     expect(result.items.map((i) => i.change)).toEqual(changes);
+  });
+
+  it('runs a create after the rename that frees its name, and not at all when that rename failed', async () => {
+    const rename = { ...updateGroup('xk', 'b2b', '12'), before: { name: 'Wholesale' }, after: { name: 'Spring Sale' } };
+    const create = { ...createGroup('xk', 'vip'), after: { name: 'Wholesale' } };
+    const xk = new FakeProvider('xk', { unique: { name: 'ignoring-case', code: 'none' } });
+    await applyPlan(planOf([create, rename]), providersOf(xk), silent);
+    expect(xk.calls.map((call) => call.addresses[0])).toEqual(['xk/b2b', 'xk/vip']);
+
+    const failing = new FakeProvider('xk', { unique: { name: 'ignoring-case', code: 'none' } });
+    failing.failing.add('xk/b2b');
+    const result = await applyPlan(planOf([rename, create]), providersOf(failing), silent);
+    expect(statusOf(result, 'xk/vip')).toMatchObject({
+      status: 'not-attempted',
+      error: { code: 'dependency-failed', message: 'xk/b2b must free the name first, and it failed' },
+    });
+  });
+
+  it('runs a swap as the temporary name, the other rename, then the final name, one step after the other', async () => {
+    const bc = new FakeProvider('bc', { unique: { name: 'exact', code: 'none' }, concurrency: 4 });
+    const changes: Change[] = [
+      { ...updateGroup('bc', 'a', '1'), address: 'bc/a:temporary-name', before: { name: 'A' }, after: { name: 'B (groupform-tmp-1)' }, temporary: true },
+      { ...updateGroup('bc', 'b', '2'), before: { name: 'B' }, after: { name: 'A' } },
+      { ...updateGroup('bc', 'a', '1'), before: { name: 'B (groupform-tmp-1)' }, after: { name: 'B' } },
+    ];
+    const starts: string[] = [];
+    bc.onCall = (call) => starts.push(`${call.addresses[0]} (${bc.inFlight} in flight)`);
+    const result = await applyPlan(planOf([...changes].reverse()), providersOf(bc), silent);
+    expect(starts).toEqual(['bc/a:temporary-name (1 in flight)', 'bc/b (1 in flight)', 'bc/a (1 in flight)']);
+    expect(result.done).toBe(3);
   });
 
   it('sends new groups\' ids, from their create, with the memberships into them', async () => {

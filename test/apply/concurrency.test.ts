@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply.js';
-import { FakeProvider, assign, createGroup, deleteGroup, emails, planOf, providersOf, ref, unassign } from './fake-provider.js';
+import { FakeProvider, assign, createGroup, emails, planOf, providersOf, ref, unassign } from './fake-provider.js';
 
 const silent = { output: 'silent' } as const;
 
@@ -67,7 +67,7 @@ describe('applyPlan: cancellation', () => {
     const xk = new FakeProvider('xk', { batchMembership: 1, concurrency: 2 });
     const controller = new AbortController();
     const hold = holdCalls(xk);
-    const plan = planOf([...emails(10).map((email) => assign('xk', email, ref('vip', '1'))), deleteGroup('xk', '9')]);
+    const plan = planOf([...emails(10).map((email) => assign('xk', email, ref('vip', '1'))), unassign('xk', 'z@example.com', ref('old', '9'))]);
     const run = applyPlan(plan, providersOf(xk), { ...silent, signal: controller.signal });
 
     await hold.waitFor(2);

@@ -41,6 +41,8 @@ export class FakeProvider implements Provider {
   ) {
     this.capabilities = {
       identity: 'code',
+      unique: { name: 'none', code: 'ignoring-case' },
+      maxNameLength: 255,
       delete: true,
       deleteUnassignsMembers: false,
       batchMembership: 1,

@@ -65,7 +65,7 @@ describe('apply progress output', () => {
       // The live tree redraws with escape codes; its last frame is what stays on screen.
       const frame = stripVTControlCharacters(progress);
       expect(frame).toContain('✖ cl: 7 changes (1 of 7 failed)');
-      expect(frame).toContain('✖ cl: create or update 2 groups (1 of 2 failed)');
+      expect(frame).toContain('✖ cl: create 2 groups (1 of 2 failed)');
     } finally {
       process.stdout.isTTY = isTTY;
     }

@@ -24,7 +24,7 @@ describe('apply progress tells the truth about phases and providers', () => {
     cl.failing.add('cl/gold');
     const lines = await plainProgress(cl, [createGroup('cl', 'vip'), createGroup('cl', 'gold')]);
     expect(lines).toContain('✖ cl: create group gold [FAILED: cl/gold refused]');
-    expect(lines).toContain('✖ cl: create or update 2 groups [FAILED: 1 of 2 failed]');
+    expect(lines).toContain('✖ cl: create 2 groups [FAILED: 1 of 2 failed]');
     expect(lines).toContain('✖ cl: 2 changes [FAILED: 1 of 2 failed]');
     // The other provider is untouched by cl's failure.
     expect(lines).toContain('✔ bc: 1 change');
@@ -59,7 +59,7 @@ describe('apply progress tells the truth about phases and providers', () => {
 
   it('marks a provider done when every change is done', async () => {
     const lines = await plainProgress(new FakeProvider('cl'), [createGroup('cl', 'vip'), into('a', 'vip', null)]);
-    expect(lines).toContain('✔ cl: create or update 1 group');
+    expect(lines).toContain('✔ cl: create 1 group');
     expect(lines).toContain('✔ cl: assign 1 customer');
     expect(lines).toContain('✔ cl: 2 changes');
   });

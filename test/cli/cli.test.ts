@@ -5,7 +5,7 @@ describe('groupform CLI shell', () => {
   it('lists every command in --help', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['validate', 'plan', 'apply', 'drift', 'import', 'sandbox']) {
+    for (const command of ['init', 'validate', 'plan', 'show', 'apply', 'drift', 'import', 'sandbox', 'completion']) {
       expect(result.stdout).toContain(`groupform ${command}`);
     }
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
+import { bigCommerceConfig, bigCommerceSeed } from './bigcommerce-seed.js';
 import { repoConfig, sandboxProject, type SandboxProject } from './sandbox-project.js';
 
 interface ClState {
@@ -92,5 +93,38 @@ describe('apply of a saved plan', () => {
     const result = await env.run(['apply', 'plan.json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('plan.json was made from another version of groups.yaml');
+  });
+
+  it('run again after a partial apply, skips what is already applied instead of calling it stale', async () => {
+    await savePlan();
+    // Part of the plan happens first (here: a fresh apply of xk alone, as a first run that stopped would).
+    expect((await env.run(['apply', '--auto-approve', '--target', 'xk'])).code).toBe(0);
+    const rest = await env.run(['apply', 'plan.json']);
+    expect(rest.stderr).not.toContain('no longer match');
+    expect(rest.stderr).toMatch(/\d+ items are already applied on the platforms \(skipped\): xk\//);
+    expect(rest.code).toBe(0);
+    expect((await env.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+    // Once more: everything is in effect, nothing is sent.
+    const again = await env.run(['apply', 'plan.json']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Apply complete: 0 done, 0 failed, 0 not attempted.');
+  });
+});
+
+describe('apply of a saved plan past the safety limits', () => {
+  it('needs --force again: the limits are checked on apply as on plan', async () => {
+    await env.close();
+    const groups = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, name: `Group ${i + 1}` }));
+    const declared = [1, 2, 3, 4, 5, 6].map((i) => `  g${i}:\n    name: Group ${i}\n`).join('');
+    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig(declared, 'prune: true') }, { seed: bigCommerceSeed(groups, []) });
+    expect((await env.run(['plan', '--force', '--out', 'plan.json'])).code).toBe(0);
+    const before = await env.state('bigcommerce');
+    const refused = await env.run(['apply', 'plan.json']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('bc: error: would delete 4 of 10 groups on bc (40%, limit 30%); use --force to apply anyway');
+    expect(await env.state('bigcommerce')).toEqual(before);
+    const forced = await env.run(['apply', 'plan.json', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('Apply complete: 4 done, 0 failed, 0 not attempted.');
   });
 });

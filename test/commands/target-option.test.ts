@@ -22,3 +22,15 @@ describe('resolveTargets', () => {
     expect(() => resolveTargets(['cl/gold'], state)).toThrow("--target cl/gold: groups.yaml declares no group 'gold' on provider 'cl'.");
   });
 });
+
+describe('resolveTargets suggestions', () => {
+  it('suggests the closest group key or provider for a typo', () => {
+    expect(() => resolveTargets(['vpi'], state)).toThrow("--target vpi: no provider or group key of groups.yaml is called 'vpi'. Did you mean vip?");
+    expect(() => resolveTargets(['cl/vpi'], state)).toThrow("declares no group 'vpi' on provider 'cl'. Did you mean cl/vip?");
+    expect(() => resolveTargets(['bd/vip'], state)).toThrow("provider 'bd' is not in groups.yaml. Did you mean bc/vip?");
+  });
+
+  it('suggests nothing when nothing is close', () => {
+    expect(() => resolveTargets(['wholesale'], state)).toThrow(/called 'wholesale'\. Name a provider/);
+  });
+});

@@ -36,7 +36,9 @@ describe('validate keeps secrets out of its output', () => {
   it('still says where the secret was misplaced', async () => {
     const io = memoryIo(fixturesDir + 'secrets', { SECRET });
     await runValidate({ config: 'schema-echo.yaml', strict: false, format: 'text', verbose: false, color: false }, io);
-    expect(io.out()).toContain("schema-echo.yaml:6:15: error: 'base_url' of provider 'cl' must be a web address starting with https:// (or http://), not '[redacted]'.");
+    expect(io.out()).toContain(
+      "schema-echo.yaml:6:15: error: 'base_url' of provider 'cl' uses ${SECRET}, which holds a secret (it is the client_secret of provider 'cl'): plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key).",
+    );
   });
 
   it('shows secret fields as [redacted] with --verbose', async () => {

@@ -12,8 +12,8 @@ const options = (config: string, more: Partial<ValidateOptions> = {}): ValidateO
   ...more,
 });
 
-async function validate(folder: string, config: string, more: Partial<ValidateOptions> = {}) {
-  const io = memoryIo(fixturesDir + folder, fixtureEnv);
+async function validate(folder: string, config: string, more: Partial<ValidateOptions> = {}, env: Record<string, string> = {}) {
+  const io = memoryIo(fixturesDir + folder, { ...fixtureEnv, ...env });
   const code = await runValidate(options(config, more), io);
   return { code, out: io.out(), err: io.err() };
 }
@@ -28,11 +28,18 @@ describe('groupform validate', () => {
         "several-mistakes.yaml:19:11: error: Group 'vip' has more than one 'all' discount rule; BigCommerce allows one.",
         "several-mistakes.yaml:22:25: error: Group 'staff' names provider 'cl', which is not declared in 'providers'; the providers are bc, xk.",
         "several-mistakes.yaml:24:39: warning: mia.davies@example.com is listed twice in group 'staff' (first at line 24, column 15); the repeat is ignored.",
-        "members/vip.txt:2:1: error: 'not-an-address' in group 'vip' is not a valid e-mail address.",
+        "members/vip.txt:2:1: error: This line of the members_file of group 'vip' is not a valid e-mail address.",
         'several-mistakes.yaml: 3 errors, 1 warning.',
         '',
       ].join('\n'),
     );
+  });
+
+  it('says with --verbose which groups leave their memberships unmanaged', async () => {
+    const { code, out } = await validate('valid', 'full.yaml', { verbose: true }, { CL_SLUG: 'northwind' });
+    expect(code).toBe(0);
+    expect(out).toContain('group staff (Staff): on cl, bc; members not managed\n');
+    expect(out).toMatch(/group vip \(VIP\): on cl, bc, xk; \d+ members; authoritative\n/);
   });
 
   it('exits 0 on a valid file with warnings, and counts what it declares', async () => {

@@ -37,6 +37,10 @@ describe('the shipped config files', () => {
     expect(new Set(desired.groups.map((g) => g.key))).toEqual(new Set(['vip', 'wholesale', 'staff', 'newsletter', 'guests']));
   });
 
+  it('groups.yaml leaves the memberships of guests unmanaged: it declares no members', async () => {
+    expect(await membersOf('groups.yaml')).toMatchObject({ 'bc/guests': null, 'xk/newsletter': expect.any(Array) });
+  });
+
   it('examples/members-file.yaml reads its members files, lower-cased, after inline members', async () => {
     expect(await membersOf('examples/members-file.yaml')).toEqual({
       'bc/wholesale': ['noah.wilson@example.com', 'emma.taylor@example.com', 'buying@harbor-goods.example.com', 'orders@lakeside-sports.example.com'],

@@ -29,6 +29,12 @@ export const invalidCases: Record<string, Expected[]> = {
   'alias-without-anchor.yaml': [
     { line: 21, column: 23, message: 'The alias *rules has no anchor &rules before it.' },
   ],
+  'alias-bomb.yaml': [
+    { line: 23, column: 18, message: 'The alias *c takes this file\'s aliases past 1000 copies (nested aliases multiply, as in an alias bomb); write the values out, or nest fewer aliases.' },
+  ],
+  'not-utf8.yaml': [
+    { line: 19, column: 15, message: 'The config file is not valid UTF-8 text: the byte here is not part of any character; save the file as UTF-8.' },
+  ],
   'unset-variable.yaml': [
     { line: 10, column: 17, message: "The environment variable BC_STORE_HASH is not set (used by 'store_hash' of provider 'bc'). Set it, or write ${BC_STORE_HASH:-default} to give a default." },
   ],
@@ -120,16 +126,45 @@ export const invalidCases: Record<string, Expected[]> = {
     { line: 22, column: 9, message: "'liam.smith.example.com' in group 'vip' is not a valid e-mail address." },
   ],
   'bad-email-in-members-file.yaml': [
-    { file: 'members/bad-email.txt', line: 4, column: 3, message: "'liam.smith@@example.com' in group 'vip' is not a valid e-mail address." },
+    { file: 'members/bad-email.txt', line: 4, column: 3, message: "This line of the members_file of group 'vip' is not a valid e-mail address." },
   ],
   'missing-members-file.yaml': [
     { line: 20, column: 19, message: "The members_file 'members/wholesal.txt' of group 'wholesale' cannot be read: there is no such file." },
+  ],
+  'members-file-outside-folder.yaml': [
+    { line: 20, column: 19, message: "The members_file '../../../../../../../../etc/passwd' of group 'vip' is outside the config's folder (symbolic links followed); a members file must be in that folder or below it." },
+  ],
+  'members-file-not-utf8.yaml': [
+    { file: 'members/latin1.txt', line: 2, column: 6, message: "The members_file of group 'vip' is not valid UTF-8 text: the byte here is not part of any character; save the file as UTF-8." },
   ],
   'member-in-two-groups.yaml': [
     { line: 24, column: 39, message: "liam.smith@example.com is in group 'staff' and in group 'vip' (line 20, column 38), both on provider 'bc'; a customer can be in only one group of a provider." },
   ],
   'member-in-two-groups-via-file.yaml': [
     { file: 'members/staff-with-ava.txt', line: 2, column: 1, message: "ava.jones@example.com is in group 'staff' and in group 'vip' (member-in-two-groups-via-file.yaml line 21, column 15), both on providers 'cl' and 'bc'; a customer can be in only one group of a provider." },
+  ],
+  // ---- platform limits ----
+  'name-too-long-for-bigcommerce-and-xtrakit.yaml': [
+    { line: 19, column: 11, message: "The name of group 'vip' is 256 characters long; BigCommerce ('bc') and Xtrakit ('xk') take at most 255." },
+  ],
+  'blank-group-name.yaml': [
+    { line: 19, column: 11, message: "'name' of group 'vip' must not be blank, not '   '." },
+  ],
+  'description-too-long.yaml': [
+    { line: 21, column: 18, message: "'description' of group 'vip' is 1001 characters long; it may have at most 1000." },
+  ],
+  // ---- secrets outside their credential field ----
+  'secret-in-group-name.yaml': [
+    { line: 19, column: 16, message: "'name' of group 'vip' uses ${XK_API_KEY}, which holds a secret (it is the api_key of provider 'xk'): plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
+  ],
+  'secret-named-variable-in-description.yaml': [
+    { line: 20, column: 30, message: "'description' of group 'vip' uses ${SHOP_DOOR_PASSWORD}, which holds a secret (its name says so): plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
+  ],
+  'secret-value-in-metadata.yaml': [
+    { line: 23, column: 15, message: "'commercelayer.metadata.note' of group 'vip' holds the value of the access_token of provider 'bc', a secret: plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
+  ],
+  'secret-value-as-metadata-key.yaml': [
+    { line: 23, column: 9, message: "'commercelayer.metadata' of group 'vip' has a key that holds the value of the access_token of provider 'bc', a secret: plans show this field and the platform stores it, so a secret may only fill a credential field (client_secret, access_token, api_key)." },
   ],
   // ---- Commerce Layer codes ----
   'commercelayer-key-too-long.yaml': [
@@ -140,6 +175,13 @@ export const invalidCases: Record<string, Expected[]> = {
   ],
   'commercelayer-key-case-clash.yaml': [
     { line: 20, column: 3, message: "Group keys 'vip' (line 18, column 3) and 'VIP' are the same Commerce Layer code on provider 'cl', which ignores case; rename one." },
+  ],
+  // ---- names each platform keeps unique ----
+  'duplicate-name-bigcommerce.yaml': [
+    { line: 15, column: 11, message: "Groups 'vip' (line 11, column 11) and 'vip2' have the same name on provider 'bc'; BigCommerce allows one group per name. Rename one." },
+  ],
+  'duplicate-name-xtrakit-case.yaml': [
+    { line: 16, column: 11, message: "Groups 'vip' (line 14, column 11) and 'vip2' have the same name on provider 'xk'; Xtrakit allows one group per name, ignoring case and spaces around it. Rename one." },
   ],
   // ---- BigCommerce rules ----
   'bigcommerce-price-list-not-alone.yaml': [

@@ -5,29 +5,32 @@ import { splitMemberLines } from '../../src/config/members-file.js';
 /** The lines as plain data, to compare whole. */
 function lines(text: string) {
   const split = splitMemberLines(text);
-  return split.emails.map((email, i) => ({ email, line: split.lines[i], column: split.column(i), written: split.written(i) }));
+  return split.emails.map((email, i) => ({ email, line: split.lines[i], column: split.column(i) }));
 }
 
 describe('splitMemberLines', () => {
   it('keeps address lines, lower-cased, with their line and column, skipping blanks and comments', () => {
     const text = '# header\nAva@Example.com\n\n   liam@example.com  \n\t# indented comment\nmia@example.com';
     expect(lines(text)).toEqual([
-      { email: 'ava@example.com', line: 2, column: 1, written: 'Ava@Example.com' },
-      { email: 'liam@example.com', line: 4, column: 4, written: 'liam@example.com' },
-      { email: 'mia@example.com', line: 6, column: 1, written: 'mia@example.com' },
+      { email: 'ava@example.com', line: 2, column: 1 },
+      { email: 'liam@example.com', line: 4, column: 4 },
+      { email: 'mia@example.com', line: 6, column: 1 },
     ]);
   });
 
   it('handles CRLF line ends, a byte-order mark and a final newline', () => {
     expect(lines('\uFEFFava@example.com\r\nliam@example.com\r\n')).toEqual([
-      { email: 'ava@example.com', line: 1, column: 1, written: 'ava@example.com' },
-      { email: 'liam@example.com', line: 2, column: 1, written: 'liam@example.com' },
+      { email: 'ava@example.com', line: 1, column: 1 },
+      { email: 'liam@example.com', line: 2, column: 1 },
     ]);
   });
 
-  it('shows an address lower-cased when lower-casing changed the length of the text', () => {
-    // "İ" (U+0130) lower-cases to two code units, so offsets into the original no longer line up.
-    expect(lines('İ@example.com\nBob@example.com\n').map((l) => l.written)).toEqual(['i̇@example.com', 'bob@example.com']);
+  it('keeps columns right when lower-casing changed the length of the text', () => {
+    // "İ" (U+0130) lower-cases to two code units.
+    expect(lines('İ@example.com\n  Bob@example.com\n').map((l) => [l.email, l.line, l.column])).toEqual([
+      ['i̇@example.com', 1, 1],
+      ['bob@example.com', 2, 3],
+    ]);
   });
 
   it('reads an empty file as no members', () => {
@@ -49,5 +52,12 @@ describe('isEmail', () => {
 
   it('rejects addresses longer than 254 characters', () => {
     expect(isEmail('a'.repeat(250) + '@example.com')).toBe(false);
+  });
+});
+
+describe('splitMemberLines with a bound', () => {
+  it('gives up past the most addresses a file may hold, not counting blanks and comments', () => {
+    expect(splitMemberLines('# c\na@example.com\n\nb@example.com\n', 2)?.emails).toEqual(['a@example.com', 'b@example.com']);
+    expect(splitMemberLines('a@example.com\nb@example.com\nc@example.com\n', 2)).toBeUndefined();
   });
 });

@@ -11,13 +11,14 @@ function inline(key: string, emails: string[]): DeclaredMembers {
 }
 
 describe('declareMembers', () => {
-  it('puts inline members before the file, lower-cased, and reports invalid ones as written', () => {
+  it('puts inline members before the file, lower-cased, and reports invalid inline ones as written and file lines by place only', () => {
     const file = { display: 'm.txt', lines: splitMemberLines('Mia@Example.com\nnot an address\n') };
-    const { declared, findings } = declareMembers({ key: 'vip', inline: ['Ava@Example.com'], file }, positions);
-    expect(declared.emails).toEqual(['ava@example.com', 'mia@example.com', 'not an address']);
-    expect([...declared.invalid]).toEqual([2]);
-    expect(findings).toEqual([
-      { severity: 'error', code: 'bad-email', message: "'not an address' in group 'vip' is not a valid e-mail address.", pos: { file: 'm.txt', line: 2, column: 1 } },
+    const { declared, findings } = declareMembers({ key: 'vip', inline: ['Ava@Example.com', 'Bad.Example.com'], file }, positions);
+    expect(declared.emails).toEqual(['ava@example.com', 'bad.example.com', 'mia@example.com', 'not an address']);
+    expect([...declared.invalid]).toEqual([1, 3]);
+    expect(findings.map((f) => [f.message, f.pos])).toEqual([
+      ["'Bad.Example.com' in group 'vip' is not a valid e-mail address.", positions.value(['groups', 'vip', 'members', 1])],
+      ["This line of the members_file of group 'vip' is not a valid e-mail address.", { file: 'm.txt', line: 2, column: 1 }],
     ]);
   });
 

@@ -19,6 +19,17 @@ function drifted() {
 }
 
 describe('classifyDrift', () => {
+  it('counts a rename through a temporary name once, as the group\'s rename', () => {
+    const liveState = [live('bc', [liveGroup('1', 'A'), liveGroup('2', 'B')])];
+    const swap = plan(
+      desired([group('bc', 'a', { name: 'B', pinnedId: '1' }), group('bc', 'b', { name: 'A', pinnedId: '2' })], [instance('bc')]),
+      liveState,
+      options(),
+    );
+    expect(swap.changes).toHaveLength(3);
+    expect(classifyDrift(swap, liveState, COMMIT).map((item) => item.address)).toEqual(['bc/b', 'bc/a']);
+  });
+
   it('compares each live object\'s modification time with the config\'s last commit', () => {
     const { result, liveState } = drifted();
     const items = classifyDrift(result, liveState, COMMIT);

@@ -111,8 +111,8 @@ describe('groupform apply interrupted with Ctrl-C', () => {
     while (patches() === 0 && child.exitCode === null) await sleep(10);
     child.kill('SIGINT');
 
-    expect(await exited).toBe(1);
-    expect(stderr).toContain('Interrupted: finishing the calls in flight, starting no new ones…');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('Interrupted (SIGINT): finishing the calls in flight, starting no new ones…');
     const summary = /Apply complete: (\d+) done, 0 failed, (\d+) not attempted\./.exec(stdout);
     expect(summary).not.toBeNull();
     const [done, notAttempted] = [Number(summary![1]), Number(summary![2])];

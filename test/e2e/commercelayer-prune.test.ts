@@ -55,6 +55,45 @@ groups:
     expect((await setup.run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
+  it('refuses a declared group whose code matches an ignored group, naming both, and writes nothing', async () => {
+    const state = shopWithCustomers('ava@example.com');
+    state.customer_groups = [{ ...group('GrpLegacyA', 'legacy', 'Legacy'), metadata: { tier: 'old' } }];
+    state.customers[0]!.customer_group_id = 'GrpLegacyA';
+    setup = await setupCommerceLayer(
+      `${pruning('    ignore: ["*"]\n')}
+groups:
+  legacy:
+    name: Legacy Club
+    commercelayer: { metadata: { tier: new } }
+`,
+      { state },
+    );
+    const before = setup.emulator.state();
+    for (const args of [['plan'], ['apply', '--auto-approve']]) {
+      const refused = await setup.run(args);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        'groups.yaml:14:3: error: group legacy matches live group "Legacy" (#GrpLegacyA) on cl by code, and ignore pattern "*" covers that group',
+      );
+    }
+    expect(setup.calls().filter((c) => c.method !== 'GET' && c.path !== '/oauth/token')).toEqual([]);
+    expect(setup.emulator.state()).toEqual(before);
+  });
+
+  it('moves a declared customer out of an ignored group and says so, leaving the group and its other members', async () => {
+    const state = shopWithCustomers('ava@example.com', 'old@example.com');
+    state.customer_groups = [group('GrpVipAaaa', 'vip', 'VIP'), group('GrpLegacyA', 'legacy-b2b', 'Legacy B2B')];
+    for (const c of state.customers) c.customer_group_id = 'GrpLegacyA';
+    setup = await setupCommerceLayer(`${pruning('    prune: true\n    ignore: ["Legacy *"]\n')}\ngroups:\n  vip:\n    name: VIP\n    members: [ava@example.com]\n`, { state });
+
+    const plan = await setup.run(['plan']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('1 customer leaves group "Legacy B2B" (#GrpLegacyA) on cl, which ignore pattern "Legacy *" covers');
+    expect((await setup.run(['apply', '--auto-approve'])).code).toBe(0);
+    expect(membersByCode(setup.emulator.state())).toEqual({ vip: ['ava@example.com'], 'legacy-b2b': ['old@example.com'] });
+    expect((await setup.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+
   it('refuses to remove most of a group\'s members until --force', async () => {
     const emails = Array.from({ length: 10 }, (_, i) => `member${i}@example.com`);
     const state = shopWithCustomers(...emails);

@@ -139,9 +139,9 @@ describe('groupform --sandbox', () => {
 });
 
 describe('groupform sandbox (standalone)', () => {
-  it('prints export lines, serves a config that reads them, and stops cleanly on SIGINT', async () => {
+  it('with --env --foreground, prints export lines, serves a config that reads them, and stops cleanly on SIGINT', async () => {
     const { run } = await copyOfGroupsYaml();
-    const child = spawn(process.execPath, [binPath, 'sandbox', '--env'], {
+    const child = spawn(process.execPath, [binPath, 'sandbox', '--env', '--foreground'], {
       cwd: project!.dir,
       env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -168,6 +168,41 @@ describe('groupform sandbox (standalone)', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('eval "$(groupform sandbox --env)"', () => {
+  it('returns, leaving the emulators in the background on the printed URLs until kill $GROUPFORM_SANDBOX_PID', async () => {
+    const { dir } = await copyOfGroupsYaml();
+    const script = `eval "$("${process.execPath}" "${binPath}" sandbox --env)" || exit 9
+echo "pid=$GROUPFORM_SANDBOX_PID"
+"${process.execPath}" "${binPath}" plan --detailed-exitcode
+echo "plan=$?"`;
+    const shell = spawn('bash', ['-c', script], { cwd: dir, env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    shell.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    // The shell ends on its own: `eval` got all of --env's output, so the command returned.
+    expect(await new Promise((resolve) => shell.on('close', resolve))).toBe(0);
+    const pid = Number(/^pid=(\d+)$/m.exec(out)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    try {
+      expect(out).toMatch(/^plan=2$/m);
+      expect(out).toMatch(/^Provider xk \(Xtrakit, /m);
+      expect(alive(pid)).toBe(true);
+    } finally {
+      if (alive(pid)) process.kill(pid, 'SIGTERM');
+    }
+    for (let i = 0; i < 100 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(pid)).toBe(false);
+  });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('groupform plan with an invalid config', () => {
   it('exits 1 and names the file, line and column of each mistake', async () => {

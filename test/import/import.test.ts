@@ -41,9 +41,9 @@ providers:
 `;
 
 const CAPABILITIES: Record<string, Capabilities> = {
-  cl: { identity: 'code', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'reference', 'reference_origin', 'metadata'], concurrency: 1, cost: UNPRICED },
-  bc: { identity: 'name', delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'], concurrency: 1, cost: UNPRICED },
-  xk: { identity: 'name', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 1, cost: UNPRICED },
+  cl: { identity: 'code', unique: { name: 'none', code: 'ignoring-case' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'reference', 'reference_origin', 'metadata'], concurrency: 1, cost: UNPRICED },
+  bc: { identity: 'name', unique: { name: 'exact', code: 'none' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'], concurrency: 1, cost: UNPRICED },
+  xk: { identity: 'name', unique: { name: 'ignoring-case', code: 'none' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 1, cost: UNPRICED },
 };
 
 const people = (prefix: string, n: number, groupId: string | null): LiveCustomer[] =>
@@ -145,7 +145,8 @@ describe('importConfig', () => {
     // Different members on cl and bc: two groups of one name.
     expect(config.groups.wholesale).toMatchObject({ providers: ['cl'], members: ['carl@example.com'], commercelayer: { reference: 'erp-7', reference_origin: 'erp' }, ids: { cl: 'gW' } });
     expect(config.groups['wholesale-2']).toMatchObject({ providers: ['bc'], members_file: 'members/wholesale-2.txt', ids: { bc: 14 } });
-    expect(config.groups['trade-eu-x']).toMatchObject({ name: 'Trade — EU & $${X}' });
+    // An empty group is written with `members: []`: left out, its memberships would not be managed.
+    expect(config.groups['trade-eu-x']).toMatchObject({ name: 'Trade — EU & $${X}', members: [] });
   });
 
   it('puts more than 50 members in a members file, and no secret anywhere', async () => {

@@ -12,9 +12,9 @@ const TYPES: Record<string, ProviderType> = { cl: 'commercelayer', bc: 'bigcomme
 
 /** Capabilities shaped like each platform's: cl matches by code, bc and xk by name. */
 export const CAPABILITIES: Record<string, Capabilities> = {
-  cl: { identity: 'code', delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'metadata'], concurrency: 4, cost: UNPRICED },
-  bc: { identity: 'name', delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'discount_rules'], concurrency: 3, cost: UNPRICED },
-  xk: { identity: 'name', delete: false, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 2, cost: UNPRICED },
+  cl: { identity: 'code', unique: { name: 'none', code: 'ignoring-case' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'metadata'], concurrency: 4, cost: UNPRICED },
+  bc: { identity: 'name', unique: { name: 'exact', code: 'none' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'discount_rules'], concurrency: 3, cost: UNPRICED },
+  xk: { identity: 'name', unique: { name: 'ignoring-case', code: 'none' }, maxNameLength: 255, delete: false, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 2, cost: UNPRICED },
 };
 
 export function options(extra: Partial<PlanOptions> = {}): PlanOptions {

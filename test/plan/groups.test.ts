@@ -95,9 +95,9 @@ describe('group changes', () => {
       options(),
     );
     expect(result.changes.map((change) => [change.action, change.address])).toEqual([
-      ['create', 'bc/vip'],
       ['delete', 'bc/#1'],
       ['delete', 'bc/#2'],
+      ['create', 'bc/vip'],
     ]);
   });
 });

@@ -100,8 +100,8 @@ describe('identity: which live group is which declared group', () => {
     );
     expect(result.findings).toEqual([]);
     expect(result.changes.map((change) => [change.action, change.address, change.kind === 'group' && change.id])).toEqual([
-      ['create', 'bc/vip', null],
       ['update', 'bc/gold', '7'],
+      ['create', 'bc/vip', null],
     ]);
   });
 });

@@ -121,6 +121,39 @@ describe('membership changes', () => {
     ]);
   });
 
+  it('leaves the memberships of a group that declares no members alone, in either mode (the repository\'s guests)', () => {
+    for (const membership of ['authoritative', 'additive'] as const) {
+      const result = plan(
+        desired([group('bc', 'guests', { name: 'Guests', members: null, membership, attributes: { name: 'Guests', is_group_for_guests: true } })]),
+        [live('bc', [liveGroup('7', 'Guests', { attributes: { name: 'Guests', is_group_for_guests: true } })], [
+          customer('c1', 'walk.in@x.com', '7'),
+          customer('c2', 'other@x.com', '7'),
+        ])],
+        options(),
+      );
+      expect(result.changes).toEqual([]);
+      expect(result.findings).toEqual([]);
+    }
+  });
+
+  it('empties an authoritative group that declares members: []', () => {
+    const result = plan(
+      desired([group('bc', 'guests', { name: 'Guests', members: [] })]),
+      [live('bc', [liveGroup('7', 'Guests')], [customer('c1', 'walk.in@x.com', '7'), customer('c2', 'other@x.com', '7')])],
+      options(),
+    );
+    expect(memberships(result.changes).map(brief)).toEqual(['delete other@x.com guests -> -', 'delete walk.in@x.com guests -> -']);
+  });
+
+  it('still moves a customer out of a group with unmanaged members when another group declares it', () => {
+    const result = plan(
+      desired([group('bc', 'guests', { members: null }), group('bc', 'vip', { members: ['a@x.com'] })]),
+      [live('bc', [liveGroup('7', 'GUESTS'), liveGroup('1', 'VIP')], [customer('c1', 'a@x.com', '7'), customer('c2', 'b@x.com', '7')])],
+      options(),
+    );
+    expect(memberships(result.changes).map(brief)).toEqual(['update a@x.com guests -> vip']);
+  });
+
   it('never removes from an additive group', () => {
     const result = plan(
       desired([group('bc', 'vip', { members: ['new@x.com'], membership: 'additive' })]),
@@ -140,8 +173,8 @@ describe('membership changes', () => {
       options(),
     );
     expect(result.changes.map((change) => (change.kind === 'group' ? `${change.action} ${change.address}` : brief(change)))).toEqual([
-      'update a@x.com o -> vip',
       'delete b@x.com o -> -',
+      'update a@x.com o -> vip',
       'delete cl/#o',
     ]);
     // Every customer leaving is a change of the plan: nothing to warn about.

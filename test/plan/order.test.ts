@@ -7,7 +7,7 @@ const line = (change: Change): string =>
   change.kind === 'group' ? `group ${change.action} ${change.address}` : `member ${change.action} ${change.address}`;
 
 describe('plan order', () => {
-  it('orders creates, updates, moves, unassigns, deletes; then by provider, group and e-mail', () => {
+  it('orders moves out of deleted groups, deletes, renames, creates, other updates, moves, unassigns; then by provider, group and e-mail', () => {
     const providers = [instance('cl', { prune: true }), instance('bc', { prune: true })];
     const groups = [
       group('bc', 'zeta', { members: ['z@x.com'] }),
@@ -28,19 +28,19 @@ describe('plan order', () => {
       ]),
     ], options({ force: true }));
     expect(result.changes.map(line)).toEqual([
-      'group create bc/zeta',
-      'group create cl/vip',
-      'group update bc/alpha',
-      'group update cl/gold',
-      'member create bc/members/a@x.com',
       'member update bc/members/b@x.com',
-      'member create bc/members/z@x.com',
-      'member update cl/members/v@x.com',
-      'member delete bc/members/gone@x.com',
       'member delete cl/members/left@x.com',
       'group delete bc/#2',
       'group delete bc/#3',
       'group delete cl/#o',
+      'group update bc/alpha',
+      'group update cl/gold',
+      'group create bc/zeta',
+      'group create cl/vip',
+      'member create bc/members/a@x.com',
+      'member create bc/members/z@x.com',
+      'member update cl/members/v@x.com',
+      'member delete bc/members/gone@x.com',
     ]);
   });
 

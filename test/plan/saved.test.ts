@@ -3,6 +3,7 @@ import { PlanError } from '../../src/errors.js';
 import { plan } from '../../src/plan/plan.js';
 import { buildSavedPlan, checkConfigHash, serializeSavedPlan, type SavedPlan } from '../../src/plan/saved.js';
 import { parseSavedPlan } from '../../src/plan/saved-file.js';
+import { findStale } from '../../src/plan/stale.js';
 import { renderJson } from '../../src/render/json.js';
 import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
 import { CAPABILITIES, customer, desired, group, instance, live, liveGroup, options } from './fixtures.js';
@@ -52,6 +53,33 @@ describe('buildSavedPlan', () => {
     const result = plan(state, [live('bc')], options());
     const saved = buildSavedPlan(result, { desired: state, live: [live('bc')], capabilities: CAPABILITIES, createdAt: CREATED });
     expect(saved.preconditions['bc/vip']).toEqual({ kind: 'group-absent', by: 'name', value: 'V.I.P.' });
+  });
+
+  it('carries a rename through a temporary name, and a create whose name a rename frees, still fresh before apply', () => {
+    const xk = { ...CAPABILITIES.xk!, identity: 'name-ignoring-case' as const };
+    const capabilities = { ...CAPABILITIES, xk };
+    const state = desired([
+      group('xk', 'a', { name: 'B', pinnedId: '1' }), group('xk', 'b', { name: 'A', pinnedId: '2' }),
+      group('xk', 'b2b', { name: 'Spring Sale', pinnedId: '12' }), group('xk', 'VIP', { name: 'Wholesale' }),
+    ], [instance('xk')]);
+    const liveState = [live('xk', [liveGroup('1', 'A'), liveGroup('2', 'B'), liveGroup('12', 'Wholesale')])];
+    const result = plan(state, liveState, options({ capabilities }));
+    const saved = buildSavedPlan(result, { desired: state, live: liveState, capabilities, createdAt: CREATED });
+    expect(saved.preconditions).toEqual({
+      'xk/a:temporary-name': { kind: 'group', id: '1', attributes: { name: 'A' } },
+      'xk/b': { kind: 'group', id: '2', attributes: { name: 'B' } },
+      'xk/a': { kind: 'group', id: '1', attributes: { name: 'A' } },
+      'xk/b2b': { kind: 'group', id: '12', attributes: { name: 'Wholesale' } },
+      'xk/VIP': { kind: 'group-absent', by: 'name-ignoring-case', value: 'Wholesale', freedBy: ['12'] },
+    });
+    const text = serializeSavedPlan(saved);
+    expect(schemaErrors(schemaValidator('saved-plan.schema.json'), JSON.parse(text))).toEqual([]);
+    expect(parseSavedPlan(text, 'plan.json')).toEqual(saved);
+    // Read again before anything ran: every name is where the plan found it, so nothing is stale.
+    expect(findStale(saved, liveState)).toEqual([]);
+    // A fourth group taking the name meanwhile makes the create stale.
+    const taken = [live('xk', [...liveState[0]!.groups, liveGroup('13', 'wholesale')])];
+    expect(findStale(saved, taken).map((item) => item.address)).toEqual(['xk/VIP']);
   });
 
   it('writes a file valid against schemas/saved-plan.schema.json, with no secret in it', () => {

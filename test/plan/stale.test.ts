@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveState } from '../../src/model.js';
-import { findStale, withoutItems } from '../../src/plan/stale.js';
+import { findStale } from '../../src/plan/stale.js';
 import { savedPlanScopes } from '../../src/plan/saved-scope.js';
 import { customer, liveGroup } from './fixtures.js';
 import { scenario } from './saved.test.js';
@@ -73,17 +73,6 @@ describe('findStale', () => {
     const { saved, liveState } = scenario();
     expect(findStale(saved, liveState.filter((state) => state.provider === 'cl')).map((item) => item.address))
       .toEqual(['bc/members/c@x.com']);
-  });
-});
-
-describe('withoutItems', () => {
-  it('drops the stale items and recounts the summary', () => {
-    const { result } = scenario();
-    const rest = withoutItems(result, [{ address: 'cl/vip', reason: 'x' }, { address: 'cl/members/a@x.com', reason: 'y' }]);
-    expect(rest.changes.map((change) => change.address)).not.toContain('cl/vip');
-    expect(rest.changes).toHaveLength(result.changes.length - 2);
-    expect(rest.summary).toEqual({ ...result.summary, groupsToCreate: 0, customersToMove: result.summary.customersToMove - 1 });
-    expect(rest.estimate).toBeUndefined();
   });
 });
 

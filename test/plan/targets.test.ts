@@ -16,7 +16,7 @@ function scenario(targets: { provider: string; key?: string }[]) {
 describe('targets', () => {
   it('plans everything without targets', () => {
     expect(scenario([]).changes.map((change) => change.address)).toEqual([
-      'bc/gold', 'bc/vip', 'cl/staff', 'bc/members/a@x.com', 'bc/#1', 'bc/#2',
+      'bc/#1', 'bc/#2', 'bc/gold', 'bc/vip', 'cl/staff', 'bc/members/a@x.com',
     ]);
   });
 

@@ -3,7 +3,7 @@ import type { GroupRef, Plan } from '../../src/model.js';
 import { summarize } from '../../src/plan/plan.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { ProviderInfo } from '../../src/render/plan-view.js';
-import { member, samplePlan } from './sample-plan.js';
+import { member, samplePlan, swapPlan } from './sample-plan.js';
 
 const withEstimate = (): Plan => ({
   ...samplePlan(),
@@ -78,6 +78,14 @@ describe('renderMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('shows a group\'s temporary-name step with its other changes', () => {
+    const text = renderMarkdown(swapPlan(), {});
+    expect(text).toContain('<details><summary><code>bc/a</code>: temporary name; update group</summary>');
+    expect(text).toContain(['~ update group bc/a (temporary name: frees "A")', '-     name: "A"', '+     name: "B (groupform-tmp-1)"',
+      '~ update group bc/a', '-     name: "B (groupform-tmp-1)"', '+     name: "B"'].join('\n'));
+    expect(text).toContain('<details><summary><code>bc/b</code>: update group</summary>');
   });
 
   it('shows full addresses when masking is turned off', () => {

@@ -38,3 +38,20 @@ export function samplePlan(): Plan {
     summary: { groupsToCreate: 1, groupsToUpdate: 1, groupsToDelete: 1, customersToMove: 3 },
   };
 }
+
+/** Two groups swapping names on BigCommerce: `a` takes a temporary name first, `b` takes `A`, then `a` takes `B`. */
+export function swapPlan(): Plan {
+  return {
+    formatVersion: 1,
+    configHash: 'c0ffee',
+    fingerprint: 'f00d',
+    changes: [
+      { kind: 'group', action: 'update', address: 'bc/a:temporary-name', provider: 'bc', key: 'a', id: '1',
+        before: { name: 'A' }, after: { name: 'B (groupform-tmp-1)' }, temporary: true },
+      { kind: 'group', action: 'update', address: 'bc/b', provider: 'bc', key: 'b', id: '2', before: { name: 'B' }, after: { name: 'A' } },
+      { kind: 'group', action: 'update', address: 'bc/a', provider: 'bc', key: 'a', id: '1', before: { name: 'B (groupform-tmp-1)' }, after: { name: 'B' } },
+    ],
+    findings: [],
+    summary: { groupsToCreate: 0, groupsToUpdate: 2, groupsToDelete: 0, customersToMove: 0 },
+  };
+}

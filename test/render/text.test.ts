@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model.js';
 import { renderText } from '../../src/render/text.js';
 import type { ProviderInfo } from '../../src/render/plan-view.js';
-import { member, samplePlan } from './sample-plan.js';
+import { member, samplePlan, swapPlan } from './sample-plan.js';
 
 const ESC = '\x1b[';
 
@@ -43,6 +43,19 @@ describe('renderText', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('shows a rename through a temporary name as its own step, in the order apply runs it', () => {
+    expect(renderText(swapPlan(), { color: false }).split('\n').slice(0, 8)).toEqual([
+      'Provider bc',
+      '  ~ update group bc/a (temporary name: frees "A")',
+      '      name: "A" -> "B (groupform-tmp-1)"',
+      '  ~ update group bc/b',
+      '      name: "B" -> "A"',
+      '  ~ update group bc/a',
+      '      name: "B (groupform-tmp-1)" -> "B"',
+      '',
+    ]);
   });
 
   it('names a customer by id where its e-mail does not name it alone', () => {

@@ -5,7 +5,7 @@ import { renderJson } from '../../src/render/json.js';
 import { FakeProvider, assign, createGroup, deleteGroup, planOf, providersOf, ref, updateGroup } from '../apply/fake-provider.js';
 import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
 import { customer, desired, group, instance, live, liveGroup, options } from '../plan/fixtures.js';
-import { samplePlan } from '../render/sample-plan.js';
+import { samplePlan, swapPlan } from '../render/sample-plan.js';
 
 const planSchema = schemaValidator('plan.schema.json');
 const resultSchema = schemaValidator('apply-result.schema.json');
@@ -31,6 +31,19 @@ describe('schemas/plan.schema.json', () => {
     const refused = { ...samplePlan(), findings: [{ severity: 'error', code: 'ambiguous-group', message: 'm', provider: 'cl', pos: { file: 'groups.yaml', line: 3, column: 5 } }] };
     expect(schemaErrors(planSchema, JSON.parse(renderJson(samplePlan())))).toEqual([]);
     expect(schemaErrors(planSchema, refused)).toEqual([]);
+  });
+
+  it('describes a planner-made swap through a temporary name, and refuses a temporary step that is not a rename', () => {
+    const swap = plan(
+      desired([group('bc', 'a', { name: 'B', pinnedId: '1' }), group('bc', 'b', { name: 'A', pinnedId: '2' })], [instance('bc')]),
+      [live('bc', [liveGroup('1', 'A'), liveGroup('2', 'B')])],
+      options(),
+    );
+    expect(swap.changes.some((change) => change.kind === 'group' && change.temporary)).toBe(true);
+    expect(schemaErrors(planSchema, JSON.parse(renderJson(swap)))).toEqual([]);
+    const [step] = swapPlan().changes;
+    expect(schemaErrors(planSchema, { ...swapPlan(), changes: [{ ...step, action: 'delete', after: null }] })).not.toEqual([]);
+    expect(schemaErrors(planSchema, { ...swapPlan(), changes: [{ ...step, temporary: false }] })).not.toEqual([]);
   });
 
   it('rejects what is not a plan: unknown fields, a create with an id, an unknown action', () => {

@@ -10,7 +10,8 @@ export interface GroupInfo {
   config: GroupConfig;
   /** The declared providers it lives on (its own `providers`, else `defaults.providers`), unknown names left out. */
   providers: string[];
-  members: GroupMembers;
+  /** Null when the group declares neither `members` nor `members_file`: its memberships are not managed. */
+  members: GroupMembers | null;
 }
 
 export interface RuleContext {

@@ -1,6 +1,7 @@
 // Where groups live: every provider a group or `defaults` names exists, each group is on some provider,
 // per-platform blocks and `description` only where a platform of the group can hold them.
 import type { Finding } from '../../model.js';
+import { defaultProviders } from '../groups.js';
 import { closest } from '../suggest.js';
 import type { Path } from '../positions.js';
 import { error, groupPath, providersOfType, type GroupInfo, type Rule, type RuleContext } from './context.js';
@@ -12,7 +13,7 @@ export const checkPlacement: Rule = (context) => {
   for (const group of context.groups) {
     const own = group.config.providers;
     findings.push(...unknownProviders(context, groupPath(group, 'providers'), own, `Group '${group.key}'`));
-    if (!own && !context.config.defaults?.providers) {
+    if (!own && !defaultProviders(context.config)) {
       findings.push(
         error('no-provider', `Group '${group.key}' is on no provider: give it 'providers', or set 'defaults.providers'.`, context.positions.key(groupPath(group))),
       );

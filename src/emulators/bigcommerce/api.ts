@@ -8,7 +8,7 @@ import { listCustomers, updateCustomers } from './customers.js';
 import { EmulatorHttpError, fail, v2ErrorBody, v3ErrorBody, type V2ErrorShape } from './errors.js';
 import { countGroups, createGroup, deleteGroup, getGroup, listGroups, updateGroup, type Answer, type GroupOptions } from './groups.js';
 import { StoreQuota } from './quota.js';
-import { emptyStore, type BigCommerceState, type StoreState } from './state.js';
+import { emptyStore, nextId, type BigCommerceState, type StoreState } from './state.js';
 
 export interface StoreCredentials {
   storeHash: string;
@@ -46,6 +46,15 @@ export function createBigCommerceApi(options: ApiOptions): (request: EmulatorReq
   const quotas = new Map<string, StoreQuota>();
   const updatesInFlight = new Map<string, number>();
   const groupOptions: GroupOptions = { sitewideDiscountFails: options.sitewideDiscountFails, now: () => new Date(options.clock()) };
+  // Group ids, per store, as a SQL auto-increment hands them out: never again within a run, even after the
+  // highest group is deleted. Every request first moves the counter past the ids its store holds (a state
+  // installed since may hold higher ones); nothing moves it back.
+  const nextGroupIds = new Map<string, number>();
+  function takeGroupId(ctx: Context): number {
+    const id = nextGroupIds.get(ctx.hash)!;
+    nextGroupIds.set(ctx.hash, id + 1);
+    return id;
+  }
 
   async function updateCustomersLimited(ctx: Context): Promise<Answer> {
     const inFlight = updatesInFlight.get(ctx.hash) ?? 0;
@@ -64,7 +73,7 @@ export function createBigCommerceApi(options: ApiOptions): (request: EmulatorReq
   const routes: Route<{ op: Operation; write: boolean }>[] = [
     { method: 'GET', template: `${prefix}/v2/customer_groups/count`, target: { op: (c) => countGroups(c.store), write: false } },
     { method: 'GET', template: `${prefix}/v2/customer_groups`, target: { op: (c) => listGroups(c.store, c.query), write: false } },
-    { method: 'POST', template: `${prefix}/v2/customer_groups`, target: { op: (c) => createGroup(c.store, c.body, groupOptions), write: true } },
+    { method: 'POST', template: `${prefix}/v2/customer_groups`, target: { op: (c) => createGroup(c.store, c.body, { ...groupOptions, id: () => takeGroupId(c) }), write: true } },
     { method: 'GET', template: `${prefix}/v2/customer_groups/:id`, target: { op: (c) => getGroup(c.store, c.params.id!), write: false } },
     { method: 'PUT', template: `${prefix}/v2/customer_groups/:id`, target: { op: (c) => updateGroup(c.store, c.params.id!, c.body, groupOptions), write: true } },
     { method: 'DELETE', template: `${prefix}/v2/customer_groups/:id`, target: { op: (c) => deleteGroup(c.store, c.params.id!, groupOptions.now), write: true } },
@@ -94,6 +103,7 @@ export function createBigCommerceApi(options: ApiOptions): (request: EmulatorReq
       }
       const state = options.getState();
       const store = (state.stores[hash] ??= emptyStore());
+      nextGroupIds.set(hash, Math.max(nextGroupIds.get(hash) ?? 1, nextId(store.customer_groups)));
       const body = parseBody(request);
       const answer = await match.route.target.op({ store, hash, params: match.params, query: request.query, body });
       if (match.route.target.write) options.changed();

@@ -3,7 +3,7 @@
 import { fail } from './errors.js';
 import { parseGroupBody, type GroupFields } from './group-body.js';
 import { parsePage, slicePage } from './paging.js';
-import { nextId, v2Date, v3Date, type CustomerGroupRecord, type DiscountRule, type StoreState } from './state.js';
+import { v2Date, v3Date, type CustomerGroupRecord, type DiscountRule, type StoreState } from './state.js';
 
 export interface Answer {
   status: number;
@@ -94,13 +94,13 @@ function partial(action: string): Answer {
   };
 }
 
-export function createGroup(store: StoreState, body: unknown, options: GroupOptions): Answer {
+export function createGroup(store: StoreState, body: unknown, options: GroupOptions & { id: () => number }): Answer {
   const fields = parseGroupBody(body, 'create');
   checkConflicts(store, fields, null);
   const failed = sitewideFailed(fields, [], options);
   const date = v2Date(options.now());
   const group: CustomerGroupRecord = {
-    id: nextId(store.customer_groups),
+    id: options.id(),
     name: fields.name as string,
     is_default: fields.is_default ?? false,
     is_group_for_guests: fields.is_group_for_guests ?? false,

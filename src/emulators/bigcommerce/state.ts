@@ -53,7 +53,7 @@ export function emptyStore(): StoreState {
   return { customer_groups: [], customers: [] };
 }
 
-/** The next free id of a collection: BigCommerce ids are positive integers that are never reused here. */
+/** One more than the highest id of a collection (BigCommerce ids are positive integers); the API keeps a counter above it. */
 export function nextId(records: readonly { id: number }[]): number {
   return records.reduce((max, r) => Math.max(max, r.id), 0) + 1;
 }

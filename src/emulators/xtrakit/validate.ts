@@ -41,7 +41,8 @@ function failure(rule: Rule, value: unknown, label: string): string | undefined 
   switch (rule.kind) {
     case 'string':
       if (typeof value !== 'string') return `The ${label} field must be a string.`;
-      return value.length > rule.max ? `The ${label} field must not be greater than ${rule.max} characters.` : undefined;
+      // Laravel counts characters (mb_strlen), not UTF-16 units: an emoji is one.
+      return [...value].length > rule.max ? `The ${label} field must not be greater than ${rule.max} characters.` : undefined;
     case 'integer':
       return asInteger(value) === undefined ? `The ${label} field must be an integer.` : undefined;
     case 'email':

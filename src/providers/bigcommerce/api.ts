@@ -4,6 +4,7 @@ import { GroupformError } from '../../errors.js';
 import { createHttpClient, type Clock, type HttpClient } from '../../http/index.js';
 import type { ProviderInstance } from '../../model.js';
 import type { ProviderContext } from '../provider.js';
+import { readLimits } from '../limits.js';
 import { bigCommerceErrorDetail } from './errors.js';
 import { Semaphore } from './semaphore.js';
 
@@ -17,7 +18,11 @@ const CONCURRENCY = 6;
 export const CUSTOMER_UPDATE_CONCURRENCY = 3;
 
 export interface StoreApi {
+  /** The provider instance's name, for errors. */
+  provider: string;
   http: HttpClient;
+  /** Most pages read of one list (`max_pages`). */
+  maxPages: number;
   /** `${base_url}/stores/{hash}`: the URL paths `/v2/…` and `/v3/…` extend, for URL-length budgets. */
   storeUrl: string;
   /** Held around every `PUT /v3/customers`. */
@@ -34,6 +39,7 @@ export function createStoreApi(instance: ProviderInstance, context: ProviderCont
   const hash = setting(instance, 'store_hash');
   const token = instance.secrets.access_token;
   if (!token) throw new GroupformError('provider-settings', `${instance.name}: the BigCommerce secret 'access_token' is missing`);
+  const { maxResponseBytes, maxPages } = readLimits(instance);
   const storeUrl = `${(instance.settings.base_url?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '')}/stores/${encodeURIComponent(hash)}`;
   const http = createHttpClient({
     provider: instance.name,
@@ -42,9 +48,10 @@ export function createStoreApi(instance: ProviderInstance, context: ProviderCont
     auth: { headers: async () => ({ 'X-Auth-Token': token.reveal() }) },
     errorDetail: bigCommerceErrorDetail,
     limits: { concurrency: CONCURRENCY, windows: [STORE_QUOTA] },
+    maxResponseBytes,
     ...(context.log ? { log: context.log } : {}),
     ...(context.onWait ? { onWait: context.onWait } : {}),
     ...(clock ? { clock } : {}),
   });
-  return { http, storeUrl, customerUpdates: new Semaphore(CUSTOMER_UPDATE_CONCURRENCY) };
+  return { provider: instance.name, http, maxPages, storeUrl, customerUpdates: new Semaphore(CUSTOMER_UPDATE_CONCURRENCY) };
 }

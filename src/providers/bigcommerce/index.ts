@@ -11,6 +11,10 @@ import { applyGroupChange, applyMembershipBatch, CUSTOMERS_PER_UPDATE } from './
 
 export const bigCommerceCapabilities: Capabilities = {
   identity: 'name',
+  // Undocumented; the control panel refuses an exact duplicate (409) and accepts one differing in case.
+  unique: { name: 'exact', code: 'none' },
+  // "The field 'name' cannot be longer than 255 characters."
+  maxNameLength: 255,
   delete: true,
   // "All existing customers are unassigned from the group when it is deleted."
   deleteUnassignsMembers: true,

@@ -3,34 +3,40 @@
 // stores have more than 250), which costs one call however many groups are declared, where an exact `name=`
 // filter per group costs one each. Only when that page is full does the read fall back to `name=` per
 // declared group and a retrieve per pinned id (or, for a full read, the remaining pages, counted first).
+// Page counts come from the platform and are bounded by `readPages`.
 import { ApiError } from '../../errors.js';
+import { readPages } from '../../http/index.js';
 import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
 import type { ReadScope } from '../provider.js';
 import type { StoreApi } from './api.js';
 import { chunkForUrl } from './chunk.js';
 import { liveCustomer, liveGroup } from './mapping.js';
+import { customerPage, groupCount, groupList, oneGroup } from './shapes.js';
 
 /** The most items a page may hold, on v2 and v3 alike. */
 export const PAGE_LIMIT = 250;
 
 /** A v2 list page; the platform may answer an empty list with 204 and no body. */
 async function groupPage(api: StoreApi, query: Record<string, string | number>): Promise<LiveGroup[]> {
-  const data = await api.http.request<unknown>('/v2/customer_groups', { query: { ...query, limit: PAGE_LIMIT } });
-  if (data === undefined || data === null || data === '') return [];
-  if (!Array.isArray(data)) throw new TypeError('the customer group list is not a JSON array');
-  return data.map(liveGroup);
+  const data = await api.http.request('/v2/customer_groups', { shape: groupList, query: { ...query, limit: PAGE_LIMIT } });
+  return (data ?? []).map(liveGroup);
 }
 
+/** v2 lists carry no page count: the count call tells it. */
 async function allGroups(api: StoreApi, first: LiveGroup[]): Promise<LiveGroup[]> {
-  const { count } = await api.http.request<{ count: number }>('/v2/customer_groups/count');
-  const pages = Math.ceil(count / PAGE_LIMIT);
-  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => groupPage(api, { page: i + 2 })));
-  return [...first, ...rest.flat()];
+  const { count } = await api.http.request('/v2/customer_groups/count', { shape: groupCount });
+  const pageCount = Math.ceil(count / PAGE_LIMIT);
+  return readPages(async (n) => (n === 1 ? { items: first, pageCount } : { items: await groupPage(api, { page: n }) }), {
+    provider: api.provider,
+    path: api.http.pathOf('/v2/customer_groups'),
+    id: (g) => g.id,
+    maxPages: api.maxPages,
+  });
 }
 
 async function retrieve(api: StoreApi, id: string): Promise<LiveGroup | undefined> {
   try {
-    return liveGroup(await api.http.request<unknown>(`/v2/customer_groups/${encodeURIComponent(id)}`));
+    return liveGroup(await api.http.request(`/v2/customer_groups/${encodeURIComponent(id)}`, { shape: oneGroup }));
   } catch (error) {
     // A pinned group that no longer exists is for the planner to report, not a failed read.
     if (error instanceof ApiError && error.status === 404) return undefined;
@@ -53,7 +59,8 @@ async function neededGroups(api: StoreApi, scope: ReadScope, first: LiveGroup[])
   const complete = first.length < PAGE_LIMIT;
   if (scope.allGroups) return complete ? first : allGroups(api, first);
   const pinned = new Set(scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])));
-  const names = new Set(scope.groups.filter((g) => !g.pinnedId).map(desiredName));
+  // A pinned group's name too: a live group holding it stands in the way of the rename, and the plan must say so.
+  const names = new Set(scope.groups.map(desiredName));
   const wanted = (g: LiveGroup) => pinned.has(g.id) || names.has(g.name);
   const found = new Map(first.filter(wanted).map((g) => [g.id, g]));
   if (!complete) {
@@ -64,19 +71,14 @@ async function neededGroups(api: StoreApi, scope: ReadScope, first: LiveGroup[])
   return [...found.values()];
 }
 
-interface CustomerPage {
-  data: unknown[];
-  meta?: { pagination?: { total_pages?: number } };
-}
-
 /** Every page of one filtered customer list: the first tells how many pages follow, fetched concurrently. */
-async function customerList(api: StoreApi, filter: string, values: string[]): Promise<LiveCustomer[]> {
-  const page = (n: number) =>
-    api.http.request<CustomerPage>('/v3/customers', { query: { [filter]: values.join(','), limit: PAGE_LIMIT, page: n } });
-  const first = await page(1);
-  const pages = first.meta?.pagination?.total_pages ?? 1;
-  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
-  return [first, ...rest].flatMap((p) => (Array.isArray(p.data) ? p.data.map(liveCustomer) : []));
+function customerList(api: StoreApi, filter: string, values: string[]): Promise<LiveCustomer[]> {
+  const page = async (n: number) => {
+    const query = { [filter]: values.join(','), limit: PAGE_LIMIT, page: n };
+    const { data, meta } = await api.http.request('/v3/customers', { shape: customerPage, query });
+    return { items: data.map(liveCustomer), pageCount: meta.pagination.total_pages };
+  };
+  return readPages(page, { provider: api.provider, path: api.http.pathOf('/v3/customers'), id: (c) => c.id, maxPages: api.maxPages });
 }
 
 /** One list per chunk of values, each URL kept short enough for the platform's gateway. */

@@ -2,11 +2,13 @@
 // 10 customers, never more than 3 batches in flight. A 207 on a group write (the group was saved, but "the
 // sitewide discount update failed") comes back as a warning with the platform's message.
 import { GroupformError } from '../../errors.js';
+import { anyAnswer } from '../../http/index.js';
 import type { Attributes, GroupChange } from '../../model.js';
 import type { GroupResult, MembershipResult, ResolvedMembershipChange } from '../provider.js';
 import type { StoreApi } from './api.js';
 import { partialSuccessMessage } from './errors.js';
 import { groupBody, normalizeAttributes } from './mapping.js';
+import { customersUpdated, groupList, groupWrite } from './shapes.js';
 
 /** "Limit of 10 customers per call." */
 export const CUSTOMERS_PER_UPDATE = 10;
@@ -29,13 +31,13 @@ export function changedFields(before: Attributes | null, after: Attributes): Att
 
 async function createGroup(api: StoreApi, provider: string, after: Attributes): Promise<GroupResult> {
   const body = groupBody(after);
-  const { status, data } = await api.http.send<unknown>('/v2/customer_groups', { method: 'POST', body });
+  const { status, data } = await api.http.send('/v2/customer_groups', { shape: groupWrite, method: 'POST', body });
   const id = idOf(data);
   if (id) return { id, ...warningOf(status, data) };
   // A 207 body carries no group: find the one just created by its exact name.
   const name = String(body.name);
-  const found = await api.http.request<unknown>('/v2/customer_groups', { query: { name } });
-  const match = Array.isArray(found) ? found.map(idOf).find((x) => x !== undefined) : undefined;
+  const found = await api.http.request('/v2/customer_groups', { shape: groupList, query: { name } });
+  const match = (found ?? []).map(idOf).find((x) => x !== undefined);
   if (!match) throw new GroupformError('provider-response', `${provider}: created customer group '${name}' but cannot find its id`);
   return { id: match, ...warningOf(status, data) };
 }
@@ -48,13 +50,13 @@ export async function applyGroupChange(api: StoreApi, provider: string, change: 
       const id = change.id as string;
       const body = changedFields(change.before, change.after ?? {});
       if (Object.keys(body).length === 0) return { id };
-      const { status, data } = await api.http.send<unknown>(`/v2/customer_groups/${encodeURIComponent(id)}`, { method: 'PUT', body });
+      const { status, data } = await api.http.send(`/v2/customer_groups/${encodeURIComponent(id)}`, { shape: groupWrite, method: 'PUT', body });
       return { id, ...warningOf(status, data) };
     }
     case 'delete': {
       const id = change.id as string;
       // The platform unassigns the group's customers itself.
-      await api.http.request(`/v2/customer_groups/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      await api.http.request(`/v2/customer_groups/${encodeURIComponent(id)}`, { shape: anyAnswer, method: 'DELETE' });
       return { id };
     }
   }
@@ -69,7 +71,7 @@ export async function applyMembershipBatch(api: StoreApi, batch: ResolvedMembers
       // customer_group_id 0: in no group.
       const body = items.map(({ change, groupId }) => ({ id: Number(change.customerId), customer_group_id: groupId === null ? 0 : Number(groupId) }));
       try {
-        await api.customerUpdates.use(() => api.http.request('/v3/customers', { method: 'PUT', body }));
+        await api.customerUpdates.use(() => api.http.request('/v3/customers', { shape: customersUpdated, method: 'PUT', body }));
         return items.map(({ change }) => ({ change }));
       } catch (error) {
         return items.map(({ change }) => ({ change, error: error instanceof Error ? error : new Error(String(error)) }));

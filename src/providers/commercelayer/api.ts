@@ -1,8 +1,9 @@
 // JSON:API calls to Commerce Layer: the media type on every call, documents in and out, and lists read
 // in full — the first page tells `meta.page_count`, then the other pages are fetched at once (the client's
-// limiter keeps them within the rate limits).
+// limiter keeps them within the rate limits, `readPages` bounds their number).
 import type { Json } from '../../model.js';
-import type { HttpClient, Query } from '../../http/index.js';
+import { anyAnswer, readPages, type HttpClient, type Query } from '../../http/index.js';
+import { listDocument, resourceDocument } from './shapes.js';
 
 export const MEDIA_TYPE = 'application/vnd.api+json';
 /** The largest page Commerce Layer serves. */
@@ -21,9 +22,13 @@ export interface Resource {
   relationships?: Record<string, { data?: Linkage | Linkage[] | null }>;
 }
 
-interface Document {
-  data: Resource | Resource[];
-  meta?: { page_count?: number; record_count?: number };
+export interface Document {
+  data: Resource;
+}
+
+export interface ListDocument {
+  data: Resource[];
+  meta: { page_count: number; record_count?: number };
 }
 
 export interface ClApi {
@@ -36,28 +41,25 @@ export interface ClApi {
 
 const write = { 'Content-Type': MEDIA_TYPE };
 
-export function createClApi(http: HttpClient): ClApi {
-  const page = (path: string, query: Query, number: number) =>
-    http.request<Document>(path, { query: { ...query, 'page[size]': PAGE_SIZE, 'page[number]': number } });
+export function createClApi(http: HttpClient, provider: string, maxPages: number): ClApi {
+  const page = async (path: string, query: Query, number: number) => {
+    const doc = await http.request(path, { shape: listDocument, query: { ...query, 'page[size]': PAGE_SIZE, 'page[number]': number } });
+    return { items: doc.data, pageCount: Math.max(1, doc.meta.page_count) };
+  };
 
   return {
-    async list(path, query) {
-      const first = await page(path, query, 1);
-      const pages = Math.max(1, first.meta?.page_count ?? 1);
-      const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => page(path, query, i + 2)));
-      return [first, ...rest].flatMap((doc) => (Array.isArray(doc.data) ? doc.data : [doc.data]));
-    },
+    list: (path, query) => readPages((n) => page(path, query, n), { provider, path: http.pathOf(path), id: (r) => r.id, maxPages }),
     async create(type, attributes) {
-      const doc = await http.request<Document>(`/api/${type}`, { method: 'POST', headers: write, body: { data: { type, attributes } } });
-      return doc.data as Resource;
+      const body = { data: { type, attributes } };
+      return (await http.request(`/api/${type}`, { shape: resourceDocument, method: 'POST', headers: write, body })).data;
     },
     async update(type, id, changes, query) {
       const body = { data: { type, id, ...changes } };
-      const doc = await http.request<Document>(`/api/${type}/${encodeURIComponent(id)}`, { method: 'PATCH', headers: write, body, query });
-      return doc.data as Resource;
+      const path = `/api/${type}/${encodeURIComponent(id)}`;
+      return (await http.request(path, { shape: resourceDocument, method: 'PATCH', headers: write, body, query })).data;
     },
     async remove(type, id) {
-      await http.request(`/api/${type}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      await http.request(`/api/${type}/${encodeURIComponent(id)}`, { shape: anyAnswer, method: 'DELETE' });
     },
   };
 }

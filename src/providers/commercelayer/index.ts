@@ -5,6 +5,7 @@ import { ConfigError } from '../../errors.js';
 import type { Finding, ProviderInstance, Secret } from '../../model.js';
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { readLimits } from '../limits.js';
 import { createClApi, MEDIA_TYPE } from './api.js';
 import { clAuthErrorDetail, clErrorDetail } from './errors.js';
 import { FIELDS, normalize } from './mapping.js';
@@ -26,6 +27,10 @@ const AUTH_WINDOWS: RateWindow[] = [{ limit: 30, windowMs: 60_000 }];
 
 export const capabilities: Capabilities = {
   identity: 'code',
+  // "must be unique within the environment", not case-sensitive; names are not documented as unique.
+  unique: { name: 'none', code: 'ignoring-case' },
+  // Undocumented. Names are not unique, so no rename here ever goes through a temporary name.
+  maxNameLength: 255,
   delete: true,
   // Undocumented on Commerce Layer (a delete may even be refused with 423), so the planner moves members out first.
   deleteUnassignsMembers: false,
@@ -68,7 +73,8 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
   const { baseUrl, authUrl, clientId, clientSecret, scope } = settingsOf(instance);
   const clock = options.clock ?? systemClock;
   const provider = instance.name;
-  const common = { provider, clock, log: context.log, onWait: context.onWait, secrets: () => token.secrets() };
+  const { maxResponseBytes, maxPages } = readLimits(instance);
+  const common = { provider, clock, log: context.log, onWait: context.onWait, secrets: () => token.secrets(), maxResponseBytes };
   const authHttp = createHttpClient({
     ...common,
     baseUrl: authUrl,
@@ -76,7 +82,7 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
     errorDetail: clAuthErrorDetail,
     limits: { concurrency: 1, windows: AUTH_WINDOWS },
   });
-  const token: TokenSource = new TokenSource(authHttp, { provider, clientId, clientSecret, scope }, clock);
+  const token: TokenSource = new TokenSource(authHttp, { clientId, clientSecret, scope }, clock);
   const api = createClApi(
     createHttpClient({
       ...common,
@@ -86,6 +92,8 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
       errorDetail: clErrorDetail,
       limits: { concurrency: CONCURRENCY, windows: API_WINDOWS },
     }),
+    provider,
+    maxPages,
   );
   return {
     name: provider,

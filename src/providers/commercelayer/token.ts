@@ -1,22 +1,16 @@
 // Commerce Layer's client-credentials access token: fetched once, reused until shortly before `expires_in`
 // runs out (the token endpoint allows only 30 calls a minute), and dropped when the API answers 401
 // INVALID_TOKEN. The token is a JWT, but nothing here reads inside it: the expiry comes from `expires_in`.
-import { ApiError } from '../../errors.js';
 import type { Secret } from '../../model.js';
 import type { Auth, Clock, HttpClient } from '../../http/index.js';
 import { isInvalidToken } from './errors.js';
+import { tokenAnswer } from './shapes.js';
 
 export interface TokenSettings {
-  provider: string;
   clientId: string;
   clientSecret: Secret;
   /** Space-separated scopes (`market:code:europe`); optional for integrations. */
   scope?: string;
-}
-
-interface TokenResponse {
-  access_token?: unknown;
-  expires_in?: unknown;
 }
 
 export const TOKEN_PATH = '/oauth/token';
@@ -67,19 +61,16 @@ export class TokenSource implements Auth {
   }
 
   async #fetch(): Promise<string> {
-    const { clientId, clientSecret, scope, provider } = this.#settings;
+    const { clientId, clientSecret, scope } = this.#settings;
     const asked = this.#clock.now();
-    const body = await this.#http.request<TokenResponse>(TOKEN_PATH, {
+    const { access_token: value, expires_in: expiresIn } = await this.#http.request(TOKEN_PATH, {
+      shape: tokenAnswer,
       method: 'POST',
       body: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret.reveal(), ...(scope ? { scope } : {}) },
       // Asking for a token again has no lasting effect, so it may be retried like a read.
       idempotent: true,
     });
-    const value = body?.access_token;
-    const lifetime = Number(body?.expires_in) * 1000;
-    if (typeof value !== 'string' || !value || !(lifetime > 0)) {
-      throw new ApiError({ provider, method: 'POST', path: TOKEN_PATH, status: 200, detail: 'the answer has no access_token and expires_in' });
-    }
+    const lifetime = expiresIn * 1000;
     this.#issued.push(value);
     this.#current = { value, renewAt: asked + lifetime - marginMs(lifetime) };
     return value;

@@ -5,6 +5,7 @@ import { ConfigError } from '../../errors.js';
 import type { ProviderInstance } from '../../model.js';
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { readLimits } from '../limits.js';
 import { XtrakitApi } from './api.js';
 import { errorDetail } from './errors.js';
 import { normalize } from './mapping.js';
@@ -23,6 +24,9 @@ export const capabilities: Capabilities = {
   // Group names are unique ignoring case (a Laravel `unique` rule on MySQL's case-insensitive collation): a
   // declared `VIP` and a live `vip` are one group, renamed in place, never a create that the platform refuses.
   identity: 'name-ignoring-case',
+  unique: { name: 'ignoring-case', code: 'none' },
+  // Laravel's `string|max:255`.
+  maxNameLength: 255,
   delete: true,
   // Undocumented. The emulator unassigns (as a nullable foreign key would), but the real platform might
   // refuse the delete or leave dangling ids: moving members out first is right in every case.
@@ -53,6 +57,7 @@ export function createXtrakit(instance: ProviderInstance, context: ProviderConte
     ]);
   }
   const base = (instance.settings.base_url || DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const { maxResponseBytes, maxPages } = readLimits(instance);
   const http = createHttpClient({
     provider: instance.name,
     baseUrl: `${base}/api/v1`,
@@ -64,8 +69,9 @@ export function createXtrakit(instance: ProviderInstance, context: ProviderConte
     clock: options.clock ?? systemClock,
     log: context.log,
     onWait: context.onWait,
+    maxResponseBytes,
   });
-  const api = new XtrakitApi(http, instance.name);
+  const api = new XtrakitApi(http, instance.name, maxPages);
   return {
     name: instance.name,
     type: 'xtrakit',

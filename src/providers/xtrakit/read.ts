@@ -5,12 +5,12 @@ import type { ReadScope } from '../provider.js';
 import type { XtrakitApi } from './api.js';
 import { normalize, toLiveCustomer, toLiveGroup } from './mapping.js';
 
-/** The declared groups (a pinned one by its id only, the others by name, ignoring case) or all; their members and the declared customers. */
+/** The declared groups (a pinned one by its id, the others by name, ignoring case), the groups holding their names, or all; their members and the declared customers. */
 export async function readLive(api: XtrakitApi, provider: string, scope: ReadScope): Promise<LiveState> {
   const [groupRows, customerRows] = await Promise.all([api.listGroups(), api.listCustomers()]);
-  // A pinned id decides identity, so a pinned group is not looked up by its name too.
   const pinned = new Set(scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])));
-  const names = new Set(scope.groups.flatMap((g) => (g.pinnedId ? [] : [String(normalize(g.attributes).name ?? g.key).toLowerCase()])));
+  // A pinned group's name too: a live group holding it stands in the way of the rename, and the plan must say so.
+  const names = new Set(scope.groups.map((g) => String(normalize(g.attributes).name ?? g.key).toLowerCase()));
   const all = groupRows.map(toLiveGroup).filter((g): g is LiveGroup => g !== undefined);
   const groups = all.filter((g) => scope.allGroups || pinned.has(g.id) || names.has(g.name.toLowerCase()));
   const groupIds = new Set(groups.map((g) => g.id));

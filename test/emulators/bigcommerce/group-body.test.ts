@@ -13,6 +13,16 @@ function refusal(body: unknown, mode: 'create' | 'update' = 'create'): { status:
 }
 
 describe('parseGroupBody', () => {
+  it('takes a name of up to 255 characters, counting an emoji as one', () => {
+    expect(parseGroupBody({ name: '😀'.repeat(255) }, 'create').name).toBe('😀'.repeat(255));
+    expect(refusal({ name: 'a'.repeat(256) })).toEqual({ status: 400, message: "The field 'name' cannot be longer than 255 characters." });
+    expect(refusal({ name: '😀'.repeat(256) }, 'update')).toEqual({ status: 400, message: "The field 'name' cannot be longer than 255 characters." });
+  });
+
+  it('refuses a blank name', () => {
+    expect(refusal({ name: '   ' })).toEqual({ status: 400, message: "The field 'name' must be a non-empty string." });
+  });
+
   it('accepts amounts as numeric strings and stores them with four decimals', () => {
     const fields = parseGroupBody(
       {

@@ -74,12 +74,26 @@ describe('v2 customer_groups', () => {
     expect(bc.state().stores.sandbox1!.customer_groups.length).toBe(before.stores.sandbox1!.customer_groups.length);
   });
 
+  it('keeps names unique exactly: a rename into a taken name is 409, a name differing in case is another name', async () => {
+    const before = bc.state().stores.sandbox1!.customer_groups;
+    expect(await call('PUT', '/v2/customer_groups/2', { name: 'VIP' })).toMatchObject({ status: 409, body: [{ status: 409, message: "A customer group named 'VIP' already exists." }] });
+    expect(bc.state().stores.sandbox1!.customer_groups).toEqual(before);
+    expect(await call('POST', '/v2/customer_groups', { name: 'vip' })).toMatchObject({ status: 200, body: { name: 'vip' } });
+  });
+
   it('deletes with 204 and unassigns the customers of the group', async () => {
     expect((await call('DELETE', '/v2/customer_groups/1')).status).toBe(204);
     const customers = bc.state().stores.sandbox1!.customers;
     expect(customers.filter((c) => c.id <= 2).map((c) => c.customer_group_id)).toEqual([0, 0]);
     expect(customers.find((c) => c.id === 3)!.customer_group_id).toBe(2);
     expect((await call('GET', '/v2/customer_groups/1')).status).toBe(404);
+  });
+
+  it('never hands out a deleted group\'s id again, even the highest, nor after the state is replaced', async () => {
+    expect((await call('DELETE', '/v2/customer_groups/2')).status).toBe(204);
+    expect(await call('POST', '/v2/customer_groups', { name: 'Trade' })).toMatchObject({ status: 200, body: { id: 3 } });
+    bc.setState(seededState());
+    expect(await call('POST', '/v2/customer_groups', { name: 'Trade' })).toMatchObject({ status: 200, body: { id: 4 } });
   });
 
   it("can answer v2 errors in the spec's {errors:[…]} shape", async () => {

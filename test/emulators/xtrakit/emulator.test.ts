@@ -142,6 +142,24 @@ describe('Xtrakit emulator: customer groups', () => {
     const taken = await call('POST', '/customer-groups/add', { multipart: { group_name: 'vip' } });
     expect(taken.status).toBe(422);
     expect(taken.body.data.errors.group_name).toEqual(['The group name has already been taken.']);
+    // Inputs are trimmed before they are validated.
+    expect((await call('POST', '/customer-groups/add', { json: { group_name: ' Staff ' } })).status).toBe(422);
+  });
+
+  it('limits a group name to 255 characters and a description to 1000, counting an emoji as one; refuses a blank name', async () => {
+    await start();
+    const long = await call('POST', '/customer-groups/add', { json: { group_name: 'a'.repeat(256), group_description: 'd'.repeat(1001) } });
+    expect(long.status).toBe(422);
+    expect(long.body.data.errors).toEqual({
+      group_name: ['The group name field must not be greater than 255 characters.'],
+      group_description: ['The group description field must not be greater than 1000 characters.'],
+    });
+    const emoji = await call('POST', '/customer-groups/add', { json: { group_name: '😀'.repeat(255), group_description: '😀'.repeat(1000) } });
+    expect(emoji.status).toBe(200);
+    const renamed = await call('PUT', `/customer-groups/${emoji.body.data.group.id}`, { json: { group_name: '😀'.repeat(256) } });
+    expect(renamed.body.data.errors).toEqual({ group_name: ['The group name field must not be greater than 255 characters.'] });
+    // Trimmed first, as Laravel's middleware does: a blank name is no name.
+    expect((await call('POST', '/customer-groups/add', { json: { group_name: '   ' } })).body.data.errors).toEqual({ group_name: ['The group name field is required.'] });
   });
 
   it('edits a group: name required, an absent description kept, its own name not "taken"', async () => {

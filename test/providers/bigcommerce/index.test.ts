@@ -9,6 +9,8 @@ describe('bigcommerce factory', () => {
     expect(provider).toMatchObject({ name: 'bc', type: 'bigcommerce' });
     expect(provider.capabilities).toEqual({
       identity: 'name',
+      unique: { name: 'exact', code: 'none' },
+      maxNameLength: 255,
       delete: true,
       deleteUnassignsMembers: true,
       batchMembership: 10,

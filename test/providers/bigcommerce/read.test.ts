@@ -41,6 +41,16 @@ describe('BigCommerce read', () => {
     expect(bc.requests[0]!.query).toEqual({ page: '1', limit: '250' });
   });
 
+  it('reads the group holding the name a pinned group is renamed to: the plan must see it in the way', async () => {
+    bc = await startBigCommerceEmulator({ state: storeState(4, 0) });
+    const live = await createBigCommerceProvider(bcInstance(bc.url), {}).read({
+      groups: [declared('renamed', { name: 'Group 3' }, { pinnedId: '2' })],
+      emails: [],
+      allGroups: false,
+    });
+    expect(names(live)).toEqual(['Group 2', 'Group 3']);
+  });
+
   it('reads every group and every member group when asked for all', async () => {
     bc = await startBigCommerceEmulator({ state: storeState(3, 6) });
     const live = await createBigCommerceProvider(bcInstance(bc.url), {}).read({ groups: [], emails: [], allGroups: true });

@@ -74,6 +74,8 @@ describe('TokenSource', () => {
 
   it('refuses an answer without a token', async () => {
     const { tokens } = await source((_q, res) => json(res, 200, { token_type: 'bearer' }));
-    await expect(tokens.token()).rejects.toThrow('the answer has no access_token and expires_in');
+    await expect(tokens.token()).rejects.toThrow(
+      "cl: POST /oauth/token failed (HTTP 200): unexpected answer: expected an access token answer (access_token, expires_in), got JSON that does not fit: the top level must have required property 'access_token'",
+    );
   });
 });

@@ -36,8 +36,8 @@ describe('Xtrakit adapter: read', () => {
   it('reads the declared groups by name (ignoring case) or pinned id, and the customers in them or declared', async () => {
     const em = await start();
     const { xk } = provider(em.url);
-    // ` vip ` finds VIP (names are unique ignoring case); `staff` is pinned to 2, so Legacy (3) is not looked up by name.
-    const groups = [declared('vip', ' vip '), declared('staff', 'Legacy', '2')];
+    // ` vip ` finds VIP (names are unique ignoring case); `staff` is pinned to 2, so Staff is found by its id.
+    const groups = [declared('vip', ' vip '), declared('staff', 'Team', '2')];
     const live = await xk.read({ groups, emails: ['ann@example.com', 'nobody@example.com'], allGroups: false });
     expect(live.provider).toBe('xk');
     expect(live.groups).toEqual([
@@ -49,6 +49,13 @@ describe('Xtrakit adapter: read', () => {
       ['10', 'jane@example.com', '1'],
       ['12', 'ann@example.com', null],
     ]);
+  });
+
+  it('reads the group holding the name a pinned group is renamed to, ignoring case: the plan must see it in the way', async () => {
+    const em = await start();
+    const { xk } = provider(em.url);
+    const live = await xk.read({ groups: [declared('staff', 'LEGACY', '2')], emails: [], allGroups: false });
+    expect(live.groups.map((g) => [g.id, g.name])).toEqual([['2', 'Staff'], ['3', 'Legacy']]);
   });
 
   it('reads every group when asked, and every page of customers', async () => {

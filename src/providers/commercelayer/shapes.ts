@@ -1,0 +1,41 @@
+// The documented answers of the calls this adapter makes (JSON:API documents, and the OAuth token answer),
+// checked by the HTTP client before the adapter reads them.
+import { shape } from '../../http/index.js';
+import type { Document, ListDocument } from './api.js';
+
+const resource = {
+  type: 'object',
+  required: ['id', 'type'],
+  properties: {
+    id: { type: 'string', minLength: 1 },
+    type: { type: 'string' },
+    attributes: { type: 'object' },
+    relationships: { type: 'object', additionalProperties: { type: 'object' } },
+  },
+};
+
+export const listDocument = shape<ListDocument>('a JSON:API list document (data: an array, meta.page_count)', {
+  type: 'object',
+  required: ['data', 'meta'],
+  properties: {
+    data: { type: 'array', items: resource },
+    meta: { type: 'object', required: ['page_count'], properties: { page_count: { type: 'integer', minimum: 0 } } },
+  },
+});
+
+export const resourceDocument = shape<Document>('a JSON:API document holding one resource', {
+  type: 'object',
+  required: ['data'],
+  properties: { data: resource },
+});
+
+export interface TokenAnswer {
+  access_token: string;
+  expires_in: number;
+}
+
+export const tokenAnswer = shape<TokenAnswer>('an access token answer (access_token, expires_in)', {
+  type: 'object',
+  required: ['access_token', 'expires_in'],
+  properties: { access_token: { type: 'string', minLength: 1 }, expires_in: { type: 'number', exclusiveMinimum: 0 } },
+});
