@@ -100,7 +100,7 @@ describe('groupform on Commerce Layer, BigCommerce and Xtrakit at once', () => {
     expect(planned.code).toBe(2);
     for (const provider of ['bc', 'cl', 'xk']) {
       // On cl, the rename of vip runs (and shows) before the create.
-      const section = planned.stdout.split('\n\n').find((part) => part.startsWith(`Provider ${provider}\n`));
+      const section = planned.stdout.split('\n\n').find((part) => part.startsWith(`Provider ${provider} `));
       expect(section).toContain(`\n  + create group ${provider}/staff\n`);
       expect(planned.stdout).toContain(`  - 1 customer leaves ${provider}/vip\n      - stray@example.com`);
     }
@@ -140,7 +140,8 @@ describe('groupform on Commerce Layer, BigCommerce and Xtrakit at once', () => {
 
     const started = await project.run(args);
     expect(started.code).toBe(0);
-    for (const provider of ['bc', 'cl', 'xk']) expect(started.stdout).toMatch(new RegExp(`^Provider ${provider}$`, 'm'));
+    // The header names the platform and where it is: `Provider bc (BigCommerce, store …)`.
+    for (const provider of ['bc', 'cl', 'xk']) expect(started.stdout).toMatch(new RegExp(`^Provider ${provider} \\(.+\\)$`, 'm'));
     expect(started.stdout).toMatch(/^Plan: \d+ groups? to add, \d+ to change, \d+ to delete; \d+ customers? to move\.$/m);
   });
 });
