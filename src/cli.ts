@@ -32,13 +32,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<void> 
       })
       .option('color', { type: 'boolean', default: true, describe: 'Colour output on a terminal (--no-color to turn off)', global: true })
       .option('verbose', { type: 'boolean', default: false, describe: 'Show more detail, and stacks on errors', global: true })
-      .option('env-file', {
-        type: 'string',
-        requiresArg: true,
-        describe: 'Read ${VAR} values from this dotenv file too; variables already set in the environment win',
-        global: true,
-      })
-      // Before any command runs: commands read io.env.
+      // `--env-file` (declared by the commands that read the environment): loaded before any command runs.
       .middleware(async (parsed) => {
         if (typeof parsed.envFile === 'string' && parsed.envFile !== '') io.env = await withEnvFile(io.env, parsed.envFile, io.cwd);
       })

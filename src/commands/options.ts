@@ -3,7 +3,7 @@
 import type { Options } from 'yargs';
 import type { GlobalOptions } from './io.js';
 
-export type TableCommand = 'plan' | 'apply' | 'drift' | 'import' | 'show';
+export type TableCommand = 'validate' | 'plan' | 'apply' | 'drift' | 'import' | 'show';
 
 interface TableEntry {
   commands: readonly TableCommand[];
@@ -15,6 +15,10 @@ interface TableEntry {
 const PLATFORM: readonly TableCommand[] = ['plan', 'apply', 'drift', 'import'];
 
 export const optionTable = {
+  'env-file': {
+    commands: ['validate', ...PLATFORM],
+    option: { type: 'string', requiresArg: true, describe: 'Read ${VAR} values from this dotenv file too; variables already set in the environment win' },
+  },
   sandbox: {
     commands: PLATFORM,
     option: { type: 'boolean', default: false, describe: 'Run against the built-in platform emulators on loopback instead of the real platforms' },

@@ -1,11 +1,12 @@
 // `groupform validate`: check groups.yaml without calling any platform; every finding goes to stdout (it is
 // the command's output), then a one-line summary. Exit 0 when valid, 1 on any error. It needs no secret: an
 // unset variable is a warning (a fork's pull request has no secrets), an error with --strict.
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { ConfigError } from '../errors.js';
 import type { DesiredState, Finding } from '../model.js';
 import { renderValidationJson, renderValidationText, validationReport } from '../render/findings.js';
 import type { GlobalOptions, Io } from './io.js';
+import { optionsFor } from './options.js';
 
 export interface ValidateOptions extends GlobalOptions {
   /** Treat warnings as errors. */
@@ -36,8 +37,9 @@ export function validateCommand(io: Io): CommandModule<GlobalOptions, ValidateOp
     describe: 'Check groups.yaml without calling any platform',
     builder: (yargs) =>
       yargs
+        .options(optionsFor('validate'))
         .option('strict', { type: 'boolean', default: false, describe: 'Treat warnings (unset environment variables too) as errors' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' }),
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' }) as unknown as Argv<ValidateOptions>,
     handler: async (argv) => {
       process.exitCode = await runValidate(argv, io);
     },

@@ -73,6 +73,7 @@ describe('flag mistakes', () => {
     expect(help.code).toBe(0);
     for (const flag of ['--sandbox', '--target', '--report', '--baseline', '--format']) expect(help.stdout).toContain(flag);
     for (const flag of ['--parallelism', '--force', '--detailed-exitcode', '--auto-approve']) expect(help.stdout).not.toContain(flag);
+    for (const command of ['init', 'show', 'sandbox']) expect((await runCli([command, '--help'])).stdout).not.toContain('--env-file');
     const rejected = await project.run(['drift', '--sandbox', '--parallelism', '3']);
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain('Unknown argument: parallelism');

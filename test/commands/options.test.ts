@@ -3,10 +3,12 @@ import { optionsFor, optionValueProblem } from '../../src/commands/options.js';
 
 describe('optionsFor', () => {
   it('offers each command only the options that do something there', () => {
-    expect(Object.keys(optionsFor('drift')).sort()).toEqual(['format', 'log-file', 'mask-emails', 'sandbox', 'sandbox-reset', 'strict', 'target']);
+    expect(Object.keys(optionsFor('drift')).sort()).toEqual(['env-file', 'format', 'log-file', 'mask-emails', 'sandbox', 'sandbox-reset', 'strict', 'target']);
     expect(Object.keys(optionsFor('plan'))).not.toContain('parallelism');
     expect(Object.keys(optionsFor('apply'))).toContain('parallelism');
-    expect(Object.keys(optionsFor('import')).sort()).toEqual(['log-file', 'sandbox', 'sandbox-reset']);
+    expect(Object.keys(optionsFor('import')).sort()).toEqual(['env-file', 'log-file', 'sandbox', 'sandbox-reset']);
+    expect(Object.keys(optionsFor('validate'))).toEqual(['env-file']);
+    expect(Object.keys(optionsFor('show'))).not.toContain('env-file');
   });
 
   it('gives apply no markdown output', () => {

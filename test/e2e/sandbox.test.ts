@@ -185,7 +185,7 @@ echo "plan=$?"`;
     expect(pid).toBeGreaterThan(0);
     try {
       expect(out).toMatch(/^plan=2$/m);
-      expect(out).toMatch(/^Provider xk \(Xtrakit, /m);
+      expect(out).toMatch(/^Provider xk \(Xtrakit, 127\.0\.0\.1:\d+\)$/m);
       expect(alive(pid)).toBe(true);
     } finally {
       if (alive(pid)) process.kill(pid, 'SIGTERM');
