@@ -105,6 +105,9 @@ async function runCase(c: Case, platform: Platform, dir: string, outcomes: Tally
   }
   try {
     if (c.configErrors.size > 0) return [`config accepted; expected ${[...c.configErrors].join(', ')}`];
+    // The file as loaded, apart from anything the code under test might do to it.
+    const desired = workspace.desired.groups.map(({ key, provider, attributes, members, membership, pinnedId, protect }) =>
+      structuredClone({ key, provider, attributes, members, membership, protect, ...(pinnedId === undefined ? {} : { pinnedId }) }));
     const planned = await planWith(workspace, options);
     const errors = planned.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
@@ -130,7 +133,7 @@ async function runCase(c: Case, platform: Platform, dir: string, outcomes: Tally
     try {
       const replan = await planWith(again, options);
       const [reread] = await readLive(again, { allGroups: () => true });
-      const problems = checkProperties({ platform, before, after, plan: planned, desired: again.desired.groups, ignore: c.ignore, reread: reread! });
+      const problems = checkProperties({ platform, before, after, plan: planned, desired, ignore: c.ignore, reread: reread! });
       if (replan.changes.length > 0) problems.unshift(`no convergence: the next plan has ${JSON.stringify(replan.changes)}`);
       const refusals = replan.findings.filter((f) => f.severity === 'error');
       if (refusals.length > 0) problems.unshift(`the next plan is refused: ${refusals.map((f) => f.message).join('; ')}`);
