@@ -112,6 +112,18 @@ export function generate(seed: number, platform: Platform): Case {
       if (key) declared.push(group(key, ring[(i + 1) % ring.length]!.name, pinned ? platform.id(g.n) : undefined));
     });
   }
+  // A rename that frees a name, and a new group that takes it (issue 16: the create must wait for the rename).
+  const movable = groups.filter((g) => !declared.some((d) => d.pin === platform.id(g.n) || same(d.name) === same(g.name)));
+  if (movable.length > 0 && chance(0.35)) {
+    const g = pick(movable);
+    const renamed = NAMES.filter(freeName).filter((name) => same(name) !== same(g.name));
+    const key = newKey(g.code ?? undefined);
+    const other = newKey();
+    if (renamed.length > 0 && key && other) {
+      const pinned = platform.type !== 'commercelayer' || key !== g.code;
+      declared.push(group(key, pick(renamed), pinned ? platform.id(g.n) : undefined), group(other, g.name));
+    }
+  }
   for (let i = 0, count = int(5); i < count; i++) {
     const key = chance(0.4) ? newKey(pick(groups.map((g) => g.code).filter((c): c is string => c !== null).concat(KEYS))) : newKey();
     if (!key) continue;
