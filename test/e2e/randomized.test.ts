@@ -2,7 +2,7 @@
 // state and a random groups file, loaded by the real config loader, planned through the real adapters, applied
 // by the real apply engine, and planned again. Properties: a refused config has the error it really has; a
 // refused plan writes nothing; an applied plan converges in one apply (the next plan is "No changes") and
-// keeps every property of properties.ts.
+// keeps every property of properties.ts, the plan read as `plan --format json` prints it.
 //
 // Cases are seeded 1..CASES per platform. Replay one: GROUPFORM_RANDOM_SEED=<seed> npx vitest run test/e2e/randomized.test.ts
 // A failure prints the seed, the groups file, the members files and the live state.
@@ -16,6 +16,7 @@ import type { PlatformOptions } from '../../src/commands/options.js';
 import type { Io } from '../../src/commands/io.js';
 import { ConfigError } from '../../src/errors.js';
 import { plan as diff } from '../../src/plan/plan.js';
+import { renderJson } from '../../src/render/json.js';
 import type { Plan } from '../../src/model.js';
 import { configFiles, generate, type Case } from './random/generate.js';
 import { startBigCommerce, startCommerceLayer, startXtrakit, type Platform } from './random/platforms.js';
@@ -133,7 +134,7 @@ async function runCase(c: Case, platform: Platform, dir: string, outcomes: Tally
     try {
       const replan = await planWith(again, options);
       const [reread] = await readLive(again, { allGroups: () => true });
-      const problems = checkProperties({ platform, before, after, plan: planned, desired, ignore: c.ignore, reread: reread! });
+      const problems = checkProperties({ platform, before, after, plan: JSON.parse(renderJson(planned)) as Plan, desired, ignore: c.ignore, reread: reread! });
       if (replan.changes.length > 0) problems.unshift(`no convergence: the next plan has ${JSON.stringify(replan.changes)}`);
       const refusals = replan.findings.filter((f) => f.severity === 'error');
       if (refusals.length > 0) problems.unshift(`the next plan is refused: ${refusals.map((f) => f.message).join('; ')}`);

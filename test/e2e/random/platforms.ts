@@ -10,6 +10,7 @@ import {
 import { SANDBOX_XTRAKIT_API_KEY, startXtrakitEmulator, type XtrakitEmulator } from '../../../src/emulators/xtrakit/index.js';
 import type { RecordedRequest } from '../../../src/emulators/common/types.js';
 import type { ProviderType } from '../../../src/model.js';
+import { address } from '../xtrakit-setup.js';
 
 /** A live state before it is given a platform's shape: group `variant` picks the values of its other fields. */
 export interface LiveSpec {
@@ -141,9 +142,6 @@ export async function startBigCommerce(): Promise<Platform> {
   };
 }
 
-/** The six fields an Xtrakit customer edit must carry, as a real record has them. */
-const ADDRESS = { customer_phone: '+44 7700 900123', customer_country: 'GB', customer_city: 'Leeds', customer_state: 'West Yorkshire', address1: '10 High Street' };
-
 export async function startXtrakit(): Promise<Platform> {
   const xk: XtrakitEmulator = await startXtrakitEmulator({ port: 0, rateLimits: false });
   return {
@@ -157,7 +155,7 @@ export async function startXtrakit(): Promise<Platform> {
       void xk.setState({
         customer_groups: spec.groups.map((g) => ({ id: g.n + 1, group_name: g.name, group_description: g.variant % 2 ? `About ${g.name}` : null })),
         customers: spec.customers.map((c) => ({
-          id: c.n + 1, customer_email: c.email, customer_name: `Customer ${c.n}`, ...ADDRESS, customer_zip: c.n % 2 ? 'LS1 4AP' : null,
+          id: c.n + 1, customer_email: c.email, customer_name: `Customer ${c.n}`, ...address, customer_zip: c.n % 2 ? 'LS1 4AP' : null,
           customer_group_id: c.group === null ? null : c.group + 1,
         })),
       }),
