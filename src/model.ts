@@ -45,6 +45,31 @@ export interface UniqueFields {
   code: Uniqueness;
 }
 
+/** A platform's rules for group names, known before any call. */
+export interface NameRules {
+  unique: UniqueFields;
+  /** The longest name, in characters (code points, as the platforms count them); null where none is documented. */
+  maxNameLength: number | null;
+  /** Whether the platform trims a name before it keeps, counts or compares it (Laravel's TrimStrings). */
+  trims: boolean;
+}
+
+/**
+ * One table for the config's rules (validate), the planner (names that must be free, temporary names) and the
+ * adapters' capabilities. BigCommerce: unique exactly, at most 255 (what its API refuses with 409 / 422).
+ * Xtrakit: a Laravel `unique` rule on MySQL's case-insensitive collation, `string|max:255`, trimmed input.
+ * Commerce Layer: groups are told apart by code (unique per organization, ignoring case); names need not be unique
+ * and have no documented length.
+ */
+export const NAME_RULES: Readonly<Record<ProviderType, NameRules>> = {
+  commercelayer: { unique: { name: 'none', code: 'ignoring-case' }, maxNameLength: null, trims: false },
+  bigcommerce: { unique: { name: 'exact', code: 'none' }, maxNameLength: 255, trims: false },
+  xtrakit: { unique: { name: 'ignoring-case', code: 'none' }, maxNameLength: 255, trims: true },
+};
+
+/** The platforms' own names, for messages and headings. */
+export const PLATFORM_NAMES: Readonly<Record<ProviderType, string>> = { commercelayer: 'Commerce Layer', bigcommerce: 'BigCommerce', xtrakit: 'Xtrakit' };
+
 /** A value read from the environment for a secret field: it never prints itself. */
 export class Secret {
   readonly #value: string;

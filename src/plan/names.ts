@@ -59,7 +59,7 @@ export function namePrerequisites(changes: readonly GroupChange[], unique: Uniqu
 export interface NameInput {
   instance: ProviderInstance;
   unique: UniqueFields;
-  maxNameLength: number;
+  maxNameLength: number | null;
   live: readonly LiveGroup[];
   /** The declared group that manages each matched live group, by live id. */
   managedBy: ReadonlyMap<string, DesiredGroup>;
@@ -172,11 +172,12 @@ function breakCycles(input: NameInput): GroupChange[] {
  * `<name> (groupform-tmp-<id>)`: recognisable on the platform, the same in every plan of the same state, and
  * free of every name in use. The name is cut (by whole characters) so that the whole fits the platform's limit.
  */
-export function temporaryName(name: string, id: string, maxLength: number, inUse: (candidate: string) => boolean): string {
+export function temporaryName(name: string, id: string, maxLength: number | null, inUse: (candidate: string) => boolean): string {
   for (let n = 1; ; n++) {
     const suffix = ` (groupform-tmp-${id}${n === 1 ? '' : `-${n}`})`;
     const characters = [...name];
-    while (characters.length > 0 && characters.join('').length + suffix.length > maxLength) characters.pop();
+    // Counted in characters (code points), as the platforms count a name; the suffix is ASCII.
+    while (maxLength !== null && characters.length > 0 && characters.length + suffix.length > maxLength) characters.pop();
     const candidate = characters.join('').trimEnd() + suffix;
     if (!inUse(candidate)) return candidate;
   }

@@ -24,8 +24,8 @@ export interface Capabilities {
   identity: 'code' | 'name' | 'name-ignoring-case';
   /** Which group fields no two groups may share, and how the platform compares them. */
   unique: UniqueFields;
-  /** Longest group name the platform accepts (temporary names are cut to fit). */
-  maxNameLength: number;
+  /** Longest group name the platform accepts, in characters (temporary names are cut to fit); null: no limit known. */
+  maxNameLength: number | null;
   /** Whether groups can be deleted through the API. */
   delete: boolean;
   /** Whether deleting a group unassigns its customers on the platform itself. */

@@ -1,7 +1,7 @@
 // What the plan renderers (text, markdown) share: the plan cut into per-provider sections of blocks, and
 // field values shown as JSON, with a line diff for structured values. Pure; no colour, no layout.
 import { diffLines } from 'diff';
-import type { GroupChange, Json, MembershipChange, Plan, ProviderInstance, ProviderType } from '../model.js';
+import { PLATFORM_NAMES, type GroupChange, type Json, type MembershipChange, type Plan, type ProviderInstance } from '../model.js';
 import { groupAddress, groupRefLabel, memberLabel } from '../plan/address.js';
 import { canonicalJson } from '../plan/values.js';
 
@@ -25,14 +25,13 @@ export interface Section {
 /** What a heading may tell of a provider instance: its platform and store, never a secret (kept apart). */
 export type ProviderInfo = Pick<ProviderInstance, 'name' | 'type' | 'settings'>;
 
-const PLATFORMS: Record<ProviderType, string> = { commercelayer: 'Commerce Layer', bigcommerce: 'BigCommerce', xtrakit: 'Xtrakit' };
 
 /** `cl (Commerce Layer, northwind.commercelayer.io)`, `bc (BigCommerce, store abc123)`; the bare name when unknown. */
 export function providerTitle(name: string, providers: readonly ProviderInfo[] = []): string {
   const info = providers.find((provider) => provider.name === name);
   if (!info) return name;
   const store = info.type === 'bigcommerce' && info.settings.store_hash ? `store ${info.settings.store_hash}` : hostOf(info.settings.base_url);
-  return `${name} (${[PLATFORMS[info.type], store].filter(Boolean).join(', ')})`;
+  return `${name} (${[PLATFORM_NAMES[info.type], store].filter(Boolean).join(', ')})`;
 }
 
 /** The host of a web address, without any user or password it may carry. */

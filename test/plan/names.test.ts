@@ -184,8 +184,11 @@ describe('temporary names', () => {
     const long = temporaryName('x'.repeat(300), '7', 255, () => false);
     expect(long).toHaveLength(255);
     expect(long.endsWith('x (groupform-tmp-7)')).toBe(true);
-    // Cut by whole characters, never half a surrogate pair.
-    expect(temporaryName('😀😀😀', '7', 21, () => false)).toBe('😀 (groupform-tmp-7)');
+    // Counted and cut by characters (code points, as the platforms count), never half a surrogate pair.
+    expect(temporaryName('😀😀😀', '7', 20, () => false)).toBe('😀😀 (groupform-tmp-7)');
+    expect(temporaryName('😀😀😀', '7', 19, () => false)).toBe('😀 (groupform-tmp-7)');
+    // No documented limit: nothing is cut.
+    expect(temporaryName('x'.repeat(300), '7', null, () => false)).toHaveLength(300 + ' (groupform-tmp-7)'.length);
     expect(temporaryName('Gold', '7', 255, (name) => name === 'Gold (groupform-tmp-7)')).toBe('Gold (groupform-tmp-7-2)');
   });
 });

@@ -2,15 +2,21 @@
 // (or rename) would be refused (BigCommerce 409, Xtrakit 422), and the file could never be applied. Each platform
 // by its own rule: BigCommerce names are unique exactly; Xtrakit trims them and compares ignoring case (MySQL's
 // default collation). Commerce Layer names need not be unique: its groups are told apart by code (the key).
-import type { Finding, ProviderType, SourcePos } from '../../model.js';
+import { NAME_RULES, PLATFORM_NAMES, type Finding, type ProviderType, type SourcePos } from '../../model.js';
 import { placeOf } from '../place.js';
 import { error, groupPath, type Rule } from './context.js';
 
-/** The form of a name under which the platform refuses a second group, and how a message says so. */
-const UNIQUE_NAMES: Partial<Record<ProviderType, { same: (name: string) => string; rule: string }>> = {
-  bigcommerce: { same: (name) => name, rule: 'BigCommerce allows one group per name' },
-  xtrakit: { same: (name) => name.trim().toLowerCase(), rule: 'Xtrakit allows one group per name, ignoring case and spaces around it' },
-};
+/** The form of a name under which the platform refuses a second group, and how a message says so (NAME_RULES). */
+function uniqueNames(type: ProviderType): { same: (name: string) => string; rule: string } | undefined {
+  const { unique, trims } = NAME_RULES[type];
+  if (unique.name === 'none') return undefined;
+  const trimmed = (name: string) => (trims ? name.trim() : name);
+  const ignoring = [unique.name === 'ignoring-case' ? 'case' : '', trims ? 'spaces around it' : ''].filter(Boolean).join(' and ');
+  return {
+    same: unique.name === 'ignoring-case' ? (name) => trimmed(name).toLowerCase() : trimmed,
+    rule: `${PLATFORM_NAMES[type]} allows one group per name${ignoring ? `, ignoring ${ignoring}` : ''}`,
+  };
+}
 
 export const checkUniqueNames: Rule = (context) => {
   const findings: Finding[] = [];
@@ -18,7 +24,7 @@ export const checkUniqueNames: Rule = (context) => {
   const names = new Map<string, Map<string, { key: string; pos: SourcePos }>>();
   for (const group of context.groups) {
     for (const provider of group.providers) {
-      const unique = UNIQUE_NAMES[context.config.providers[provider].type];
+      const unique = uniqueNames(context.config.providers[provider].type);
       if (!unique) continue;
       const seen = names.get(provider) ?? new Map<string, { key: string; pos: SourcePos }>();
       names.set(provider, seen);

@@ -2,36 +2,22 @@
 // platforms fails `validate` at the name, rather than `apply` half-way through. (A blank name, refused by
 // every platform, and the description's length, kept by Xtrakit only, are in the JSON Schema; Commerce Layer
 // codes in ./commercelayer.ts.)
-import type { Finding, ProviderType } from '../../model.js';
+import { NAME_RULES, PLATFORM_NAMES, type Finding, type ProviderType } from '../../model.js';
 import { characters } from '../describe.js';
 import { error, groupPath, providersOfType, type Rule } from './context.js';
 
-interface NameLimit {
-  /** The most characters (code points, as the platforms count them). */
-  max: number;
-  /** Whether the platform trims the name before counting (Laravel's TrimStrings). */
-  trims: boolean;
-}
-
-/** Commerce Layer documents no limit on a group's name. */
-const NAME_LIMITS: Partial<Record<ProviderType, NameLimit>> = {
-  bigcommerce: { max: 255, trims: false },
-  xtrakit: { max: 255, trims: true },
-};
-
-const PLATFORM_NAMES: Record<ProviderType, string> = { commercelayer: 'Commerce Layer', bigcommerce: 'BigCommerce', xtrakit: 'Xtrakit' };
 
 export const checkNameLimits: Rule = (context) => {
   const findings: Finding[] = [];
   for (const group of context.groups) {
     let strictest: { max: number; length: number } | undefined;
     const refusing: string[] = [];
-    for (const [type, limit] of Object.entries(NAME_LIMITS) as [ProviderType, NameLimit][]) {
+    for (const [type, limit] of Object.entries(NAME_RULES) as [ProviderType, (typeof NAME_RULES)[ProviderType]][]) {
       const providers = providersOfType(context, group, type);
       const length = characters(limit.trims ? group.config.name.trim() : group.config.name);
-      if (providers.length === 0 || length <= limit.max) continue;
+      if (limit.maxNameLength === null || providers.length === 0 || length <= limit.maxNameLength) continue;
       refusing.push(`${PLATFORM_NAMES[type]} (${providers.map((p) => `'${p}'`).join(', ')})`);
-      if (!strictest || limit.max < strictest.max) strictest = { max: limit.max, length };
+      if (!strictest || limit.maxNameLength < strictest.max) strictest = { max: limit.maxNameLength, length };
     }
     if (!strictest) continue;
     const message = `The name of group '${group.key}' is ${strictest.length} characters long; ${refusing.join(' and ')} take${refusing.length === 1 ? 's' : ''} at most ${strictest.max}.`;

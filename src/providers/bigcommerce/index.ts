@@ -2,7 +2,7 @@
 // Settings: `store_hash`, optional `base_url` (default https://api.bigcommerce.com; an emulator's URL in tests
 // and the sandbox); secret: `access_token`.
 import type { Clock } from '../../http/index.js';
-import type { ProviderInstance } from '../../model.js';
+import { NAME_RULES, type ProviderInstance } from '../../model.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { CUSTOMER_UPDATE_CONCURRENCY, STORE_QUOTA, createStoreApi } from './api.js';
 import { MANAGED_FIELDS, normalizeAttributes } from './mapping.js';
@@ -11,10 +11,10 @@ import { applyGroupChange, applyMembershipBatch, CUSTOMERS_PER_UPDATE } from './
 
 export const bigCommerceCapabilities: Capabilities = {
   identity: 'name',
-  // Undocumented; the control panel refuses an exact duplicate (409) and accepts one differing in case.
-  unique: { name: 'exact', code: 'none' },
+  // Unique exactly: the control panel refuses an exact duplicate (409) and accepts one differing in case.
   // "The field 'name' cannot be longer than 255 characters."
-  maxNameLength: 255,
+  unique: NAME_RULES.bigcommerce.unique,
+  maxNameLength: NAME_RULES.bigcommerce.maxNameLength,
   delete: true,
   // "All existing customers are unassigned from the group when it is deleted."
   deleteUnassignsMembers: true,

@@ -2,7 +2,7 @@
 // `customer_group` relationship. Settings: base_url (https://<slug>.commercelayer.io), auth_url (default
 // https://auth.commercelayer.io), client_id, optional scope; secret: client_secret.
 import { ConfigError } from '../../errors.js';
-import type { Finding, ProviderInstance, Secret } from '../../model.js';
+import { NAME_RULES, type Finding, type ProviderInstance, type Secret } from '../../model.js';
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
@@ -27,10 +27,10 @@ const AUTH_WINDOWS: RateWindow[] = [{ limit: 30, windowMs: 60_000 }];
 
 export const capabilities: Capabilities = {
   identity: 'code',
-  // "must be unique within the environment", not case-sensitive; names are not documented as unique.
-  unique: { name: 'none', code: 'ignoring-case' },
-  // Undocumented. Names are not unique, so no rename here ever goes through a temporary name.
-  maxNameLength: 255,
+  // Codes "must be unique within the environment", not case-sensitive; names are not documented as unique, so
+  // no rename here ever goes through a temporary name.
+  unique: NAME_RULES.commercelayer.unique,
+  maxNameLength: NAME_RULES.commercelayer.maxNameLength,
   delete: true,
   // Undocumented on Commerce Layer (a delete may even be refused with 423), so the planner moves members out first.
   deleteUnassignsMembers: false,

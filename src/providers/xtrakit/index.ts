@@ -2,7 +2,7 @@
 // secret: api_key, sent as a bearer token. Groups match by pinned id, else `group_name`; customers by
 // `customer_email`; both ignoring case. `name` ↔ `group_name`, `description` ↔ `group_description`.
 import { ConfigError } from '../../errors.js';
-import type { ProviderInstance } from '../../model.js';
+import { NAME_RULES, type ProviderInstance } from '../../model.js';
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
@@ -24,9 +24,8 @@ export const capabilities: Capabilities = {
   // Group names are unique ignoring case (a Laravel `unique` rule on MySQL's case-insensitive collation): a
   // declared `VIP` and a live `vip` are one group, renamed in place, never a create that the platform refuses.
   identity: 'name-ignoring-case',
-  unique: { name: 'ignoring-case', code: 'none' },
-  // Laravel's `string|max:255`.
-  maxNameLength: 255,
+  unique: NAME_RULES.xtrakit.unique,
+  maxNameLength: NAME_RULES.xtrakit.maxNameLength,
   delete: true,
   // Undocumented. The emulator unassigns (as a nullable foreign key would), but the real platform might
   // refuse the delete or leave dangling ids: moving members out first is right in every case.
