@@ -113,8 +113,9 @@ function sortCandidates(candidates: Candidate[], sort: readonly SortKey[]): Cand
   if (!sort.length) return candidates;
   return [...candidates].sort((a, b) => {
     for (const { field, descending } of sort) {
-      const x = a.row[field] ?? null;
-      const y = b.row[field] ?? null;
+      // Sortable fields are all scalars (metadata is filterable, not sortable).
+      const x = (a.row[field] ?? null) as string | null;
+      const y = (b.row[field] ?? null) as string | null;
       if (x === y) continue;
       const order = x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
       return descending ? -order : order;
