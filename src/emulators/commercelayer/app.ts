@@ -7,20 +7,24 @@ import { errorResponse, fail, JsonApiError, JSONAPI_MEDIA_TYPE } from './errors.
 import * as api from './handlers.js';
 import type { CommerceLayerLimiter, LimitClass } from './limits.js';
 
+/** The auth server's endpoints: no bearer token, no JSON:API media types. */
+type AuthEndpoint = (auth: TokenAuthority, request: EmulatorRequest) => EmulatorResponse;
+
 interface Target {
   limitClass: LimitClass;
-  /** Undefined for the token endpoint, which has its own handling. */
-  handle?: api.ApiHandler;
+  handle: api.ApiHandler | { auth: AuthEndpoint };
 }
 
-const route = (method: string, template: string, limitClass: LimitClass, handle?: api.ApiHandler): Route<Target> => ({
+const route = (method: string, template: string, limitClass: LimitClass, handle: Target['handle']): Route<Target> => ({
   method,
   template,
   target: { limitClass, handle },
 });
 
 const ROUTES: readonly Route<Target>[] = [
-  route('POST', '/oauth/token', 'auth'),
+  route('POST', '/oauth/token', 'auth', { auth: (auth, request) => auth.issue(request) }),
+  route('POST', '/oauth/revoke', 'auth', { auth: (auth, request) => auth.revoke(request) }),
+  route('GET', '/.well-known/jwks.json', 'auth', { auth: (auth) => auth.keys() }),
   route('GET', '/api/customer_groups', 'uncacheable', api.listGroups),
   route('POST', '/api/customer_groups', 'writes', api.createGroup),
   route('GET', '/api/customer_groups/:id', 'uncacheable', api.showGroup),
@@ -54,11 +58,12 @@ export function createCommerceLayerHandler(deps: AppDeps): Handler {
     let response: EmulatorResponse;
     try {
       if (verdict?.error) throw verdict.error;
-      if (!found.target.handle) response = deps.auth.issue(request);
+      const { handle } = found.target;
+      if (typeof handle !== 'function') response = handle.auth(deps.auth, request);
       else {
         deps.auth.check(request);
         checkMediaTypes(request);
-        response = found.target.handle(request, params, deps.context);
+        response = handle(request, params, deps.context);
       }
     } catch (error) {
       if (!(error instanceof JsonApiError)) throw error;
