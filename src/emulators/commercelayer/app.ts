@@ -31,11 +31,13 @@ const ROUTES: readonly Route<Target>[] = [
   route('PATCH', '/api/customer_groups/:id', 'writes', api.updateGroup),
   route('DELETE', '/api/customer_groups/:id', 'writes', api.deleteGroup),
   route('GET', '/api/customer_groups/:id/customers', 'uncacheable', api.groupCustomers),
+  route('GET', '/api/customer_groups/:id/relationships/customers', 'uncacheable', api.groupCustomersLinkage),
   // CL can also create and delete customers; groupform never does, so the emulator does not model it (405).
   route('GET', '/api/customers', 'uncacheable', api.listCustomers),
   route('GET', '/api/customers/:id', 'uncacheable', api.showCustomer),
   route('PATCH', '/api/customers/:id', 'writes', api.updateCustomer),
   route('GET', '/api/customers/:id/customer_group', 'uncacheable', api.customerGroup),
+  route('GET', '/api/customers/:id/relationships/customer_group', 'uncacheable', api.customerGroupLinkage),
 ];
 
 export interface AppDeps {

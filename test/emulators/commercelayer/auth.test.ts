@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCommerceLayerEmulator, type CommerceLayerEmulator } from '../../../src/emulators/commercelayer/index.js';
 import { fakeClock, JSONAPI, requestToken, sandboxCredentials, seedState } from './harness.js';
@@ -165,7 +166,7 @@ describe('GET /.well-known/jwks.json', () => {
     const token = (await requestToken(emulator.url, sandboxCredentials)).body.access_token as string;
     const response = await fetch(`${emulator.url}/.well-known/jwks.json`);
     expect(response.status).toBe(200);
-    const { keys } = (await response.json()) as { keys: (JsonWebKey & { kid: string })[] };
+    const { keys } = (await response.json()) as { keys: (webcrypto.JsonWebKey & { kid: string })[] };
     const jwk = keys.find((k) => k.kid === decode(token).header.kid);
     expect(jwk).toMatchObject({ kty: 'RSA', alg: 'RS512', use: 'sig' });
     expect(jwk).not.toHaveProperty('d'); // the public half only

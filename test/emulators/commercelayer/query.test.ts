@@ -184,6 +184,70 @@ describe('sparse fieldsets', () => {
   });
 });
 
+// https://docs.commercelayer.io/core/including-associations allows dotted paths; JSON:API compound documents
+// (https://jsonapi.org/format/#fetching-includes) carry every resource on the path once, linkage on each step,
+// and never repeat a primary resource in `included`.
+describe('nested includes', () => {
+  it('include=customer_group.customers brings the group and its members, with linkage at both levels', async () => {
+    const { call } = await start();
+    const reply = await call('GET', '/api/customers?include=customer_group.customers&filter[q][email_eq]=john@example.com');
+    expect(reply.status).toBe(200);
+    const [john] = reply.body.data;
+    expect(john.relationships.customer_group.data).toEqual({ type: 'customer_groups', id: 'GrpVipAaaa' });
+    const keys = reply.body.included.map((r: { type: string; id: string }) => `${r.type}/${r.id}`);
+    expect(keys).toEqual(['customer_groups/GrpVipAaaa', 'customers/CusJaneAaa']);
+    const group = reply.body.included[0];
+    expect(group.relationships.customers.data).toEqual([
+      { type: 'customers', id: 'CusJohnAaa' },
+      { type: 'customers', id: 'CusJaneAaa' },
+    ]);
+    // Jane is included as a member, but the path stops there: her own group carries links only.
+    expect(reply.body.included[1].relationships.customer_group.data).toBeUndefined();
+  });
+
+  it('include=customers.customer_group from a group, and several paths sharing a step', async () => {
+    const { call } = await start();
+    const reply = await call('GET', '/api/customer_groups/GrpGoldAaa?include=customers.customer_group,customers');
+    expect(reply.body.data.relationships.customers.data).toEqual([{ type: 'customers', id: 'CusBobAaaa' }]);
+    // Bob's group is the primary resource: linked, not repeated in included.
+    expect(reply.body.included.map((r: { id: string }) => r.id)).toEqual(['CusBobAaaa']);
+    expect(reply.body.included[0].relationships.customer_group.data).toEqual({ type: 'customer_groups', id: 'GrpGoldAaa' });
+  });
+
+  it('refuses a path with a step its type does not have, naming the step and the type', async () => {
+    const { call } = await start();
+    const reply = await call('GET', '/api/customers?include=customer_group.orders');
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors[0]).toMatchObject({ code: 'INVALID_INCLUDE', detail: 'orders is not a valid relationship of customer_groups' });
+  });
+});
+
+// Every link a document advertises answers (https://jsonapi.org/format/#fetching-relationships).
+describe('relationship links', () => {
+  it('relationships.*.links.self and .related answer for customers and groups', async () => {
+    const { call, emulator } = await start();
+    const path = (url: string) => url.slice(emulator.url.length);
+    const john = (await call('GET', '/api/customers/CusJohnAaa')).body.data;
+    const eve = (await call('GET', '/api/customers/CusEveAaaa')).body.data;
+    const vip = (await call('GET', '/api/customer_groups/GrpVipAaaa')).body.data;
+
+    const johnSelf = await call('GET', path(john.relationships.customer_group.links.self));
+    expect(johnSelf.status).toBe(200);
+    expect(johnSelf.body).toEqual({ data: { type: 'customer_groups', id: 'GrpVipAaaa' }, links: john.relationships.customer_group.links });
+    expect((await call('GET', path(eve.relationships.customer_group.links.self))).body.data).toBeNull();
+    const johnRelated = await call('GET', path(john.relationships.customer_group.links.related));
+    expect(johnRelated.body.data).toMatchObject({ type: 'customer_groups', id: 'GrpVipAaaa' });
+
+    const vipSelf = await call('GET', path(vip.relationships.customers.links.self));
+    expect(vipSelf.status).toBe(200);
+    expect(vipSelf.body.data).toEqual([{ type: 'customers', id: 'CusJohnAaa' }, { type: 'customers', id: 'CusJaneAaa' }]);
+    const vipRelated = await call('GET', path(vip.relationships.customers.links.related));
+    expect(vipRelated.body.data.map((c: { id: string }) => c.id)).toEqual(['CusJohnAaa', 'CusJaneAaa']);
+
+    expect((await call('GET', '/api/customers/CusMissing/relationships/customer_group')).status).toBe(404);
+  });
+});
+
 describe('pagination', () => {
   const many = () => {
     const state = seedState();
