@@ -1,5 +1,5 @@
 // The request pipeline of the Commerce Layer emulator: route → rate limit → token → media types → handler.
-// Every routed response carries the X-Ratelimit-* headers of the request's class.
+// Every response, routed or not, carries the X-Ratelimit-* headers of the request's class.
 import { matchRoute, type Route } from '../common/router.js';
 import { isReset, type EmulatorRequest, type EmulatorResponse, type Handler } from '../common/types.js';
 import type { TokenAuthority } from './auth.js';
@@ -50,22 +50,28 @@ export interface AppDeps {
 export function createCommerceLayerHandler(deps: AppDeps): Handler {
   return (request) => {
     const match = matchRoute(ROUTES, request.method, request.path);
-    if (match.kind === 'not-found') return errorResponse(fail.routeNotFound(request.path));
-    if (match.kind === 'method-not-allowed') {
-      const response = errorResponse(fail.methodNotAllowed(request.method));
-      return { ...response, headers: { Allow: match.allow.join(', ') } };
-    }
-    const { route: found, params } = match;
-    const verdict = deps.limiter?.take(found.target.limitClass, `${found.method} ${found.template}`, request.ip);
+    // The platform counts every request its limiter sees, answered or not, so 404s and 405s carry the headers too
+    // (https://docs.commercelayer.io/core/rate-limits). Unrouted requests share one endpoint per method and the
+    // class of their method, so stray paths cannot each open a burst window of their own.
+    const limit: [LimitClass, string] =
+      match.kind === 'found'
+        ? [match.route.target.limitClass, `${match.route.method} ${match.route.template}`]
+        : [request.method === 'GET' ? 'uncacheable' : 'writes', `${request.method} (unrouted)`];
+    const verdict = deps.limiter?.take(limit[0], limit[1], request.ip);
     let response: EmulatorResponse;
     try {
       if (verdict?.error) throw verdict.error;
-      const { handle } = found.target;
-      if (typeof handle !== 'function') response = handle.auth(deps.auth, request);
-      else {
-        deps.auth.check(request);
-        checkMediaTypes(request);
-        response = handle(request, params, deps.context);
+      if (match.kind === 'not-found') throw fail.routeNotFound(request.path);
+      if (match.kind === 'method-not-allowed') {
+        response = { ...errorResponse(fail.methodNotAllowed(request.method)), headers: { Allow: match.allow.join(', ') } };
+      } else {
+        const { handle } = match.route.target;
+        if (typeof handle !== 'function') response = handle.auth(deps.auth, request);
+        else {
+          deps.auth.check(request);
+          checkMediaTypes(request);
+          response = handle(request, match.params, deps.context);
+        }
       }
     } catch (error) {
       if (!(error instanceof JsonApiError)) throw error;
