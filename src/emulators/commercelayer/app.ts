@@ -50,9 +50,9 @@ export interface AppDeps {
 export function createCommerceLayerHandler(deps: AppDeps): Handler {
   return (request) => {
     const match = matchRoute(ROUTES, request.method, request.path);
-    // The platform counts every request its limiter sees, answered or not, so 404s and 405s carry the headers too
-    // (https://docs.commercelayer.io/core/rate-limits). Unrouted requests share one endpoint per method and the
-    // class of their method, so stray paths cannot each open a burst window of their own.
+    // 404s and 405s carry the headers like every other answer (https://docs.commercelayer.io/core/rate-limits),
+    // and count, as a limiter in front of the router would count them. Unrouted requests take the class of their
+    // method and share one endpoint per method, so stray paths cannot each open a burst window of their own.
     const limit: [LimitClass, string] =
       match.kind === 'found'
         ? [match.route.target.limitClass, `${match.route.method} ${match.route.template}`]
