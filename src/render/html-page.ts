@@ -192,13 +192,13 @@ ul.plain{list-style:none;margin:0;padding:0}
 .card{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem}.card h3{margin-top:.2rem;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto}.nowrap{white-space:nowrap}
 .add{color:var(--add)}.change{color:var(--change)}.remove{color:var(--remove)}.same{color:var(--muted)}
 .mark{display:inline-block;width:1.2em;font-weight:700;font-family:ui-monospace,monospace}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 details{border:1px solid var(--line);border-radius:6px;margin:.4rem 0;padding:0 .8rem}
 details[open]{padding-bottom:.6rem}
-summary{cursor:pointer;padding:.4rem 0;overflow-wrap:anywhere}
+summary{cursor:pointer;padding:.4rem 0;overflow-wrap:anywhere}summary h3{display:inline;margin:0}
 ul.members{list-style:none;padding-left:.5rem;margin:.2rem 0}ul.members li{overflow-wrap:anywhere}
 .more{color:var(--muted);font-style:italic}
 .chart{margin:0}.chart svg{max-width:680px;display:block}.chart text{font-size:12px;fill:var(--fg)}

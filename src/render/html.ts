@@ -106,7 +106,7 @@ function chartHtml(groups: readonly GroupBlocks[]): string {
   const kept = new Set([...rows].sort((a, b) => Number(b.deleted) - Number(a.deleted) || size(b) - size(a)).slice(0, HTML_LIMITS.chartGroups));
   const shown = rows.filter((row) => kept.has(row));
   const left = rows.length - shown.length;
-  const caption = `Changes per group: ${count(rows.length, 'group')}${left > 0 ? `, the ${shown.length} with the most changes shown` : ''}; a deleted group's bar ends in \"group deleted\".`;
+  const caption = `Changes per group: ${count(rows.length, 'group')}${left > 0 ? `, the ${shown.length} with the most changes shown` : ''}; a deleted group's bar ends in “group deleted”.`;
   return `<section aria-labelledby="chart"><h2 id="chart">Changes per group</h2>${barChart(shown, caption)}</section>`;
 }
 
