@@ -102,7 +102,7 @@ function itemsHtml(report: DriftReport, names: readonly string[], header: Report
     const rows = items.slice(0, maxItems(options)).map((item) =>
       `<tr data-class="${item.classification}">${itemCells(item, show)}<td><code class="baseline">${escapeHtml(baselineLine(show(item.address), expires))}</code></td></tr>`);
     return `<details class="provider" data-provider="${escapeHtml(name)}" open><summary><h3>${escapeHtml(providerTitle(name, header.providers))}: ${count(items.length, 'item')}</h3></summary>` +
-      `<div class="scroll"><table><thead><tr><th scope="col">Item</th><th scope="col">Change</th><th scope="col">Drift</th><th scope="col">Live modified</th><th scope="col">Line for the baseline</th></tr></thead>` +
+      `<div class="scroll"><table class="wide"><thead><tr><th scope="col">Item</th><th scope="col">Change</th><th scope="col">Drift</th><th scope="col">Live modified</th><th scope="col">Line for the baseline</th></tr></thead>` +
       `<tbody>${rows.join('')}</tbody></table></div>${more(items.length, options)}</details>`;
   });
   const howTo = `<p>To acknowledge an item until a date, add its line under <code>items:</code> in <code>${escapeHtml(file)}</code> (with the reason, and the last day it is silenced) and pass <code>--baseline ${escapeHtml(file)}</code>.</p>`;
@@ -113,7 +113,7 @@ function silencedHtml(report: DriftReport, options: DriftHtmlOptions, show: Show
   if (report.silenced.length === 0) return '';
   const rows = report.silenced.slice(0, maxItems(options)).map((item) =>
     `<tr data-class="baselined">${itemCells(item, show)}<td>${escapeHtml(item.baseline.expires)}</td><td>${escapeHtml(item.baseline.reason)}</td></tr>`);
-  return `<section aria-labelledby="silenced"><h2 id="silenced">Baselined (${report.silenced.length})</h2><div class="scroll"><table><thead><tr>` +
+  return `<section aria-labelledby="silenced"><h2 id="silenced">Baselined (${report.silenced.length})</h2><div class="scroll"><table class="wide"><thead><tr>` +
     '<th scope="col">Item</th><th scope="col">Change</th><th scope="col">Drift</th><th scope="col">Live modified</th><th scope="col">Silenced until</th><th scope="col">Reason</th>' +
     `</tr></thead><tbody>${rows.join('')}</tbody></table></div>${more(report.silenced.length, options)}</section>`;
 }

@@ -192,7 +192,7 @@ ul.plain{list-style:none;margin:0;padding:0}
 .card{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem}.card h3{margin-top:.2rem;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.scroll{overflow-x:auto}.nowrap{white-space:nowrap}
+.scroll{overflow-x:auto}.scroll table.wide{min-width:760px}.nowrap{white-space:nowrap}
 .add{color:var(--add)}.change{color:var(--change)}.remove{color:var(--remove)}.same{color:var(--muted)}
 .mark{display:inline-block;width:1.2em;font-weight:700;font-family:ui-monospace,monospace}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

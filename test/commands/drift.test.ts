@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maskEmailsIn } from '../../src/render/mask.js';
+import { commitFiles } from '../helpers/git.js';
 import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
 import { bigCommerceConfig, bigCommerceSeed } from './bigcommerce-seed.js';
 import { sandboxProject, type SandboxProject } from './sandbox-project.js';
 
-const run = promisify(execFile);
 const COMMITTED = '2026-02-01T00:00:00.000Z';
 
 // VIP declares ann and cat. Ann is not in it yet, and was last modified before the config's commit: the
@@ -26,11 +24,8 @@ afterEach(async () => {
   env = undefined;
 });
 
-async function commitConfig(dir: string): Promise<void> {
-  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_AUTHOR_DATE: COMMITTED, GIT_COMMITTER_DATE: COMMITTED };
-  await run('git', ['init', '-q'], { cwd: dir, env: gitEnv });
-  await run('git', ['add', 'groups.yaml'], { cwd: dir, env: gitEnv });
-  await run('git', ['commit', '-q', '-m', 'groups'], { cwd: dir, env: gitEnv });
+function commitConfig(dir: string): Promise<void> {
+  return commitFiles(dir, ['groups.yaml'], COMMITTED);
 }
 
 describe('groupform drift', () => {
