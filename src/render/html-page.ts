@@ -86,7 +86,7 @@ export interface BarRow {
   deleted?: boolean;
 }
 
-const CHART_WIDTH = 400;
+const CHART_WIDTH = 460;
 const LABEL_WIDTH = 150;
 const BAR_HEIGHT = 16;
 const ROW_HEIGHT = 24;
@@ -99,7 +99,8 @@ const SIGNS = ['+', '~', '-'] as const;
  */
 export function barChart(rows: readonly BarRow[], caption: string): string {
   const max = Math.max(1, ...rows.map(total));
-  const span = CHART_WIDTH - LABEL_WIDTH - 50;
+  // Room after the longest bar for its count and `(group deleted)`.
+  const span = CHART_WIDTH - LABEL_WIDTH - 120;
   const height = rows.length * ROW_HEIGHT + 4;
   const bars = rows.map((row, index) => {
     const y = index * ROW_HEIGHT + 2;
@@ -189,7 +190,7 @@ ul.plain{list-style:none;margin:0;padding:0}
 .alert.warnings{border-color:var(--change);background:var(--warn-bg)}
 .alert h2{border:0;margin:0 0 .3rem}.alert li{overflow-wrap:anywhere}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:1rem}
-.card{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem}.card h3{margin-top:.2rem;overflow-wrap:anywhere}
+.card{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem}.card h3{margin-top:.2rem;overflow-wrap:anywhere}.card th{white-space:nowrap}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}.scroll table.wide{min-width:760px}.nowrap{white-space:nowrap}

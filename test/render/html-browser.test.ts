@@ -17,6 +17,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const artifacts = path.join(root, 'test-results');
 const started = await startChromium();
 const inCi = process.env.CI === 'true';
+const COMMITTED = '2026-02-01T00:00:00.000Z';
 if (started.reason && !inCi) console.warn(`html-browser.test.ts skipped: ${started.reason}`);
 
 let env: SandboxProject | undefined;
@@ -67,12 +68,13 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
     if (process.env.UPDATE_README_SCREENSHOTS !== '1') return;
     const file = path.join(root, 'docs', 'img', `${name}.png`);
     await mkdir(path.dirname(file), { recursive: true });
-    await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 960, height: 1200 } });
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1250 } });
     expect((await stat(file)).size).toBeLessThan(300 * 1024);
   }
 
   it('shows the sandbox\'s plan: the summary per provider, a bar per group, sections that open on a click, and loads nothing else', async () => {
     env = await sandboxProject({ 'groups.yaml': await repoConfig() });
+    await commitFiles(env.project.dir, ['groups.yaml'], COMMITTED);
     const html = await env.run(['plan', '--format', 'html']);
     expect(html.code).toBe(0);
     const plan = JSON.parse((await env.run(['plan', '--format', 'json'])).stdout) as Plan;
@@ -83,6 +85,7 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
 
     const { page, requests, url } = await open(file, 1100);
     expect(await page.locator('#headline').textContent()).toBe(text);
+    expect(await page.locator('.meta dd').nth(1).textContent()).toMatch(new RegExp(`^[0-9a-f]{12} \\(${COMMITTED.replaceAll('.', '\\.')}\\)$`));
     // The numbers of each provider's card, as the page shows them, against the plan itself.
     const providers = [...new Set(plan.changes.map((change) => change.provider))];
     expect(providers.length).toBeGreaterThan(1);
@@ -131,7 +134,7 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
 
   it('shows a drift report: the counts per provider and class, the history chart, a baseline line per item, and loads nothing else', async () => {
     env = await sandboxProject({ 'groups.yaml': await repoConfig() });
-    await commitFiles(env.project.dir, ['groups.yaml'], '2026-02-01T00:00:00.000Z');
+    await commitFiles(env.project.dir, ['groups.yaml'], COMMITTED);
     const first = JSON.parse((await env.run(['drift', '--format', 'json'])).stdout) as { drift: { address: string }[] };
     // Earlier runs, and one item acknowledged in the baseline.
     const earlier = Array.from({ length: 20 }, (_, i) => JSON.stringify({
