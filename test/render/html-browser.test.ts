@@ -57,19 +57,23 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
     expect(Math.min(...cells.filter((w) => w > 0))).toBeGreaterThanOrEqual(40);
   }
 
-  async function screenshots(page: Page, name: string): Promise<void> {
+  /**
+   * The desktop page's screenshots (and README's picture of its top), then the same file at a phone's width:
+   * readable there, its screenshot, and again no request but the file.
+   */
+  async function shotsAndPhone(page: Page, file: string, name: 'plan' | 'drift'): Promise<void> {
     await mkdir(artifacts, { recursive: true });
-    const width = page.viewportSize()!.width;
-    await page.screenshot({ path: path.join(artifacts, `${name}-${width < 600 ? 'phone' : 'desktop'}.png`), fullPage: true });
-  }
-
-  /** README's picture: the top of the desktop page, small enough to commit. */
-  async function readmeImage(page: Page, name: string): Promise<void> {
-    if (process.env.UPDATE_README_SCREENSHOTS !== '1') return;
-    const file = path.join(root, 'docs', 'img', `${name}.png`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1250 } });
-    expect((await stat(file)).size).toBeLessThan(300 * 1024);
+    await page.screenshot({ path: path.join(artifacts, `${name}-desktop.png`), fullPage: true });
+    if (process.env.UPDATE_README_SCREENSHOTS === '1') {
+      const image = path.join(root, 'docs', 'img', `${name}-report.png`);
+      await mkdir(path.dirname(image), { recursive: true });
+      await page.screenshot({ path: image, fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1250 } });
+      expect((await stat(image)).size).toBeLessThan(300 * 1024);
+    }
+    const phone = await open(file, 390);
+    await fitsWidth(phone.page, 390);
+    await phone.page.screenshot({ path: path.join(artifacts, `${name}-phone.png`), fullPage: true });
+    expect(phone.requests).toEqual([phone.url]);
   }
 
   it('shows the sandbox\'s plan: the summary per provider, a bar per group, sections that open on a click, and loads nothing else', async () => {
@@ -122,14 +126,8 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await sections.last().locator('p').first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
-    await screenshots(page, 'plan');
-    await readmeImage(page, 'plan-report');
     expect(requests).toEqual([url]);
-
-    const phone = await open(file, 390);
-    await fitsWidth(phone.page, 390);
-    await screenshots(phone.page, 'plan');
-    expect(phone.requests).toEqual([url]);
+    await shotsAndPhone(page, file, 'plan');
   }, 90_000);
 
   it('shows a drift report: the counts per provider and class, the history chart, a baseline line per item, and loads nothing else', async () => {
@@ -166,13 +164,7 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
     const numbers = page.locator('section[aria-labelledby="history"] details');
     await numbers.locator('summary').click();
     expect(await numbers.locator('tbody tr').count()).toBe(21);
-    await screenshots(page, 'drift');
-    await readmeImage(page, 'drift-report');
     expect(requests).toEqual([url]);
-
-    const phone = await open(file, 390);
-    await fitsWidth(phone.page, 390);
-    await screenshots(phone.page, 'drift');
-    expect(phone.requests).toEqual([url]);
+    await shotsAndPhone(page, file, 'drift');
   }, 90_000);
 });
