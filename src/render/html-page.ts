@@ -176,7 +176,7 @@ const PATTERN = '<defs><pattern id="stripes" width="6" height="6" patternUnits="
 
 // Colours meet WCAG AA (4.5:1) on their backgrounds; every coloured thing also carries a sign or a word.
 const CSS = `
-:root{--fg:#1b1b1b;--muted:#4a4a4a;--bg:#fff;--line:#c8c8c8;--add:#116329;--change:#7a4500;--remove:#b3261e;--warn-bg:#fff4d6;--err-bg:#fde7e5}
+:root{--fg:#1b1b1b;--muted:#4a4a4a;--bg:#ffffff;--line:#c8c8c8;--add:#116329;--change:#7a4500;--remove:#b3261e;--warn-bg:#fff4d6;--err-bg:#fde7e5}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 main{max-width:1100px;margin:0 auto;padding:1rem}

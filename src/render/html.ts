@@ -25,7 +25,7 @@ export interface HtmlOptions {
 }
 
 /** Most findings listed per severity, groups in the chart, and groups with a section of their own. */
-export const HTML_LIMITS = { findings: 200, chartGroups: 40, groupSections: 1_000 };
+const HTML_LIMITS = { findings: 200, chartGroups: 40, groupSections: 1_000 };
 
 type Show = (text: string) => string;
 

@@ -52,9 +52,18 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
    * table is squeezed into columns too narrow to read.
    */
   async function fitsWidth(page: Page, width: number): Promise<void> {
+    await headingsInOrder(page);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
     const cells = await page.locator('td, th').evaluateAll((nodes) => nodes.map((node) => (node as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width));
     expect(Math.min(...cells.filter((w) => w > 0))).toBeGreaterThanOrEqual(40);
+  }
+
+  /** One h1 first, and no heading more than one level below the one before it. */
+  async function headingsInOrder(page: Page): Promise<void> {
+    const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((nodes) => nodes.map((node) => Number((node as unknown as { tagName: string }).tagName.slice(1))));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((level) => level === 1)).toHaveLength(1);
+    levels.slice(1).forEach((level, i) => expect(level, `heading ${i + 2} after an h${levels[i]}`).toBeLessThanOrEqual(levels[i]! + 1));
   }
 
   /**

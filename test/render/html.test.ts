@@ -98,4 +98,23 @@ describe('renderHtml', () => {
     expect(html).toContain('No changes. Live state matches groups.yaml.');
     expect(html).not.toContain('<details');
   });
+
+  it('keeps its text colours at a contrast of at least 4.5:1 (WCAG AA) on the backgrounds they are used on', () => {
+    const html = renderHtml(withEstimate(), { header });
+    const colours = Object.fromEntries([...html.matchAll(/--([a-z-]+):(#[0-9a-f]{6})/g)].map((m) => [m[1]!, m[2]!]));
+    const luminance = (hex: string): number => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string): number => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    expect(Object.keys(colours)).toEqual(expect.arrayContaining(['fg', 'muted', 'bg', 'add', 'change', 'remove', 'warn-bg', 'err-bg']));
+    for (const text of ['fg', 'muted', 'add', 'change', 'remove']) {
+      for (const background of ['bg', 'warn-bg', 'err-bg']) expect(contrast(colours[text]!, colours[background]!), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
+    }
+    // Code blocks' grey background, with the diff's colours on it.
+    for (const text of ['fg', 'muted', 'add', 'change', 'remove']) expect(contrast(colours[text]!, '#f6f6f6'), `${text} on a code block`).toBeGreaterThanOrEqual(4.5);
+  });
 });
