@@ -30,9 +30,9 @@ export const optionTable = {
   format: {
     commands: ['plan', 'apply', 'drift', 'show'],
     option: {
-      choices: ['text', 'json', 'markdown'],
+      choices: ['text', 'json', 'markdown', 'html'],
       default: 'text',
-      describe: 'Output format: text, json (schemas/plan.schema.json) or markdown (a pull-request comment)',
+      describe: 'Output format: text, json (schemas/plan.schema.json), markdown (a pull-request comment) or html (a self-contained page to save and open in a browser)',
     },
     on: { apply: { choices: ['text', 'json'], default: 'text', describe: 'Output format: text, or json (schemas/apply-result.schema.json)' } },
   },
@@ -42,7 +42,7 @@ export const optionTable = {
   },
   'mask-emails': {
     commands: ['plan', 'apply', 'drift', 'show'],
-    option: { type: 'boolean', describe: 'Show j***#3f2a9c@example.com instead of full e-mail addresses in text and markdown (default: on for markdown)' },
+    option: { type: 'boolean', describe: 'Show j***#3f2a9c@example.com instead of full e-mail addresses (default: on for markdown and html, off for text)' },
   },
   'detailed-exitcode': {
     commands: ['plan'],
@@ -99,7 +99,7 @@ export function optionValueProblem(argv: Record<string, unknown>, declared: { st
 export interface PlatformOptions extends GlobalOptions {
   sandbox: boolean;
   sandboxReset: boolean;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'html';
   target?: string[];
   maskEmails?: boolean;
   detailedExitcode: boolean;

@@ -20,7 +20,7 @@ export interface DriftRenderOptions {
   fullReport?: string;
 }
 
-const CLASS: Record<DriftEntry['classification'], string> = {
+export const CLASS: Record<DriftEntry['classification'], string> = {
   'changed-on-platform': 'changed on the platform',
   'not-yet-applied': 'not yet applied',
   unknown: 'unknown',
@@ -130,7 +130,7 @@ function cell(text: string): string {
   return text.replace(/[|\\`*_<>]/g, '\\$&');
 }
 
-function headline(report: DriftReport): string {
+export function headline(report: DriftReport): string {
   const silenced = report.silenced.length > 0 ? ` (${report.silenced.length} acknowledged in the baseline)` : '';
   if (report.inSync) return `In sync: the platforms match the config${silenced}.`;
   const counts = (['changed-on-platform', 'not-yet-applied', 'unknown'] as const)
@@ -141,7 +141,7 @@ function headline(report: DriftReport): string {
 }
 
 /** Said once: every item's classification compares its live modification time with this. */
-function committed(report: DriftReport): string {
+export function committed(report: DriftReport): string {
   return report.configChangedAt
     ? `Config last committed ${report.configChangedAt}: an item modified on the platform after that changed on the platform; one modified before it is not yet applied.`
     : 'Config commit time unknown (not in a git repository), so no item can be classified.';
