@@ -62,7 +62,8 @@ export async function openWorkspace(
     for (const instance of desired.providers) {
       const provider = createProvider(instance, { log: audit?.call, onWait });
       providers.set(instance.name, provider);
-      capabilities[instance.name] = provider.capabilities;
+      // Read when used: a provider may learn its limits from the platform (Commerce Layer's environment).
+      Object.defineProperty(capabilities, instance.name, { get: () => provider.capabilities, enumerable: true });
     }
     // The planner compares values as each platform echoes them, so desired values are normalised once here.
     for (const group of desired.groups) {
