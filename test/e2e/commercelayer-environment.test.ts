@@ -53,6 +53,6 @@ describe('Commerce Layer test and live environments', () => {
     await setup.project.write('groups.yaml', config('test').replace('environment: test', 'environment: staging'));
     const invalid = await setup.run(['validate']);
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toContain("groups.yaml:8:18: error: 'environment' of provider 'cl' must be test or live, not 'staging'.");
+    expect(invalid.stdout).toContain("groups.yaml:8:18: error: 'environment' of provider 'cl' must be test or live, not 'staging'.");
   });
 });
