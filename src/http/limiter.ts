@@ -123,8 +123,10 @@ export class Limiter {
       // A fixed window (BigCommerce): spread what is left over the time until it refills; nothing left: wait it out.
       if (rate.remaining <= 0) this.hold(this.#clock.now() + rate.resetMs);
       ms = rate.resetMs / Math.max(1, rate.remaining);
-    } else if (rate.remaining < low && limit && windowMs) {
-      // A sliding window (Commerce Layer): no more than the sustainable average rate until the budget recovers.
+    } else if (rate.remaining < low && limit && windowMs && !(rule && rate.remaining >= this.#ownRemaining(rule, call))) {
+      // A sliding window (Commerce Layer) that other clients spend too (our own calls alone would leave more):
+      // no more than the sustainable average rate until the budget recovers. Spent by us alone, the rule's
+      // window already paces us, and spacing on top would only slow the run.
       ms = windowMs / limit;
     }
     if (ms > 0) this.#spacing.set(key, { counts: rule?.counts ?? 'all', ms });
@@ -141,6 +143,15 @@ export class Limiter {
     const same = candidates.find((i) => byWindow(i) && !this.#rules[i]!.perEndpoint) ?? candidates.find(byWindow);
     if (same !== undefined) return same;
     return candidates.filter((i) => !this.#rules[i]!.perEndpoint).sort((a, b) => this.#rules[b]!.windowMs - this.#rules[a]!.windowMs)[0];
+  }
+
+  /** What would be left of `rule`'s budget if only our calls spent it (ours count longer than the platform's). */
+  #ownRemaining(rule: RateRule, call: Call): number {
+    const since = this.#clock.now() - rule.windowMs;
+    const ours = this.#calls.filter(
+      (ticket) => counts(rule.counts, ticket) && (!rule.perEndpoint || ticket.endpoint === call.endpoint) && ticket.answeredAt > since,
+    ).length;
+    return rule.limit - ours;
   }
 
   /** How long `call` starting at `now` must still wait, and why; Infinity: until a call in flight is answered. */

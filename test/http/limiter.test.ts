@@ -176,6 +176,20 @@ describe('Limiter', () => {
     expect(await run(limiter, clock, 2, 0, PATCH)).toEqual([0, 600]);
   });
 
+  it('spaces a sliding budget only when others spend it too: our own calls alone, the window paces them', async () => {
+    const clock = fakeClock(0);
+    const rule: RateRule = { counts: 'write', perEndpoint: false, limit: 10, windowMs: 60_000 };
+    const limiter = new Limiter({ concurrency: 1, rules: [rule], clock });
+    expect(await run(limiter, clock, 9, 0, PATCH)).toEqual(Array(9).fill(0));
+    // The platform saw our 9: 1 left, as our count says. No spacing; the window lets the 10th go at once.
+    limiter.observe({ limit: 10, windowMs: 60_000, remaining: 1 }, PATCH);
+    expect(await run(limiter, clock, 1, 0, PATCH)).toEqual([0]);
+    // Someone else spent 5 more: calls are spaced at the average rate (6 s), besides the window.
+    await clock.sleep(60_000);
+    limiter.observe({ limit: 10, windowMs: 60_000, remaining: 1 }, PATCH);
+    expect(await run(limiter, clock, 2, 0, PATCH)).toEqual([60_000, 66_000]);
+  });
+
   it('says which rule it waits for', async () => {
     const clock = fakeClock(0);
     const reasons: string[] = [];
