@@ -59,6 +59,8 @@ export interface HttpClientOptions {
   log?: HttpLog;
   /** Told, in a sentence, whenever the client sleeps for a rate limit or before a retry. */
   onWait?: (message: string) => void;
+  /** Told whenever a call is asked for or answered, or calls are held back: for progress displays. */
+  onActivity?: (activity: ClientActivity) => void;
   clock?: Clock;
   backoff?: Backoff;
   /** Longest wait a platform's header may impose before a retry; default 120 s. */
@@ -72,6 +74,16 @@ export interface ClientLimits {
   rules: readonly RateRule[];
   /** The endpoint a call goes to, as the platform's per-endpoint limits count it; default: method and path. */
   endpoint?: (method: Method, path: string) => string;
+}
+
+/** Where a client's work stands. */
+export interface ClientActivity {
+  /** Calls asked for and not answered yet, those queued behind the limiter included: the work known to remain. */
+  pending: number;
+  /** Calls finished (answered or failed) since the client was made. */
+  done: number;
+  /** While calls are held back (a rate limit, a retry's backoff): until when, on the client's clock, and why. */
+  waiting?: { until: number; why: string };
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -121,6 +133,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const authSecrets = new Set<string>();
   const clean = (text: string) => redact(text, [...(options.secrets?.() ?? []), ...authSecrets]);
   const wait = (message: string) => options.onWait?.(clean(`${provider}: ${message}`));
+  const activity = { pending: 0, done: 0 };
+  const report = (waiting?: { ms: number; why: string }): void =>
+    options.onActivity?.({ ...activity, ...(waiting ? { waiting: { until: clock.now() + waiting.ms, why: clean(waiting.why) } } : {}) });
   const limits = options.limits ?? { concurrency: 4, rules: [] };
   const endpointOf = limits.endpoint ?? ((method: Method, path: string) => `${method} ${path}`);
   const limiter = new Limiter({
@@ -129,7 +144,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     clock,
     // Pacing by a few hundred ms is routine; only waits a person would notice are worth a line.
     onWait: (ms, why) => {
-      if (ms >= NOTICEABLE_WAIT_MS) wait(`client rate limit (${why}), waiting ${seconds(ms)}`);
+      if (ms < NOTICEABLE_WAIT_MS) return;
+      wait(`client rate limit (${why}), waiting ${seconds(ms)}`);
+      report({ ms, why: `rate limit, ${why}` });
     },
   });
 
@@ -138,6 +155,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function send<T>(path: string, req: RequestOptions<T>): Promise<HttpResponse<T>> {
+    activity.pending++;
+    report();
+    try {
+      return await exchange(path, req);
+    } finally {
+      activity.pending--;
+      activity.done++;
+      report();
+    }
+  }
+
+  /** One call and its retries. */
+  async function exchange<T>(path: string, req: RequestOptions<T>): Promise<HttpResponse<T>> {
     const method = req.method ?? 'GET';
     const idempotent = req.idempotent ?? method !== 'POST';
     const url = new URL(baseUrl + path + queryString(req.query));
@@ -157,6 +187,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const retryAfter = async (ms: number, why: string) => {
       state.retries++;
       wait(`${why} on ${method} ${where}, retry ${state.retries} of ${attempts - 1} in ${seconds(ms)}`);
+      report({ ms, why: `${why}, retry ${state.retries}` });
       await clock.sleep(ms);
     };
 

@@ -1,6 +1,6 @@
 // The contract every platform adapter fulfils. Adapters know nothing of the CLI or the planner's internals.
 import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes, RateRule, UniqueFields } from '../model.js';
-import type { HttpLog } from '../http/log.js';
+import type { ClientActivity, HttpLog } from '../http/index.js';
 
 /** What applying costs on a platform, as data for the plan's estimate. */
 export interface CostModel {
@@ -88,6 +88,8 @@ export interface ProviderContext {
   log?: HttpLog;
   /** Called when the client waits (rate limit, retry), for progress output. */
   onWait?: (message: string) => void;
+  /** Told where the platform API client's work stands (calls done, to go, held back), for progress with an ETA. */
+  onActivity?: (activity: ClientActivity) => void;
 }
 
 export type ProviderFactory = (instance: ProviderInstance, context: ProviderContext) => Provider;

@@ -54,6 +54,7 @@ export function createStoreApi(instance: ProviderInstance, context: ProviderCont
     maxResponseBytes,
     ...(context.log ? { log: context.log } : {}),
     ...(context.onWait ? { onWait: context.onWait } : {}),
+    ...(context.onActivity ? { onActivity: context.onActivity } : {}),
     ...(clock ? { clock } : {}),
   });
   return { provider: instance.name, http, maxPages, storeUrl, customerUpdates: new Semaphore(CUSTOMER_UPDATE_CONCURRENCY) };

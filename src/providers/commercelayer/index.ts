@@ -115,6 +115,8 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
     auth: token,
     errorDetail: clErrorDetail,
     limits: { concurrency: CONCURRENCY, rules: RATE_RULES[environment], endpoint: endpointOf },
+    // The token call is one in two hours: progress is the API's.
+    ...(context.onActivity ? { onActivity: context.onActivity } : {}),
   });
   const api = createClApi(http, provider, maxPages);
   return {

@@ -69,6 +69,7 @@ export function createXtrakit(instance: ProviderInstance, context: ProviderConte
     clock: options.clock ?? systemClock,
     log: context.log,
     onWait: context.onWait,
+    onActivity: context.onActivity,
     maxResponseBytes,
   });
   const api = new XtrakitApi(http, instance.name, maxPages);
