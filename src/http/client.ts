@@ -19,7 +19,7 @@ import { ApiError, GroupformError } from '../errors.js';
 import type { HttpLog } from './log.js';
 import { systemClock, type Clock } from './clock.js';
 import { redact } from './redact.js';
-import type { RateRule } from '../model.js';
+import type { CallClass, RateRule } from '../model.js';
 import { Limiter, type Call, type Ticket } from './limiter.js';
 import { rateObservation, requestedWaitMs } from './rate-headers.js';
 import { backoffMs, type Backoff } from './backoff.js';
@@ -84,6 +84,8 @@ export interface ClientActivity {
   done: number;
   /** While calls are held back (a rate limit, a retry's backoff): until when, on the client's clock, and why. */
   waiting?: { until: number; why: string };
+  /** About the least time the pending calls need at the rate limits, in ms. */
+  leastMs: number;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -134,8 +136,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const clean = (text: string) => redact(text, [...(options.secrets?.() ?? []), ...authSecrets]);
   const wait = (message: string) => options.onWait?.(clean(`${provider}: ${message}`));
   const activity = { pending: 0, done: 0 };
-  const report = (waiting?: { ms: number; why: string }): void =>
-    options.onActivity?.({ ...activity, ...(waiting ? { waiting: { until: clock.now() + waiting.ms, why: clean(waiting.why) } } : {}) });
+  /** Pending calls by class, for the time they need at the rate limits. */
+  const pending: Record<CallClass, number> = { read: 0, write: 0 };
+  const report = (waiting?: { ms: number; why: string }): void => {
+    if (!options.onActivity) return;
+    const leastMs = Math.max(limiter.leastMs(pending.read, 'read'), limiter.leastMs(pending.write, 'write'));
+    options.onActivity({ ...activity, leastMs, ...(waiting ? { waiting: { until: clock.now() + waiting.ms, why: clean(waiting.why) } } : {}) });
+  };
   const limits = options.limits ?? { concurrency: 4, rules: [] };
   const endpointOf = limits.endpoint ?? ((method: Method, path: string) => `${method} ${path}`);
   const limiter = new Limiter({
@@ -155,12 +162,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function send<T>(path: string, req: RequestOptions<T>): Promise<HttpResponse<T>> {
+    const callClass = classOf(req.method ?? 'GET');
     activity.pending++;
+    pending[callClass]++;
     report();
     try {
       return await exchange(path, req);
     } finally {
       activity.pending--;
+      pending[callClass]--;
       activity.done++;
       report();
     }
@@ -173,7 +183,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const url = new URL(baseUrl + path + queryString(req.query));
     const where = pathOf(path);
     const logPath = clean(decode(url.pathname + url.search));
-    const call: Call = { class: method === 'GET' ? 'read' : 'write', endpoint: endpointOf(method, path.split('?')[0]!) };
+    const call: Call = { class: classOf(method), endpoint: endpointOf(method, path.split('?')[0]!) };
     const state = { attempt: 0, retries: 0, refreshed: false, started: 0, ticket: undefined as Ticket | undefined, sent: {} as Record<string, string> };
     const fail = (status: number, detail: string, cause?: unknown, code?: string) =>
       new ApiError({ provider, method, path: where, status, detail: clean(detail), ...(code ? { code } : {}) }, cause ? { cause } : undefined);
@@ -312,6 +322,11 @@ function decode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** Platforms count reads and writes apart (Commerce Layer); a GET is a read. */
+function classOf(method: Method): CallClass {
+  return method === 'GET' ? 'read' : 'write';
 }
 
 function seconds(ms: number): string {

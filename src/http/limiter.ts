@@ -145,6 +145,23 @@ export class Limiter {
     return candidates.filter((i) => !this.#rules[i]!.perEndpoint).sort((a, b) => this.#rules[b]!.windowMs - this.#rules[a]!.windowMs)[0];
   }
 
+  /**
+   * About the least time `n` more calls of a class need under the rules, from now: those the windows still
+   * have room for start at once, every further rule's limit a window later (per-endpoint rules counted as if the
+   * calls shared one endpoint). For a time-left estimate, not for pacing.
+   */
+  leastMs(n: number, callClass: CallClass): number {
+    const now = this.#clock.now();
+    let ms = Math.max(0, this.#holdUntil - now);
+    for (const rule of this.#rules) {
+      if (!counts(rule.counts, { class: callClass, endpoint: '' })) continue;
+      const used = this.#calls.filter((ticket) => counts(rule.counts, ticket) && ticket.answeredAt > now - rule.windowMs).length;
+      const beyond = n - Math.max(0, rule.limit - used);
+      if (beyond > 0) ms = Math.max(ms, Math.ceil(beyond / rule.limit) * rule.windowMs);
+    }
+    return ms;
+  }
+
   /** What would be left of `rule`'s budget if only our calls spent it (ours count longer than the platform's). */
   #ownRemaining(rule: RateRule, call: Call): number {
     const since = this.#clock.now() - rule.windowMs;

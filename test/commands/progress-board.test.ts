@@ -15,9 +15,9 @@ describe('ProgressBoard', () => {
     const board = new ProgressBoard(() => now);
     expect(board.line('cl')).toBeUndefined();
     const feed = board.feed('cl');
-    feed({ done: 0, pending: 4 });
+    feed({ done: 0, pending: 4, leastMs: 0 });
     now = 2000;
-    feed({ done: 2, pending: 2 });
+    feed({ done: 2, pending: 2, leastMs: 0 });
     expect(board.line('cl')).toBe('cl: 2 calls done, 2 to go, about 2 s left');
   });
 
@@ -30,13 +30,13 @@ describe('ProgressBoard', () => {
     const bc = board.feed('bc');
     const xk = board.feed('xk');
     for (let done = 0; done <= 12; done++) {
-      cl({ done, pending: 12 - done });
-      bc({ done, pending: 12 - done });
-      xk({ done, pending: 12 - done });
+      cl({ done, pending: 12 - done, leastMs: 0 });
+      bc({ done, pending: 12 - done, leastMs: 0 });
+      xk({ done, pending: 12 - done, leastMs: 0 });
       now += 1000;
     }
     stop();
-    cl({ done: 13, pending: 0 });
+    cl({ done: 13, pending: 0, leastMs: 0 });
     // Events at 0..12 s: lines at 5 s and 10 s for each provider asked for, none for xk, none after the stop.
     expect(out.text().split('\n').filter(Boolean)).toEqual([
       'cl: 5 calls done, 7 to go, about 7 s left',

@@ -200,6 +200,20 @@ describe('Limiter', () => {
   });
 });
 
+describe('Limiter.leastMs', () => {
+  it('is the windows the calls beyond the free room still need, under the strictest rule of their class', async () => {
+    const clock = fakeClock(0);
+    const limiter = new Limiter({ concurrency: 100, rules: RATE_RULES.test, clock });
+    expect(limiter.leastMs(25, 'read')).toBe(0);
+    // 26..100 fit the minute's 100 but need three more 10 s bursts; 101..125 a minute later.
+    expect(limiter.leastMs(100, 'read')).toBe(30_000);
+    expect(limiter.leastMs(125, 'read')).toBe(60_000);
+    await run(limiter, clock, 25, 0, PATCH);
+    expect(limiter.leastMs(1, 'write')).toBe(10_000);
+    expect(limiter.leastMs(1, 'read')).toBe(0);
+  });
+});
+
 describe('Commerce Layer\'s rules in the limiter', () => {
   /** Start times of 30 reads and 30 writes to one endpoint each, sent at once. */
   const burst = async (environment: 'test' | 'live') => {
