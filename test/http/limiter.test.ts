@@ -154,6 +154,12 @@ describe('Limiter', () => {
     expect(limiter.rules()).toEqual([all(1000, 60_000)]);
   });
 
+  it('learns Xtrakit\'s (Laravel\'s) limit from X-RateLimit-Limit, which names no window', () => {
+    const limiter = new Limiter({ concurrency: 1, rules: [all(60, 60_000)], clock: fakeClock(0) });
+    limiter.observe({ limit: 120, remaining: 119 }, GET);
+    expect(limiter.rules()).toEqual([all(120, 60_000)]);
+  });
+
   it('applies a report to the rule it describes: a refused burst never shrinks the class\'s average', () => {
     const burst: RateRule = { counts: 'write', perEndpoint: true, limit: 25, windowMs: 10_000 };
     const average: RateRule = { counts: 'write', perEndpoint: false, limit: 100, windowMs: 60_000 };
