@@ -111,11 +111,11 @@ export class Limiter {
   observe(rate: RateObservation, call: Call): void {
     const index = this.#reported(rate, call);
     const rule = index === undefined ? undefined : this.#rules[index]!;
-    if (rule && rate.limit) rule.limit = rate.limit;
-    if (rule && rate.windowMs) rule.windowMs = rate.windowMs;
+    // A limit without its window (Laravel's X-RateLimit-Limit, Xtrakit) could be per any window: not learnt.
+    if (rule && rate.limit && rate.windowMs) Object.assign(rule, { limit: rate.limit, windowMs: rate.windowMs });
     if (rate.remaining === undefined) return;
     const limit = rate.limit ?? rule?.limit;
-    const windowMs = rate.windowMs ?? rule?.windowMs;
+    const windowMs = rate.windowMs;
     const low = Math.max(this.#concurrency, limit ? Math.ceil(limit * LOW_SHARE) : LOW_CALLS);
     const key = index ?? 'observed';
     let ms = 0;

@@ -154,10 +154,12 @@ describe('Limiter', () => {
     expect(limiter.rules()).toEqual([all(1000, 60_000)]);
   });
 
-  it('learns Xtrakit\'s (Laravel\'s) limit from X-RateLimit-Limit, which names no window', () => {
-    const limiter = new Limiter({ concurrency: 1, rules: [all(60, 60_000)], clock: fakeClock(0) });
-    limiter.observe({ limit: 120, remaining: 119 }, GET);
-    expect(limiter.rules()).toEqual([all(120, 60_000)]);
+  it('learns no limit that comes without its window (Laravel\'s X-RateLimit-Limit, Xtrakit): it could be per any window', async () => {
+    const clock = fakeClock(0);
+    const limiter = new Limiter({ concurrency: 1, rules: [all(60, 60_000)], clock });
+    limiter.observe({ limit: 6, remaining: 1 }, GET);
+    expect(limiter.rules()).toEqual([all(60, 60_000)]);
+    expect(await run(limiter, clock, 3)).toEqual([0, 0, 0]);
   });
 
   it('applies a report to the rule it describes: a refused burst never shrinks the class\'s average', () => {
