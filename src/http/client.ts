@@ -118,6 +118,8 @@ export interface HttpClient {
   pathOf(path: string): string;
   /** Replaces the rate rules (once the platform said which plan or environment applies). */
   setRateRules(rules: readonly RateRule[]): void;
+  /** The rate rules as they stand, with what the platform's headers taught (a store's quota). */
+  rateRules(): readonly RateRule[];
 }
 
 // Statuses ofetch may re-issue; the hooks throw before a retry for any that the policy above does not allow.
@@ -290,6 +292,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     send,
     pathOf,
     setRateRules: (rules) => limiter.setRules(rules),
+    rateRules: () => limiter.rules(),
     request: async <T>(path: string, req: RequestOptions<T>) => (await send<T>(path, req)).data,
   };
 }
