@@ -207,7 +207,7 @@ function counts(rule: CallClass | 'all', call: Call): boolean {
 }
 
 /** `writes: 25 per 10 s on PATCH /api/customers/:id`, for progress lines. */
-export function describeRule(rule: RateRule, endpoint?: string): string {
+function describeRule(rule: RateRule, endpoint?: string): string {
   const what = rule.counts === 'all' ? 'calls' : `${rule.counts}s`;
   const per = rule.windowMs % 1000 === 0 ? `${rule.windowMs / 1000} s` : `${rule.windowMs} ms`;
   return `${what}: ${rule.limit} per ${per}${rule.perEndpoint && endpoint ? ` on ${endpoint}` : ''}`;
