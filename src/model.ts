@@ -70,6 +70,30 @@ export const NAME_RULES: Readonly<Record<ProviderType, NameRules>> = {
 /** The platforms' own names, for messages and headings. */
 export const PLATFORM_NAMES: Readonly<Record<ProviderType, string>> = { commercelayer: 'Commerce Layer', bigcommerce: 'BigCommerce', xtrakit: 'Xtrakit' };
 
+/** A rate limit: at most `limit` calls in any `windowMs`. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/** Which calls a platform counts apart: reads (GET) and writes (POST, PUT, PATCH, DELETE). */
+export type CallClass = 'read' | 'write';
+
+/**
+ * One documented rate limit as data, shared by the adapters (which pace their calls by it) and the planner
+ * (which estimates the time a plan takes). Commerce Layer counts reads and writes apart, each with an average
+ * over the class and a burst per endpoint; BigCommerce and Xtrakit count every call against one budget.
+ */
+export interface RateRule extends RateWindow {
+  /** The calls this limit counts: reads, writes, or every call. */
+  counts: CallClass | 'all';
+  /** Whether each endpoint (method + route) has a budget of its own of this size (a burst limit). */
+  perEndpoint: boolean;
+}
+
+/** Commerce Layer's two environments, whose rate limits differ (live allows twice test's). */
+export type ClEnvironment = 'test' | 'live';
+
 /** A value read from the environment for a secret field: it never prints itself. */
 export class Secret {
   readonly #value: string;

@@ -25,6 +25,8 @@ export interface EmulateOptions {
   /** The emulator enforces the platform's documented rate limits; default off. */
   rateLimits?: boolean;
   shareClock?: { start: number; factor: number };
+  /** Commerce Layer's environment (the emulator's limits and its tokens' `test` claim); default test. */
+  mode?: 'test' | 'live';
 }
 
 export interface EmulatedPlatform {
@@ -56,7 +58,9 @@ const platforms: Record<ProviderType, (url: string) => Pick<ProviderInstance, 's
 export async function emulate(type: ProviderType, scenario: Scenario, options: EmulateOptions): Promise<EmulatedPlatform> {
   const child = fork(script, [], { execArgv: process.execArgv });
   const exited = once(child, 'exit');
-  const spec: EmulatorSpec = { type, scenario, rateLimits: options.rateLimits ?? false, ...(options.shareClock ? { clock: options.shareClock } : {}) };
+  const spec: EmulatorSpec = {
+    type, scenario, rateLimits: options.rateLimits ?? false, ...(options.shareClock ? { clock: options.shareClock } : {}), ...(options.mode ? { mode: options.mode } : {}),
+  };
   child.send(spec);
   const ready = await Promise.race([
     once(child, 'message') as Promise<[EmulatorReady]>,

@@ -20,6 +20,8 @@ export interface ApplyOptions {
   output: ProgressOutput;
   /** Where progress goes (default stderr, so that stdout stays clean for JSON). */
   stream?: NodeJS.WritableStream;
+  /** The clock of the time-left estimates (ms); default Date.now. */
+  now?: () => number;
 }
 
 export async function applyPlan(plan: Plan, providers: Map<string, Provider>, options: ApplyOptions): Promise<ApplyResult> {
@@ -38,6 +40,7 @@ export async function applyPlan(plan: Plan, providers: Map<string, Provider>, op
       book,
       creates: createsByKey(changes),
       created: new Map(),
+      now: options.now ?? Date.now,
     };
     checkNewGroupsCreated(run, changes);
     return providerTask(run, changes);

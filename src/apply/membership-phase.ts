@@ -1,6 +1,8 @@
 // A phase of membership changes: targets resolved, chunked into the provider's batch size, `limit` batches
 // at once. One task for the whole phase whose title counts batches, never one task per customer.
 import type { MembershipChange } from '../model.js';
+import { rateSeconds } from '../plan/cost.js';
+import { duration } from '../render/cost.js';
 import type { MembershipResult, ResolvedMembershipChange } from '../providers/provider.js';
 import type { ApplyTask } from './listr.js';
 import { runPool } from './pool.js';
@@ -17,12 +19,28 @@ export function membershipPhaseTask(run: ProviderRun, verb: 'move out' | 'assign
       if (run.signal?.aborted) {
         for (const change of changes) run.book.notAttempted(change, interrupted);
       } else {
-        await runBatches(run, changes, (finished, total) => (task.title = `${title} (batch ${finished}/${total})`));
+        const started = run.now();
+        await runBatches(run, changes, (finished, total) => {
+          task.title = `${title} (batch ${finished}/${total}${timeLeft(run, finished, total, run.now() - started)})`;
+        });
         task.title = title;
       }
       settle(task.task, verdictOf(run.book, changes));
     },
   };
+}
+
+/**
+ * `, about 3 min left`: the pace so far over the batches left, never less than the documented rate limits need
+ * for their calls (a long phase is mostly waiting for them); nothing when no batch is left or none finished.
+ */
+export function timeLeft(run: Pick<ProviderRun, 'provider'>, finished: number, total: number, elapsedMs: number): string {
+  const left = total - finished;
+  if (left === 0 || finished === 0) return '';
+  const { cost } = run.provider.capabilities;
+  const atLimits = (rateSeconds(left * cost.batchCalls, cost.rateLimits) ?? 0) * 1000;
+  const ms = Math.max(atLimits, (elapsedMs / finished) * left);
+  return ms >= 1000 ? `, about ${duration(ms / 1000)} left` : '';
 }
 
 /** Resolves, chunks and applies the changes; those never started (interrupted) are not attempted. */

@@ -7,7 +7,7 @@ import type { PlanTarget } from '../plan/targets.js';
 import type { Io } from './io.js';
 import type { PlatformOptions } from './options.js';
 import { resolveTargets } from './target-option.js';
-import { openWorkspace, readLive, readProgress, type Workspace } from './workspace.js';
+import { openWorkspace, readLive, readProgress, type Workspace, type WorkspaceContext } from './workspace.js';
 
 export interface ComputedPlan {
   plan: Plan;
@@ -26,7 +26,7 @@ export interface ComputedPlan {
 export async function openPlan(
   options: PlatformOptions,
   io: Io,
-  context: { onWait?: (message: string) => void } = {},
+  context: WorkspaceContext = {},
 ): Promise<ComputedPlan> {
   const workspace = await openWorkspace(options, io, context);
   try {

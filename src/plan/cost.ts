@@ -1,9 +1,8 @@
 // The API cost of applying a plan, per provider instance: how many calls its changes take (membership
 // changes go in batches where the platform allows), and the least time those calls need at the platform's
 // rate limit. Latency is not counted: it depends on the network, not on the plan.
-import type { Change, CostEstimate } from '../model.js';
+import type { CallClass, Change, CostEstimate, RateRule } from '../model.js';
 import type { Capabilities } from '../providers/provider.js';
-import type { RateWindow } from '../http/limiter.js';
 
 /** One estimate per provider name in `providers` (sorted by name), zero for those without changes. */
 export function estimateCost(
@@ -25,10 +24,12 @@ export function estimateCost(
 }
 
 /**
- * The least time `calls` calls take when at most `limit` may start in any `windowMs`: the first `limit`
- * start at once, every further `limit` one window later; the strictest limit decides. Null: no known limit.
+ * The least time `calls` calls of one class take when at most `limit` may start in any `windowMs`: the first
+ * `limit` start at once, every further `limit` one window later; the strictest rule that counts them decides.
+ * A per-endpoint rule is counted as if every call went to one endpoint, as membership writes do. Null: no known limit.
  */
-export function rateSeconds(calls: number, limits: readonly RateWindow[]): number | null {
+export function rateSeconds(calls: number, rules: readonly RateRule[], callClass: CallClass = 'write'): number | null {
+  const limits = rules.filter((rule) => rule.counts === 'all' || rule.counts === callClass);
   if (limits.length === 0) return null;
   if (calls === 0) return 0;
   const ms = Math.max(...limits.map(({ limit, windowMs }) => Math.floor((calls - 1) / Math.max(1, limit)) * windowMs));

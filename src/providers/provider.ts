@@ -1,17 +1,15 @@
 // The contract every platform adapter fulfils. Adapters know nothing of the CLI or the planner's internals.
-import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes, UniqueFields } from '../model.js';
-import type { HttpLog } from '../http/log.js';
-import type { RateWindow } from '../http/limiter.js';
+import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes, RateRule, UniqueFields } from '../model.js';
+import type { ClientActivity, HttpLog } from '../http/index.js';
 
-/** A rate limit: at most `limit` calls start in any `windowMs`. */
 /** What applying costs on a platform, as data for the plan's estimate. */
 export interface CostModel {
   /** Calls one group change takes, by action (2 where an edit must read the record first). */
   groupCalls: Readonly<Record<Action, number>>;
   /** Calls one membership batch (up to `batchMembership` changes) takes. */
   batchCalls: number;
-  /** The documented limits the write calls fall under; empty when the platform documents none. */
-  rateLimits: readonly RateWindow[];
+  /** The documented rate limits, reads' and writes' (the limiter keeps the same rules); empty when none is known. */
+  rateLimits: readonly RateRule[];
 }
 
 /** What a platform can do, as data the planner and apply engine read. */
@@ -90,6 +88,8 @@ export interface ProviderContext {
   log?: HttpLog;
   /** Called when the client waits (rate limit, retry), for progress output. */
   onWait?: (message: string) => void;
+  /** Told where the platform API client's work stands (calls done, to go, held back), for progress with an ETA. */
+  onActivity?: (activity: ClientActivity) => void;
 }
 
 export type ProviderFactory = (instance: ProviderInstance, context: ProviderContext) => Provider;

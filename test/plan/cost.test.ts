@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCost, rateSeconds } from '../../src/plan/cost.js';
 import { plan } from '../../src/plan/plan.js';
+import type { RateRule } from '../../src/model.js';
 import type { Capabilities } from '../../src/providers/provider.js';
 import { CAPABILITIES, customer, desired, group, instance, live, liveGroup, options } from './fixtures.js';
 
+/** A limit on every call, as BigCommerce's and Xtrakit's. */
+const all = (limit: number, windowMs: number): RateRule => ({ counts: 'all', perEndpoint: false, limit, windowMs });
 const members = (n: number, prefix = 'm'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}@x.com`);
 
 describe('rateSeconds', () => {
   it('lets a burst through at once and waits a window for each further batch', () => {
-    expect(rateSeconds(0, [{ limit: 25, windowMs: 10_000 }])).toBe(0);
-    expect(rateSeconds(25, [{ limit: 25, windowMs: 10_000 }])).toBe(0);
-    expect(rateSeconds(26, [{ limit: 25, windowMs: 10_000 }])).toBe(10);
-    expect(rateSeconds(1000, [{ limit: 25, windowMs: 10_000 }, { limit: 100, windowMs: 60_000 }])).toBe(540);
+    expect(rateSeconds(0, [all(25, 10_000)])).toBe(0);
+    expect(rateSeconds(25, [all(25, 10_000)])).toBe(0);
+    expect(rateSeconds(26, [all(25, 10_000)])).toBe(10);
+    expect(rateSeconds(1000, [all(25, 10_000), all(100, 60_000)])).toBe(540);
+  });
+
+  it('counts only the rules of the calls\' class (Commerce Layer counts reads and writes apart)', () => {
+    const rules: RateRule[] = [
+      { counts: 'read', perEndpoint: false, limit: 10, windowMs: 60_000 },
+      { counts: 'write', perEndpoint: true, limit: 25, windowMs: 10_000 },
+    ];
+    expect(rateSeconds(26, rules)).toBe(10);
+    expect(rateSeconds(26, rules, 'read')).toBe(120);
   });
 
   it('is unknown without a documented limit', () => {
@@ -23,8 +35,8 @@ describe('estimateCost', () => {
   it('counts group calls by action and membership changes in batches, per provider', () => {
     const caps: Record<string, Capabilities> = {
       ...CAPABILITIES,
-      bc: { ...CAPABILITIES.bc!, cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [{ limit: 150, windowMs: 30_000 }] } },
-      xk: { ...CAPABILITIES.xk!, cost: { groupCalls: { create: 1, update: 2, delete: 1 }, batchCalls: 2, rateLimits: [{ limit: 60, windowMs: 60_000 }] } },
+      bc: { ...CAPABILITIES.bc!, cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [all(150, 30_000)] } },
+      xk: { ...CAPABILITIES.xk!, cost: { groupCalls: { create: 1, update: 2, delete: 1 }, batchCalls: 2, rateLimits: [all(60, 60_000)] } },
     };
     const state = desired([
       group('bc', 'vip', { members: members(25) }),
@@ -47,7 +59,7 @@ describe('estimateCost', () => {
     const state = desired([group('cl', 'vip', { members: members(2) })], [instance('cl')]);
     const result = plan(state, [live('cl', [], members(2).map((email, i) => customer(`c${i}`, email)))], options());
     expect(result.estimate).toEqual([{ provider: 'cl', calls: 3, seconds: null }]);
-    expect(estimateCost(result.changes, ['cl'], { cl: { ...CAPABILITIES.cl!, cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [{ limit: 2, windowMs: 10_000 }] } } }))
+    expect(estimateCost(result.changes, ['cl'], { cl: { ...CAPABILITIES.cl!, cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [all(2, 10_000)] } } }))
       .toEqual([{ provider: 'cl', calls: 3, seconds: 10 }]);
   });
 });

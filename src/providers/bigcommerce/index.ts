@@ -40,7 +40,10 @@ export function createBigCommerceProvider(
   return {
     name: instance.name,
     type: 'bigcommerce',
-    capabilities: bigCommerceCapabilities,
+    // Read when the plan's estimate is made: by then the store's headers told its real quota (Pro: 450 per 30 s).
+    get capabilities() {
+      return { ...bigCommerceCapabilities, cost: { ...bigCommerceCapabilities.cost, rateLimits: api.http.rateRules() } };
+    },
     normalize: normalizeAttributes,
     read: (scope) => readStore(api, instance.name, scope),
     applyGroup: (change) => applyGroupChange(api, instance.name, change),

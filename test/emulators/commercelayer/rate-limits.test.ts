@@ -45,6 +45,24 @@ describe('rate limits', () => {
     expect(limitHeaders(await call('GET', '/api/customers')).limit).toBe('200');
   });
 
+  for (const [mode, burst] of [['test', 25], ['live', 50]] as const) {
+    it(`${mode} mode: ${burst} reads and ${burst} writes per endpoint in 10 s, counted apart, then 429 with the burst's headers`, async () => {
+      const clock = fakeClock();
+      const { call } = await start({ now: clock.now, rateLimits: undefined, mode });
+      const patch = { data: { type: 'customer_groups', id: 'GrpVipAaaa', attributes: {} } };
+      for (let i = 0; i < burst; i++) {
+        expect((await call('GET', '/api/customers/CusJohnAaa')).status).toBe(200);
+        expect((await call('PATCH', '/api/customer_groups/GrpVipAaaa', patch)).status).toBe(200);
+      }
+      const read = await call('GET', '/api/customers/CusJaneAaa');
+      const write = await call('PATCH', '/api/customer_groups/GrpVipAaaa', patch);
+      for (const refused of [read, write]) {
+        expect(refused.status).toBe(429);
+        expect(limitHeaders(refused)).toEqual({ limit: String(burst), interval: '10', remaining: '0' });
+      }
+    });
+  }
+
   it('refuses the request past an endpoint burst with 429, and admits it again once the window slides', async () => {
     const clock = fakeClock();
     const { call } = await start({
