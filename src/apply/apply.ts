@@ -20,6 +20,8 @@ export interface ApplyOptions {
   output: ProgressOutput;
   /** Where progress goes (default stderr, so that stdout stays clean for JSON). */
   stream?: NodeJS.WritableStream;
+  /** Whether joins may go through a platform's bulk path where cheaper (default true; `--no-bulk`). */
+  bulk?: boolean;
 }
 
 export async function applyPlan(plan: Plan, providers: Map<string, Provider>, options: ApplyOptions): Promise<ApplyResult> {
@@ -38,6 +40,7 @@ export async function applyPlan(plan: Plan, providers: Map<string, Provider>, op
       book,
       creates: createsByKey(changes),
       created: new Map(),
+      bulk: options.bulk ?? true,
     };
     checkNewGroupsCreated(run, changes);
     return providerTask(run, changes);

@@ -39,6 +39,7 @@ export async function openPlan(
       force: options.force,
       strict: options.strict,
       targets,
+      bulk: options.bulk ?? true,
     });
     const errors = plan.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {

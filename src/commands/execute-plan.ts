@@ -45,6 +45,7 @@ export async function executePlan(plan: Plan, workspace: Workspace, options: Pla
       signal: abort.signal,
       output: options.format === 'json' ? 'silent' : io.interactive && (io.stderr as NodeJS.WriteStream).isTTY ? 'interactive' : 'plain',
       stream: io.stderr,
+      bulk: options.bulk ?? true,
     });
     return interrupted === undefined ? { result } : { result, interrupted };
   } finally {

@@ -3,7 +3,7 @@
 // limiter keeps them within the rate limits, `readPages` bounds their number).
 import type { Json } from '../../model.js';
 import { anyAnswer, readPages, type HttpClient, type Query } from '../../http/index.js';
-import { listDocument, resourceDocument } from './shapes.js';
+import { importDocument, listDocument, resourceDocument } from './shapes.js';
 
 export const MEDIA_TYPE = 'application/vnd.api+json';
 /** The largest page Commerce Layer serves. */
@@ -31,12 +31,29 @@ export interface ListDocument {
   meta: { page_count: number; record_count?: number };
 }
 
+export interface ImportStatus {
+  status: 'pending' | 'in_progress' | 'completed' | 'interrupted';
+  processed_count: number;
+  errors_count: number;
+  errors_log?: Record<string, Json> | null;
+}
+
+export interface ImportDocument {
+  data: { id: string; type: 'imports'; attributes: ImportStatus };
+}
+
+/** Only what polling reads: an import's other attributes (its inputs among them, on some API versions) stay home. */
+const IMPORT_QUERY: Query = { 'fields[imports]': 'status,processed_count,errors_count,errors_log' };
+
 export interface ClApi {
   /** Every resource of a filtered list, over all its pages. */
   list(path: string, query: Query): Promise<Resource[]>;
   create(type: string, attributes: Record<string, Json>): Promise<Resource>;
   update(type: string, id: string, changes: Pick<Resource, 'attributes' | 'relationships'>, query?: Query): Promise<Resource>;
   remove(type: string, id: string): Promise<void>;
+  /** Starts an import of `customers` rows; resolves to its id and first status. */
+  createImport(rows: Record<string, Json>[]): Promise<{ id: string; status: ImportStatus }>;
+  importStatus(id: string): Promise<ImportStatus>;
 }
 
 const write = { 'Content-Type': MEDIA_TYPE };
@@ -60,6 +77,15 @@ export function createClApi(http: HttpClient, provider: string, maxPages: number
     },
     async remove(type, id) {
       await http.request(`/api/${type}/${encodeURIComponent(id)}`, { shape: anyAnswer, method: 'DELETE' });
+    },
+    async createImport(rows) {
+      const body = { data: { type: 'imports', attributes: { resource_type: 'customers', inputs: rows } } };
+      // Sending an import twice sets the same groups twice: harmless, so a lost answer may be retried.
+      const doc = await http.request('/api/imports', { shape: importDocument, method: 'POST', headers: write, body, query: IMPORT_QUERY, idempotent: true });
+      return { id: doc.data.id, status: doc.data.attributes };
+    },
+    async importStatus(id) {
+      return (await http.request(`/api/imports/${encodeURIComponent(id)}`, { shape: importDocument, query: IMPORT_QUERY })).data.attributes;
     },
   };
 }

@@ -1,7 +1,7 @@
 // The documented answers of the calls this adapter makes (JSON:API documents, and the OAuth token answer),
 // checked by the HTTP client before the adapter reads them.
 import { shape } from '../../http/index.js';
-import type { Document, ListDocument } from './api.js';
+import type { Document, ImportDocument, ListDocument } from './api.js';
 
 const resource = {
   type: 'object',
@@ -27,6 +27,36 @@ export const resourceDocument = shape<Document>('a JSON:API document holding one
   type: 'object',
   required: ['data'],
   properties: { data: resource },
+});
+
+const count = { type: 'integer', minimum: 0 };
+
+/** An import as groupform reads it (sparse fieldset IMPORT_FIELDS): its status and counts, the log of failed rows. */
+export const importDocument = shape<ImportDocument>('a JSON:API document holding one import (status, counts, errors_log)', {
+  type: 'object',
+  required: ['data'],
+  properties: {
+    data: {
+      type: 'object',
+      required: ['id', 'type', 'attributes'],
+      properties: {
+        id: { type: 'string', minLength: 1 },
+        type: { const: 'imports' },
+        attributes: {
+          type: 'object',
+          required: ['status', 'processed_count', 'errors_count'],
+          properties: {
+            status: { enum: ['pending', 'in_progress', 'completed', 'interrupted'] },
+            processed_count: count,
+            errors_count: count,
+            // Failed rows by key, each with its messages by field (`{"ABC": {"name": ["has already been taken"]}}`);
+            // an entry is only ever quoted (bounded), so its inner form is not pinned down.
+            errors_log: { type: ['object', 'null'] },
+          },
+        },
+      },
+    },
+  },
 });
 
 export interface TokenAnswer {
