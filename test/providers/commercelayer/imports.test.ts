@@ -10,6 +10,7 @@ import {
 } from '../../../src/emulators/commercelayer/index.js';
 import { createCommerceLayer } from '../../../src/providers/commercelayer/index.js';
 import { importOutcomes } from '../../../src/providers/commercelayer/imports.js';
+import type { ImportStatus } from '../../../src/providers/commercelayer/api.js';
 import { Secret, type MembershipChange, type ProviderInstance } from '../../../src/model.js';
 import type { ResolvedMembershipChange } from '../../../src/providers/provider.js';
 import { fakeClock } from '../../http/helpers.js';
@@ -79,10 +80,11 @@ describe('importOutcomes (the error mapping)', () => {
   });
 
   it('leaves every row unconfirmed when the log names rows it was not sent, or does not match errors_count', () => {
-    for (const status of [
+    const cases: ImportStatus[] = [
       { status: 'completed' as const, processed_count: 3, errors_count: 1, errors_log: { 'someone@example.com': { email: ['x'] } } },
       { status: 'completed' as const, processed_count: 3, errors_count: 1, errors_log: {} },
-    ]) {
+    ];
+    for (const status of cases) {
       const results = importOutcomes('cl', 'ImpX', status, chunk);
       expect(results.every((r) => r.error?.message.includes('cannot match'))).toBe(true);
     }
