@@ -56,6 +56,8 @@ export interface ReadScope {
   emails: string[];
   /** Read every live group, not only the declared ones (prune, import). */
   allGroups: boolean;
+  /** Whether large lists may be read through the platform's bulk exports where cheaper (default true; `--no-bulk`). */
+  bulk?: boolean;
 }
 
 /** A membership change with its target group's id resolved (groups created earlier in the run included). */

@@ -11,15 +11,10 @@ import type { Json } from '../../model.js';
 import type { Clock } from '../../http/index.js';
 import type { MembershipResult, ResolvedMembershipChange } from '../provider.js';
 import type { ClApi, ImportStatus } from './api.js';
+import { pollJob } from './poll.js';
 
 /** The most inputs one import takes (sdk-utils `imports.max_size`; more is refused at creation). */
 export const IMPORT_MAX_ROWS = 10_000;
-/** The first pause before asking again, how it grows, and its ceiling. */
-const POLL_FIRST_MS = 2_000;
-const POLL_GROWTH = 1.5;
-const POLL_MAX_MS = 15_000;
-/** The longest groupform waits for one import; the platform may still finish it after, which the next plan shows. */
-export const IMPORT_MAX_WAIT_MS = 30 * 60_000;
 /** How much of a row's logged errors a failure quotes. */
 const QUOTE = 200;
 
@@ -27,7 +22,6 @@ export interface ImportDeps {
   api: ClApi;
   clock: Clock;
   provider: string;
-  maxWaitMs?: number;
 }
 
 export async function importMemberships(deps: ImportDeps, changes: ResolvedMembershipChange[]): Promise<MembershipResult[]> {
@@ -49,30 +43,11 @@ async function runImport(deps: ImportDeps, chunk: ResolvedMembershipChange[]): P
     return failAll(error);
   }
   try {
-    return importOutcomes(deps.provider, created.id, await settle(deps, created.id, created.status), chunk);
+    const status = await pollJob(deps.clock, `${deps.provider}: import ${created.id}`, created.status, () => deps.api.importStatus(created.id));
+    return importOutcomes(deps.provider, created.id, status, chunk);
   } catch (error) {
     return failAll(error);
   }
-}
-
-/** Polls until the import completes or is interrupted; throws once `maxWaitMs` has passed. */
-async function settle({ api, clock, provider, maxWaitMs = IMPORT_MAX_WAIT_MS }: ImportDeps, id: string, first: ImportStatus): Promise<ImportStatus> {
-  const deadline = clock.now() + maxWaitMs;
-  let status = first;
-  let pause = POLL_FIRST_MS;
-  while (status.status === 'pending' || status.status === 'in_progress') {
-    const left = deadline - clock.now();
-    if (left <= 0) {
-      throw new GroupformError(
-        'api-timeout',
-        `${provider}: import ${id} was still ${status.status} after ${Math.round(maxWaitMs / 60_000)} min; it may yet finish — run plan again to see what remains`,
-      );
-    }
-    await clock.sleep(Math.min(pause, left));
-    pause = Math.min(POLL_MAX_MS, pause * POLL_GROWTH);
-    status = await api.importStatus(id);
-  }
-  return status;
 }
 
 /**

@@ -3,7 +3,7 @@
 // https://auth.commercelayer.io), client_id, optional scope; secret: client_secret.
 import { ConfigError } from '../../errors.js';
 import { NAME_RULES, type Finding, type ProviderInstance, type Secret } from '../../model.js';
-import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
+import { createHttpClient, downloadGzip, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
 import { createClApi, MEDIA_TYPE } from './api.js';
@@ -13,6 +13,7 @@ import { readLive } from './read.js';
 import { TokenSource } from './token.js';
 import { applyGroup, applyMemberships } from './write.js';
 import { IMPORT_MAX_ROWS, importMemberships } from './imports.js';
+import { exportCustomers } from './exports.js';
 
 export const DEFAULT_AUTH_URL = 'https://auth.commercelayer.io';
 
@@ -97,12 +98,14 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
     provider,
     maxPages,
   );
+  // An export's result lives on external storage: fetched with no credential, within the same size bound.
+  const download = (url: string) => downloadGzip(url, { provider, maxBytes: maxResponseBytes, clock, log: context.log });
   return {
     name: provider,
     type: 'commercelayer',
     capabilities,
     normalize,
-    read: (scope) => readLive(api, provider, scope),
+    read: (scope) => readLive(api, provider, scope, (filters) => exportCustomers({ api, clock, provider, download }, filters)),
     applyGroup: (change) => applyGroup(api, change),
     applyMemberships: (batch) => applyMemberships(api, batch),
     applyMembershipsBulk: (changes) => importMemberships({ api, clock, provider }, changes),
