@@ -1,55 +1,15 @@
 // Joins and moves through Commerce Layer imports: the rows sent, the polling, and each failed row mapped back
 // to its change. Against the emulator over loopback, sharing one virtual clock, so polls cost no real time.
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startCommerceLayerEmulator,
-  SANDBOX_CL_CLIENT_ID,
-  SANDBOX_CL_CLIENT_SECRET,
-  type CommerceLayerEmulator,
-  type CommerceLayerEmulatorOptions,
-} from '../../../src/emulators/commercelayer/index.js';
-import { createCommerceLayer } from '../../../src/providers/commercelayer/index.js';
+import { describe, expect, it } from 'vitest';
 import { importOutcomes } from '../../../src/providers/commercelayer/imports.js';
 import type { ImportStatus } from '../../../src/providers/commercelayer/api.js';
-import { Secret, type MembershipChange, type ProviderInstance } from '../../../src/model.js';
+import type { MembershipChange } from '../../../src/model.js';
 import type { ResolvedMembershipChange } from '../../../src/providers/provider.js';
-import { fakeClock } from '../../http/helpers.js';
+import { idOf, useBulkSetup } from './bulk-setup.js';
 
-let emulator: CommerceLayerEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-const at = '2024-06-01T10:00:00.000Z';
-const idOf = (i: number) => `Cus${String(i).padStart(7, '0').replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)]!)}`;
-const customers = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({
-    id: idOf(i), email: `c${i}@example.com`, customer_group_id: null, status: 'prospect' as const,
-    reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at,
-  }));
-
-async function setup(n: number, options: CommerceLayerEmulatorOptions = {}) {
-  const clock = fakeClock();
-  emulator = await startCommerceLayerEmulator({
-    state: {
-      organization: { slug: 'acme', id: 'OrgAcmeXyz' },
-      customer_groups: [{ id: 'GrpVipAaaa', name: 'VIP', code: 'vip', reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at }],
-      customers: customers(n),
-    },
-    now: clock.now,
-    seed: 7,
-    bulk: { rowsPerSecond: 10, startDelayMs: 1000 },
-    ...options,
-  });
-  const instance: ProviderInstance = {
-    name: 'cl', type: 'commercelayer',
-    settings: { base_url: emulator.url, auth_url: emulator.url, client_id: SANDBOX_CL_CLIENT_ID },
-    secrets: { client_secret: new Secret(SANDBOX_CL_CLIENT_SECRET) },
-    prune: false, ignore: [], safety: { maxGroupChangeShare: 1, maxMemberRemoveShare: 1, minObjects: 10 },
-  };
-  return { provider: createCommerceLayer(instance, {}, { clock }), emulator, clock };
-}
+const start = useBulkSetup();
+const BULK = { bulk: { rowsPerSecond: 10, startDelayMs: 1000 } };
+const setup = (n: number, options = {}) => start(n, { ...BULK, ...options });
 
 const join = (i: number, groupId: string | null = 'GrpVipAaaa'): ResolvedMembershipChange => ({
   change: {
