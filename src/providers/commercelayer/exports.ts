@@ -23,6 +23,19 @@ export interface ExportDeps {
   download(url: string): Promise<Buffer>;
 }
 
+/**
+ * `run`, one call at a time: a read lists its group chunks at once, and the platform allows only 10 exports
+ * in progress per organization (an 11th is refused), so exports queue instead.
+ */
+export function oneAtATime<A, R>(run: (arg: A) => Promise<R>): (arg: A) => Promise<R> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (arg) => {
+    const next = queue.then(() => run(arg));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /** Whether an export reads a list of this size in fewer calls than its remaining pages. */
 export function exportCheaper(size: ListSize): boolean {
   return size.records <= EXPORT_MAX_RECORDS && size.pages - 1 > EXPORT_CALLS;

@@ -13,7 +13,7 @@ import { readLive } from './read.js';
 import { TokenSource } from './token.js';
 import { applyGroup, applyMemberships } from './write.js';
 import { IMPORT_MAX_ROWS, importMemberships } from './imports.js';
-import { exportCustomers } from './exports.js';
+import { exportCustomers, oneAtATime } from './exports.js';
 
 export const DEFAULT_AUTH_URL = 'https://auth.commercelayer.io';
 
@@ -100,12 +100,13 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
   );
   // An export's result lives on external storage: fetched with no credential, within the same size bound.
   const download = (url: string) => downloadGzip(url, { provider, maxBytes: maxResponseBytes, clock, log: context.log });
+  const exporter = oneAtATime((filters: Record<string, string[]>) => exportCustomers({ api, clock, provider, download }, filters));
   return {
     name: provider,
     type: 'commercelayer',
     capabilities,
     normalize,
-    read: (scope) => readLive(api, provider, scope, (filters) => exportCustomers({ api, clock, provider, download }, filters)),
+    read: (scope) => readLive(api, provider, scope, exporter),
     applyGroup: (change) => applyGroup(api, change),
     applyMemberships: (batch) => applyMemberships(api, batch),
     applyMembershipsBulk: (changes) => importMemberships({ api, clock, provider }, changes),

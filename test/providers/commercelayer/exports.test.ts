@@ -1,7 +1,7 @@
 // Reading a large group's members through a Commerce Layer export instead of pages of 25, against the emulator
 // over loopback on a shared virtual clock: the same live state as the paged read, in fewer calls.
 import { describe, expect, it } from 'vitest';
-import { exportCheaper } from '../../../src/providers/commercelayer/exports.js';
+import { exportCheaper, oneAtATime } from '../../../src/providers/commercelayer/exports.js';
 import type { DesiredGroup } from '../../../src/model.js';
 import { useBulkSetup } from './bulk-setup.js';
 
@@ -42,5 +42,21 @@ describe('reading a large group through an export', () => {
     const live = await provider.read({ groups: [vip], emails: [], allGroups: false });
     expect(live.customers).toHaveLength(60);
     expect(log.some((entry) => entry.path.includes('/api/exports'))).toBe(false);
+  });
+});
+
+describe('oneAtATime', () => {
+  it('starts each call only once the one before has ended, failed or not', async () => {
+    const events: string[] = [];
+    const run = oneAtATime(async (n: number) => {
+      events.push(`start ${n}`);
+      await new Promise((resolve) => setImmediate(resolve));
+      events.push(`end ${n}`);
+      if (n === 1) throw new Error('refused');
+      return n;
+    });
+    const results = await Promise.allSettled([run(1), run(2), run(3)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(events).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
   });
 });
