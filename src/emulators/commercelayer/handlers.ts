@@ -7,7 +7,7 @@ import { fail, JSONAPI_MEDIA_TYPE } from './errors.js';
 import { matchesAll, parsePredicates } from './filter.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { customerNode, customerRow, groupNode, groupRow, SPECS, type Node, type ResourceSpec, type Row } from './resources.js';
-import { renderPage, renderSingle, type RenderContext } from './serialize.js';
+import { renderPage, renderRelationship, renderSingle, type RenderContext } from './serialize.js';
 import type { CustomerRecord } from './state.js';
 // Write documents hold only attributes whose JSON kind write-body checked against the spec, hence the casts.
 import type { CommerceLayerStore, CustomerInput, GroupDeletionPolicy, GroupInput } from './store.js';
@@ -73,6 +73,19 @@ export const customerGroup: ApiHandler = (request, { id }, ctx) => {
   const group = customer.customer_group_id === null ? undefined : ctx.store.group(customer.customer_group_id);
   return single(request, ctx, groups, 200, group ? groupNode(group, ctx.store) : null);
 };
+
+/** The `links.self` of a group's `customers`: the linkage, resource identifiers only. */
+export const groupCustomersLinkage: ApiHandler = (request, { id }, ctx) =>
+  linkage(request, ctx, groups, groupNode(findGroup(ctx, id), ctx.store), 'customers');
+
+/** The `links.self` of a customer's `customer_group`: its identifier, or `data: null`. */
+export const customerGroupLinkage: ApiHandler = (request, { id }, ctx) =>
+  linkage(request, ctx, customers, customerNode(findCustomer(ctx, id), ctx.store), 'customer_group');
+
+function linkage(request: EmulatorRequest, ctx: ApiContext, spec: ResourceSpec, node: Node, name: string): EmulatorResponse {
+  const query = parseQuery(request.query, spec);
+  return document(200, renderRelationship(node, name, renderContext(request, query, ctx)));
+}
 
 const imports = SPECS.imports;
 const exports = SPECS.exports;
@@ -150,8 +163,9 @@ function sortCandidates(candidates: Candidate[], sort: readonly SortKey[]): Cand
   if (!sort.length) return candidates;
   return [...candidates].sort((a, b) => {
     for (const { field, descending } of sort) {
-      const x = a.row[field] ?? null;
-      const y = b.row[field] ?? null;
+      // Sortable fields are all scalars (metadata is filterable, not sortable).
+      const x = (a.row[field] ?? null) as string | null;
+      const y = (b.row[field] ?? null) as string | null;
       if (x === y) continue;
       const order = x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
       return descending ? -order : order;

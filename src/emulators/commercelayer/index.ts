@@ -8,7 +8,8 @@
 //       faults { kinds, slowRate, slowMs }, seed (faults and generated ids repeat), now (clock, for tests),
 //       bulk { rowsPerSecond, startDelayMs } (how fast imports and exports run; see bulk.ts),
 //       onChange(state) (a snapshot after every change, for persistence: see createStatePersister).
-//     returns: url (auth at `${url}/oauth/token`, API at `${url}/api`), state(), setState(state),
+//     returns: url (auth at `${url}/oauth/token` and `/oauth/revoke`, its RS512 public keys at
+//       `${url}/.well-known/jwks.json`, API at `${url}/api`), state(), setState(state),
 //       requests (every platform call: method, path, query, status, body), close().
 //   GET/PUT `${url}/_emulator/state` read and replace the state over HTTP (no auth, limits or faults).
 //   GET `${url}/_files/…`: the gzipped results that imports' and exports' `attachment_url`s point at.
@@ -17,6 +18,7 @@ import { randomSeed, seededRandom } from '../common/random.js';
 import type { Clock, RecordedRequest } from '../common/types.js';
 import { createCommerceLayerHandler } from './app.js';
 import { TokenAuthority, type ClientCredentials } from './auth.js';
+import { signingKey } from './jwt.js';
 import { errorResponse, fail } from './errors.js';
 import { CommerceLayerLimiter, RATE_LIMITS, type CommerceLayerRateLimits } from './limits.js';
 import { emptyCommerceLayerState, parseCommerceLayerState, type CommerceLayerState } from './state.js';
@@ -75,6 +77,7 @@ export async function startCommerceLayerEmulator(options: CommerceLayerEmulatorO
     onChange: options.onChange,
   });
   const auth = new TokenAuthority({
+    key: await signingKey(),
     clients: options.clients ?? [{ clientId: SANDBOX_CL_CLIENT_ID, clientSecret: SANDBOX_CL_CLIENT_SECRET }],
     ttlSeconds: options.tokenTtlSeconds ?? 7200,
     mode,

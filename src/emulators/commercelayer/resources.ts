@@ -16,7 +16,7 @@ export interface Node {
 }
 
 /** The values `filter[q]` predicates and `sort` read; relationship paths (`customer_group_code`) included. */
-export type Row = Record<string, string | null>;
+export type Row = Record<string, string | null | { [key: string]: JsonValue }>;
 
 /** How a write checks an attribute's JSON type before the platform's validations run. */
 export type AttributeKind = 'text' | 'object' | 'array' | 'boolean';
@@ -46,7 +46,7 @@ export const SPECS: Readonly<Record<ResourceType, ResourceSpec>> = {
     relationships: { customers: { kind: 'many', type: 'customers' } },
     writable: { name: 'text', code: 'text', reference: 'text', reference_origin: 'text', metadata: 'object' },
     writableRelationships: [],
-    filterable: ['id', 'name', 'code', ...TIMESTAMPS, ...REFERENCES],
+    filterable: ['id', 'name', 'code', ...TIMESTAMPS, ...REFERENCES, 'metadata'],
     caseInsensitive: ['code'],
     sortable: ['id', 'name', 'code', ...TIMESTAMPS, ...REFERENCES],
   },
@@ -57,7 +57,7 @@ export const SPECS: Readonly<Record<ResourceType, ResourceSpec>> = {
     writable: { email: 'text', reference: 'text', reference_origin: 'text', metadata: 'object' },
     writableRelationships: ['customer_group'],
     filterable: [
-      'id', 'email', 'status', ...TIMESTAMPS, ...REFERENCES,
+      'id', 'email', 'status', ...TIMESTAMPS, ...REFERENCES, 'metadata',
       'customer_group_id', 'customer_group_code', 'customer_group_name',
     ],
     caseInsensitive: ['customer_group_code'],
@@ -136,7 +136,7 @@ export function customerNode(customer: CustomerRecord, store: CommerceLayerStore
 export function groupRow(g: CustomerGroupRecord): Row {
   return {
     id: g.id, name: g.name, code: g.code, created_at: g.created_at, updated_at: g.updated_at,
-    reference: g.reference, reference_origin: g.reference_origin,
+    reference: g.reference, reference_origin: g.reference_origin, metadata: g.metadata,
   };
 }
 
@@ -144,7 +144,7 @@ export function customerRow(c: CustomerRecord, store: CommerceLayerStore): Row {
   const group = c.customer_group_id === null ? undefined : store.group(c.customer_group_id);
   return {
     id: c.id, email: c.email, status: c.status, created_at: c.created_at, updated_at: c.updated_at,
-    reference: c.reference, reference_origin: c.reference_origin,
+    reference: c.reference, reference_origin: c.reference_origin, metadata: c.metadata,
     customer_group_id: c.customer_group_id, customer_group_code: group?.code ?? null, customer_group_name: group?.name ?? null,
   };
 }

@@ -27,6 +27,19 @@ describe('rate limits', () => {
     expect(limitHeaders(write)).toEqual({ limit: '100', interval: '60', remaining: '99' });
   });
 
+  // https://docs.commercelayer.io/core/rate-limits : the headers come with every answer the limiter counts.
+  it('sends them on 404s for unknown paths and on 405s too, counting those requests', async () => {
+    const { call } = await start({ rateLimits: undefined });
+    const unknown = await call('GET', '/api/skus');
+    expect(unknown.status).toBe(404);
+    expect(limitHeaders(unknown)).toEqual({ limit: '100', interval: '60', remaining: '99' });
+    const wrongMethod = await call('PUT', '/api/customer_groups/GrpVipAaaa', { data: {} });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET, PATCH, DELETE');
+    expect(limitHeaders(wrongMethod)).toEqual({ limit: '100', interval: '60', remaining: '99' });
+    expect(limitHeaders(await call('GET', '/api/customers'))).toEqual({ limit: '100', interval: '60', remaining: '98' });
+  });
+
   it('uses the live-mode numbers in live mode', async () => {
     const { call } = await start({ rateLimits: undefined, mode: 'live' });
     expect(limitHeaders(await call('GET', '/api/customers')).limit).toBe('200');
