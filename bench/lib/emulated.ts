@@ -95,10 +95,14 @@ export async function emulate(type: ProviderType, scenario: Scenario, options: E
   };
 }
 
-/** Reads what the declared groups need, as `plan` does, and plans it: the read-and-diff half of every command. */
+/**
+ * Reads what the declared groups need, as `plan` does, and plans it: the read-and-diff half of every command.
+ * Pages only, no exports: an export's polls wait on the emulator's clock, which a virtual clock would outrun.
+ */
 export async function readAndPlan(platform: EmulatedPlatform, provider: Provider): Promise<{ live: LiveState; plan: Plan }> {
   const { desired } = platform;
-  const live = await provider.read({ groups: desired.groups, emails: [...new Set(desired.groups.flatMap((g) => g.members ?? []))], allGroups: false });
+  const emails = [...new Set(desired.groups.flatMap((g) => g.members ?? []))];
+  const live = await provider.read({ groups: desired.groups, emails, allGroups: false, bulk: false });
   return { live, plan: plan(desired, [live], { capabilities: { [provider.name]: provider.capabilities } }) };
 }
 

@@ -22,6 +22,8 @@ export interface ApplyOptions {
   stream?: NodeJS.WritableStream;
   /** The clock of the time-left estimates (ms); default Date.now. */
   now?: () => number;
+  /** Whether joins may go through a platform's bulk path where cheaper (default true; `--no-bulk`). */
+  bulk?: boolean;
 }
 
 export async function applyPlan(plan: Plan, providers: Map<string, Provider>, options: ApplyOptions): Promise<ApplyResult> {
@@ -41,6 +43,7 @@ export async function applyPlan(plan: Plan, providers: Map<string, Provider>, op
       creates: createsByKey(changes),
       created: new Map(),
       now: options.now ?? Date.now,
+      bulk: options.bulk ?? true,
     };
     checkNewGroupsCreated(run, changes);
     return providerTask(run, changes);

@@ -1,7 +1,9 @@
 // A phase of membership changes: targets resolved, chunked into the provider's batch size, `limit` batches
-// at once. One task for the whole phase whose title counts batches, never one task per customer.
+// at once; joins and moves go through the provider's bulk path instead where the cost model finds it cheaper
+// (src/plan/cost.ts, the plan's estimate asks the same). One task for the whole phase whose title counts
+// batches, never one task per customer.
 import type { MembershipChange } from '../model.js';
-import { rateSeconds } from '../plan/cost.js';
+import { bulkCalls, rateSeconds } from '../plan/cost.js';
 import { duration } from '../render/cost.js';
 import type { MembershipResult, ResolvedMembershipChange } from '../providers/provider.js';
 import type { ApplyTask } from './listr.js';
@@ -49,14 +51,30 @@ async function runBatches(
   changes: MembershipChange[],
   progress: (finished: number, total: number) => void,
 ): Promise<void> {
-  const batches = chunk(resolveAll(run, changes), run.provider.capabilities.batchMembership);
+  const resolved = resolveAll(run, changes);
+  const bulk = bulkPart(run, resolved);
+  const direct = chunk(resolved.filter((item) => !bulk.includes(item)), run.provider.capabilities.batchMembership);
+  const batches: Batch[] = [...(bulk.length ? [{ items: bulk, bulk: true }] : []), ...direct.map((items) => ({ items, bulk: false }))];
   let finished = 0;
   const unstarted = await runPool(batches, run.limit, run.signal, async (batch) => {
     await applyBatch(run, batch);
     finished += 1;
     progress(finished, batches.length);
   });
-  for (const item of unstarted.flat()) run.book.notAttempted(item.change, interrupted);
+  for (const item of unstarted.flatMap((batch) => batch.items)) run.book.notAttempted(item.change, interrupted);
+}
+
+interface Batch {
+  items: ResolvedMembershipChange[];
+  /** Through the provider's bulk path. */
+  bulk: boolean;
+}
+
+/** The joins and moves that go through the bulk path: all of them when it is allowed and cheaper, else none. */
+function bulkPart(run: ProviderRun, resolved: ResolvedMembershipChange[]): ResolvedMembershipChange[] {
+  if (!run.bulk || !run.provider.applyMembershipsBulk) return [];
+  const joins = resolved.filter((item) => item.groupId !== null);
+  return bulkCalls(joins.length, run.provider.capabilities) === undefined ? [] : joins;
 }
 
 /** Pairs each change with its target group's id; those whose new group is missing are not attempted. */
@@ -74,11 +92,12 @@ function resolveAll(run: ProviderRun, changes: MembershipChange[]): ResolvedMemb
   return resolved;
 }
 
-/** One call; a thrown error fails the whole batch, per-item errors fail their item only. */
-async function applyBatch(run: ProviderRun, batch: ResolvedMembershipChange[]): Promise<void> {
+/** One call (or one bulk job); a thrown error fails the whole batch, per-item errors fail their item only. */
+async function applyBatch(run: ProviderRun, { items: batch, bulk }: Batch): Promise<void> {
   let results: MembershipResult[];
   try {
-    results = await run.provider.applyMemberships(batch);
+    const { provider } = run;
+    results = bulk && provider.applyMembershipsBulk ? await provider.applyMembershipsBulk(batch) : await provider.applyMemberships(batch);
   } catch (error) {
     for (const { change } of batch) run.book.failed(change, error);
     return;

@@ -33,12 +33,13 @@ export async function openPlan(
     // `--target`: only the targeted providers are read, and the plan keeps only the targeted changes.
     const targets = resolveTargets(options.target ?? [], workspace.desired);
     const only = targets.length > 0 ? new Set(targets.map((target) => target.provider)) : undefined;
-    const live = await readLive(workspace, { only, progress: readProgress(io, options), stream: io.stderr });
+    const live = await readLive(workspace, { only, progress: readProgress(io, options), stream: io.stderr, bulk: options.bulk ?? true });
     const plan = diff(workspace.desired, live, {
       capabilities: workspace.capabilities,
       force: options.force,
       strict: options.strict,
       targets,
+      bulk: options.bulk ?? true,
     });
     const errors = plan.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {

@@ -50,6 +50,14 @@ export const optionTable = {
   },
   strict: { commands: ['plan', 'apply', 'drift'], option: { type: 'boolean', default: false, describe: 'Treat warnings (such as customers not found) as errors' } },
   force: { commands: ['plan', 'apply'], option: { type: 'boolean', default: false, describe: 'Go past the safety limits on deletions and removals' } },
+  bulk: {
+    commands: ['plan', 'apply'],
+    option: {
+      type: 'boolean',
+      default: true,
+      describe: "Move many customers through a platform's bulk API (Commerce Layer imports) when that takes fewer calls; --no-bulk: one call per change",
+    },
+  },
   parallelism: {
     commands: ['apply'],
     option: { type: 'number', requiresArg: true, describe: 'Most API calls in flight per provider (default: each platform\'s limit)' },
@@ -107,4 +115,6 @@ export interface PlatformOptions extends GlobalOptions {
   force: boolean;
   parallelism?: number;
   logFile?: string;
+  /** Absent where the command has no --bulk option (drift, import): bulk paths stay allowed, they only write. */
+  bulk?: boolean;
 }

@@ -91,7 +91,14 @@ export function readProgress(io: Io, options: { verbose?: boolean }): ProgressOu
 /** Reads every provider instance concurrently; the first failure fails the read. */
 export async function readLive(
   workspace: Workspace,
-  options: { allGroups?: (provider: string) => boolean; only?: ReadonlySet<string>; progress?: ProgressOutput; stream?: NodeJS.WritableStream } = {},
+  options: {
+    allGroups?: (provider: string) => boolean;
+    only?: ReadonlySet<string>;
+    progress?: ProgressOutput;
+    stream?: NodeJS.WritableStream;
+    /** Whether large lists may be read through bulk exports (default true; `--no-bulk`). */
+    bulk?: boolean;
+  } = {},
 ): Promise<LiveState[]> {
   const { desired, providers } = workspace;
   const instances = desired.providers.filter((instance) => options.only?.has(instance.name) ?? true);
@@ -102,6 +109,7 @@ export async function readLive(
       groups,
       emails,
       allGroups: instance.prune || (options.allGroups?.(instance.name) ?? false),
+      bulk: options.bulk ?? true,
     });
   };
   const stream = options.stream;

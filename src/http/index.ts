@@ -8,4 +8,6 @@ export type { ErrorDetail } from './error-detail.js';
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
 export { redact } from './redact.js';
+export { downloadGzip, type DownloadOptions } from './download.js';
+export { shapeProblem } from './shape.js';
 export type { HttpLog, HttpLogEntry } from './log.js';

@@ -4,11 +4,15 @@
 import type { CallClass, Change, CostEstimate, RateRule } from '../model.js';
 import type { Capabilities } from '../providers/provider.js';
 
-/** One estimate per provider name in `providers` (sorted by name), zero for those without changes. */
+/**
+ * One estimate per provider name in `providers` (sorted by name), zero for those without changes. `bulk`:
+ * whether joins may go through a platform's bulk path where that is cheaper (`--no-bulk` turns it off).
+ */
 export function estimateCost(
   changes: readonly Change[],
   providers: readonly string[],
   capabilities: Readonly<Record<string, Capabilities>>,
+  bulk = true,
 ): CostEstimate[] {
   return [...new Set(providers)].sort().map((provider) => {
     const caps = capabilities[provider];
@@ -16,11 +20,27 @@ export function estimateCost(
     const { cost } = caps;
     const own = changes.filter((change) => change.provider === provider);
     const groupCalls = own.reduce((sum, change) => sum + (change.kind === 'group' ? cost.groupCalls[change.action] : 0), 0);
-    const memberships = own.filter((change) => change.kind === 'membership').length;
-    const batches = Math.ceil(memberships / Math.max(1, caps.batchMembership));
-    const calls = groupCalls + batches * cost.batchCalls;
+    const memberships = own.filter((change) => change.kind === 'membership');
+    const joins = memberships.filter((change) => change.after !== null).length;
+    const viaBulk = bulk ? bulkCalls(joins, caps) : undefined;
+    const direct = viaBulk === undefined ? memberships.length : memberships.length - joins;
+    const batches = Math.ceil(direct / Math.max(1, caps.batchMembership));
+    const calls = groupCalls + batches * cost.batchCalls + (viaBulk ?? 0);
     return { provider, calls, seconds: rateSeconds(calls, cost.rateLimits) };
   });
+}
+
+/**
+ * The calls `joins` joins and moves take through the platform's bulk path, when that is fewer than their
+ * direct batches take; undefined when the bulk path is not cheaper, or the platform has none. Apply asks the
+ * same question of each phase, so that the estimate and the run take the same path.
+ */
+export function bulkCalls(joins: number, caps: Capabilities): number | undefined {
+  const { bulk } = caps.cost;
+  if (!bulk || joins === 0) return undefined;
+  const viaBulk = Math.ceil(joins / Math.max(1, bulk.maxItems)) * bulk.calls;
+  const direct = Math.ceil(joins / Math.max(1, caps.batchMembership)) * caps.cost.batchCalls;
+  return viaBulk < direct ? viaBulk : undefined;
 }
 
 /**

@@ -22,6 +22,8 @@ export interface PlanOptions {
   strict?: boolean;
   /** Narrow the plan to these providers or groups; absent or empty: everything. */
   targets?: readonly PlanTarget[];
+  /** Whether the estimate may count joins through a platform's bulk path (default true; `--no-bulk`). */
+  bulk?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     changes,
     findings,
     summary: summarize(changes),
-    estimate: estimateCost(changes, live.map((state) => state.provider), options.capabilities),
+    estimate: estimateCost(changes, live.map((state) => state.provider), options.capabilities, options.bulk ?? true),
   };
 }
 

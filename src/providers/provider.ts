@@ -10,6 +10,14 @@ export interface CostModel {
   batchCalls: number;
   /** The documented rate limits, reads' and writes' (the limiter keeps the same rules); empty when none is known. */
   rateLimits: readonly RateRule[];
+  /** The platform's asynchronous bulk path for joins and moves (Commerce Layer imports); absent where none. */
+  bulk?: BulkCost;
+}
+
+/** What one bulk job costs: it carries up to `maxItems` joins or moves in `calls` calls (its create and polls). */
+export interface BulkCost {
+  maxItems: number;
+  calls: number;
 }
 
 /** What a platform can do, as data the planner and apply engine read. */
@@ -46,6 +54,8 @@ export interface ReadScope {
   emails: string[];
   /** Read every live group, not only the declared ones (prune, import). */
   allGroups: boolean;
+  /** Whether large lists may be read through the platform's bulk exports where cheaper (default true; `--no-bulk`). */
+  bulk?: boolean;
 }
 
 /** A membership change with its target group's id resolved (groups created earlier in the run included). */
@@ -81,6 +91,11 @@ export interface Provider {
   applyGroup(change: GroupChange): Promise<GroupResult>;
   /** Applies up to `capabilities.batchMembership` membership changes; per-item failures come back as data. */
   applyMemberships(batch: ResolvedMembershipChange[]): Promise<MembershipResult[]>;
+  /**
+   * Joins and moves (every `groupId` set) through the bulk path `capabilities.cost.bulk` describes, any number
+   * at once; per-item failures come back as data. Absent where the platform has no bulk path.
+   */
+  applyMembershipsBulk?(changes: ResolvedMembershipChange[]): Promise<MembershipResult[]>;
 }
 
 export interface ProviderContext {

@@ -98,7 +98,8 @@ describe('groupform apply interrupted with Ctrl-C', () => {
     });
     const patches = () => setup!.emulator.requests.filter((r) => r.method === 'PATCH').length;
 
-    const child = spawn(process.execPath, [binPath, 'apply', '--auto-approve'], {
+    // One PATCH per customer (not one import), so that there are writes in flight to interrupt.
+    const child = spawn(process.execPath, [binPath, 'apply', '--auto-approve', '--no-bulk'], {
       cwd: setup.project.dir,
       env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1', ...setup.env },
       stdio: ['ignore', 'pipe', 'pipe'],

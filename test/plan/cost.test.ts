@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCost, rateSeconds } from '../../src/plan/cost.js';
+import { bulkCalls, estimateCost, rateSeconds } from '../../src/plan/cost.js';
 import { plan } from '../../src/plan/plan.js';
 import type { RateRule } from '../../src/model.js';
 import type { Capabilities } from '../../src/providers/provider.js';
@@ -61,5 +61,38 @@ describe('estimateCost', () => {
     expect(result.estimate).toEqual([{ provider: 'cl', calls: 3, seconds: null }]);
     expect(estimateCost(result.changes, ['cl'], { cl: { ...CAPABILITIES.cl!, cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [all(2, 10_000)] } } }))
       .toEqual([{ provider: 'cl', calls: 3, seconds: 10 }]);
+  });
+});
+
+describe('the bulk path (Commerce Layer imports) in the cost model', () => {
+  const bulky: Capabilities = {
+    ...CAPABILITIES.cl!,
+    batchMembership: 1,
+    cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [], bulk: { maxItems: 10_000, calls: 6 } },
+  };
+
+  it('is taken only when its jobs cost fewer calls than the direct batches', () => {
+    expect(bulkCalls(0, bulky)).toBeUndefined();
+    expect(bulkCalls(6, bulky)).toBeUndefined();
+    expect(bulkCalls(7, bulky)).toBe(6);
+    expect(bulkCalls(10_000, bulky)).toBe(6);
+    expect(bulkCalls(10_001, bulky)).toBe(12);
+    expect(bulkCalls(1_000, { ...bulky, cost: { ...bulky.cost, bulk: undefined } })).toBeUndefined();
+    // Where a direct batch carries 10 changes, the bulk job must beat a tenth of the calls.
+    expect(bulkCalls(50, { ...bulky, batchMembership: 10 })).toBeUndefined();
+    expect(bulkCalls(70, { ...bulky, batchMembership: 10 })).toBe(6);
+  });
+
+  it('counts joins through the bulk path and leaves one call each in the estimate, unless bulk is off', () => {
+    const joins = members(100);
+    const leavers = members(3, 'old');
+    const state = desired([group('cl', 'vip', { members: joins })], [instance('cl')]);
+    const vip = liveGroup('G1', 'VIP', { code: 'vip' });
+    const customers = [...joins.map((email, i) => customer(`c${i}`, email)), ...leavers.map((email, i) => customer(`o${i}`, email, 'G1'))];
+    const result = plan(state, [live('cl', [vip], customers)], options({ capabilities: { cl: bulky } }));
+    expect(result.changes.filter((c) => c.kind === 'membership')).toHaveLength(103);
+    expect(result.estimate).toEqual([{ provider: 'cl', calls: 6 + 3, seconds: null }]);
+    const direct = plan(state, [live('cl', [vip], customers)], options({ capabilities: { cl: bulky }, bulk: false }));
+    expect(direct.estimate).toEqual([{ provider: 'cl', calls: 103, seconds: null }]);
   });
 });

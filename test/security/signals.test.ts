@@ -41,7 +41,8 @@ interface Running {
 }
 
 function applyInBackground(env: Record<string, string>): Running {
-  const spawned = spawn(process.execPath, [binPath, 'apply', '--auto-approve', '--log-file', 'calls.jsonl'], {
+  // One PATCH per customer (not one import), so that there are writes in flight to interrupt.
+  const spawned = spawn(process.execPath, [binPath, 'apply', '--auto-approve', '--no-bulk', '--log-file', 'calls.jsonl'], {
     cwd: setup!.project.dir,
     env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@
 import { matchRoute, type Route } from '../common/router.js';
 import { isReset, type EmulatorRequest, type EmulatorResponse, type Handler } from '../common/types.js';
 import type { TokenAuthority } from './auth.js';
+import { FILES_PATH } from './bulk.js';
 import { errorResponse, fail, JsonApiError, JSONAPI_MEDIA_TYPE } from './errors.js';
 import * as api from './handlers.js';
 import type { CommerceLayerLimiter, LimitClass } from './limits.js';
@@ -38,6 +39,14 @@ const ROUTES: readonly Route<Target>[] = [
   route('PATCH', '/api/customers/:id', 'writes', api.updateCustomer),
   route('GET', '/api/customers/:id/customer_group', 'uncacheable', api.customerGroup),
   route('GET', '/api/customers/:id/relationships/customer_group', 'uncacheable', api.customerGroupLinkage),
+  // Imports and exports: polled like any uncacheable read (a third-party list calls imports cacheable; the
+  // stricter class is kept). Interrupting (PATCH) and deleting them are not modelled (405).
+  route('GET', '/api/imports', 'uncacheable', api.listImports),
+  route('POST', '/api/imports', 'writes', api.createImport),
+  route('GET', '/api/imports/:id', 'uncacheable', api.showImport),
+  route('GET', '/api/exports', 'uncacheable', api.listExports),
+  route('POST', '/api/exports', 'writes', api.createExport),
+  route('GET', '/api/exports/:id', 'uncacheable', api.showExport),
 ];
 
 export interface AppDeps {
@@ -49,6 +58,13 @@ export interface AppDeps {
 
 export function createCommerceLayerHandler(deps: AppDeps): Handler {
   return (request) => {
+    deps.context.bulk.advance();
+    // An attachment link stands for a presigned file on external storage: no token, no API rate limit.
+    if (request.path.startsWith(FILES_PATH)) {
+      if (request.method !== 'GET') return { status: 405, headers: { Allow: 'GET' } };
+      const { status, body } = deps.context.bulk.file(request.path, request.query);
+      return { status, body, contentType: status === 200 ? 'application/gzip' : 'application/xml' };
+    }
     const match = matchRoute(ROUTES, request.method, request.path);
     // 404s and 405s carry the headers like every other answer (https://docs.commercelayer.io/core/rate-limits),
     // and count, as a limiter in front of the router would count them. Unrouted requests take the class of their

@@ -4,7 +4,7 @@
 // secret: client_secret.
 import { ConfigError, GroupformError } from '../../errors.js';
 import { NAME_RULES, type ClEnvironment, type Finding, type ProviderInstance, type Secret } from '../../model.js';
-import { createHttpClient, systemClock, type Clock } from '../../http/index.js';
+import { createHttpClient, downloadGzip, systemClock, type Clock } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
 import { createClApi, MEDIA_TYPE } from './api.js';
@@ -14,6 +14,8 @@ import { FIELDS, normalize } from './mapping.js';
 import { readLive } from './read.js';
 import { TokenSource } from './token.js';
 import { applyGroup, applyMemberships } from './write.js';
+import { IMPORT_MAX_ROWS, importMemberships } from './imports.js';
+import { exportCustomers, oneAtATime } from './exports.js';
 
 export const DEFAULT_AUTH_URL = 'https://auth.commercelayer.io';
 
@@ -36,8 +38,9 @@ export const capabilities: Capabilities = {
   batchMembership: 1,
   fields: FIELDS,
   concurrency: CONCURRENCY,
-  // No batch write: one PATCH per customer.
-  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: RATE_RULES.test },
+  // No batch write: one PATCH per customer, or imports for joins and moves: 10,000 rows each, in a create and
+  // about five polls (the pause between polls grows from 2 s to 15 s).
+  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: RATE_RULES.test, bulk: { maxItems: IMPORT_MAX_ROWS, calls: 6 } },
 };
 
 export interface CommerceLayerOptions {
@@ -119,6 +122,9 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
     ...(context.onActivity ? { onActivity: context.onActivity } : {}),
   });
   const api = createClApi(http, provider, maxPages);
+  // An export's result lives on external storage: fetched with no credential, within the same size bound.
+  const download = (url: string) => downloadGzip(url, { provider, maxBytes: maxResponseBytes, clock, log: context.log });
+  const exporter = oneAtATime((filters: Record<string, string[]>) => exportCustomers({ api, clock, provider, download }, filters));
   return {
     name: provider,
     type: 'commercelayer',
@@ -127,9 +133,10 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
       return capabilitiesFor(environment);
     },
     normalize,
-    read: (scope) => readLive(api, provider, scope),
+    read: (scope) => readLive(api, provider, scope, exporter),
     applyGroup: (change) => applyGroup(api, change),
     applyMemberships: (batch) => applyMemberships(api, batch),
+    applyMembershipsBulk: (changes) => importMemberships({ api, clock, provider }, changes),
   };
 }
 
