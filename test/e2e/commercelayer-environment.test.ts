@@ -22,7 +22,8 @@ const config = (environment?: 'test' | 'live'): string =>
 describe('Commerce Layer test and live environments', () => {
   it('test credentials: the estimate waits for the test-mode burst window', async () => {
     setup = await setupCommerceLayer(config(), { mode: 'test', state: shopWithCustomers(...EMAILS) });
-    const plan = await setup.run(['plan']);
+    // --no-bulk: the per-customer PATCHes are what the limits pace (an import would carry all 30 joins).
+    const plan = await setup.run(['plan', '--no-bulk']);
     expect(plan.code).toBe(0);
     // 1 create + 30 PATCHes: 25 at once, the rest a 10 s window later.
     expect(plan.stdout).toContain('  cl: 31 API calls, at least 10 s at the documented rate limit');
@@ -30,9 +31,9 @@ describe('Commerce Layer test and live environments', () => {
 
   it('live credentials: the token says live, so the estimate and the run use live limits, with no 429', async () => {
     setup = await setupCommerceLayer(config(), { mode: 'live', state: shopWithCustomers(...EMAILS) });
-    const plan = await setup.run(['plan']);
+    const plan = await setup.run(['plan', '--no-bulk']);
     expect(plan.stdout).toContain('  cl: 31 API calls, no wait at the documented rate limit');
-    const apply = await setup.run(['apply', '--auto-approve']);
+    const apply = await setup.run(['apply', '--auto-approve', '--no-bulk']);
     expect(apply.code).toBe(0);
     expect(membersByCode(setup.emulator.state()).vip).toEqual([...EMAILS].sort());
     expect(setup.calls().filter((call) => call.status === 429)).toEqual([]);
