@@ -27,6 +27,12 @@ export interface Finding {
   pos?: SourcePos;
   /** Provider instance name, when the finding concerns one. */
   provider?: string;
+  /**
+   * The key of the declared group the finding concerns, when it concerns one. A `--target provider/key` keeps
+   * a provider's findings only for its key, as it keeps changes; a finding about a live group the file does
+   * not declare has none, and only a whole-provider target keeps it.
+   */
+  group?: string;
 }
 
 export type MembershipMode = 'authoritative' | 'additive';

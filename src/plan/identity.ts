@@ -96,5 +96,5 @@ export function matchesIdentity(live: LiveGroup, identity: Capabilities['identit
 }
 
 function error(group: DesiredGroup, code: string, message: string): Finding {
-  return { severity: 'error', code, message, provider: group.provider, ...(group.pos ? { pos: group.pos } : {}) };
+  return { severity: 'error', code, message, provider: group.provider, group: group.key, ...(group.pos ? { pos: group.pos } : {}) };
 }

@@ -25,7 +25,7 @@ export function withoutIgnored(
         'an ignored group is never renamed, changed or deleted: narrow the pattern, or declare another group'
       : `group ${desired.key} would be named "${name}" on ${instance.name}, which ignore pattern "${byName}" covers, so the group would be ignored ` +
         'once it is there: rename it, or narrow the pattern';
-    findings.push({ severity: 'error', code: 'ignored-group-claimed', message, provider: instance.name, ...(desired.pos ? { pos: desired.pos } : {}) });
+    findings.push({ severity: 'error', code: 'ignored-group-claimed', message, provider: instance.name, group: desired.key, ...(desired.pos ? { pos: desired.pos } : {}) });
     return false;
   });
   return { resolved: kept, findings };
