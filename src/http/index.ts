@@ -1,7 +1,6 @@
 // The HTTP client's public surface, for the adapters.
 export { createHttpClient } from './client.js';
 export type { Auth, HttpClient, HttpClientOptions, HttpResponse, Method, Query, RequestOptions } from './client.js';
-export type { RateWindow } from './limiter.js';
 export { anyAnswer, shape, type Shape } from './shape.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
 export { DEFAULT_MAX_PAGES, readPages, type Page } from './pages.js';

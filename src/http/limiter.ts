@@ -6,13 +6,9 @@
 // reach the platform while the first still counted there (429s at every window edge). The platform's own
 // headers then tighten it: its window sizes replace ours, and as the budget it reports runs low the limiter
 // spaces calls out, so that 429s stay rare instead of being the steering signal.
+import type { RateWindow } from '../model.js';
 import type { Clock } from './clock.js';
 import type { RateObservation } from './rate-headers.js';
-
-export interface RateWindow {
-  limit: number;
-  windowMs: number;
-}
 
 export interface LimiterOptions {
   concurrency: number;

@@ -3,8 +3,7 @@
 // 'name') or ignoring case (identity 'name-ignoring-case'). A live group pinned by one declared group is out of
 // the running for the others.
 // Anything ambiguous is an error finding, never a guess.
-import type { DesiredGroup, Finding, LiveGroup } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, DesiredGroup, Finding, LiveGroup } from '../model.js';
 
 /** A declared group and the live group it manages; `live` is null when the plan creates it. */
 export interface GroupMatch {

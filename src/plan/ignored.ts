@@ -3,8 +3,7 @@
 // name), or that would take a name a pattern covers (so that the next plan finds it ignored), is an error
 // naming both, and nothing is planned for it. Customers still leave an ignored group when the file declares
 // them in another (a customer has one group): the plan says how many, per group.
-import type { Finding, LiveGroup, MembershipChange, ProviderInstance } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, Finding, LiveGroup, MembershipChange, ProviderInstance } from '../model.js';
 import { ignoringPattern } from './glob.js';
 import { declaredName, type GroupMatch } from './identity.js';
 

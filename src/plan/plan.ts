@@ -1,7 +1,6 @@
 // The planner: desired × live → Plan. Pure: no I/O, no clock, no randomness (DESIGN.md §3).
 import { PlanError } from '../errors.js';
-import type { Change, DesiredState, Finding, LiveState, MembershipChange, Plan, PlanSummary, ProviderInstance } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, Change, DesiredState, Finding, LiveState, MembershipChange, Plan, PlanSummary, ProviderInstance } from '../model.js';
 import { estimateCost } from './cost.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCost, rateSeconds } from '../../src/plan/cost.js';
 import { plan } from '../../src/plan/plan.js';
-import type { Capabilities } from '../../src/providers/provider.js';
+import type { Capabilities } from '../../src/model.js';
 import { CAPABILITIES, customer, desired, group, instance, live, liveGroup, options } from './fixtures.js';
 
 const members = (n: number, prefix = 'm'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}@x.com`);

@@ -2,9 +2,9 @@
 // `customer_group` relationship. Settings: base_url (https://<slug>.commercelayer.io), auth_url (default
 // https://auth.commercelayer.io), client_id, optional scope; secret: client_secret.
 import { ConfigError } from '../../errors.js';
-import { NAME_RULES, type Finding, type ProviderInstance, type Secret } from '../../model.js';
-import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
-import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { NAME_RULES, type Capabilities, type Finding, type ProviderInstance, type RateWindow, type Secret } from '../../model.js';
+import { createHttpClient, systemClock, type Clock } from '../../http/index.js';
+import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
 import { createClApi, MEDIA_TYPE } from './api.js';
 import { clAuthErrorDetail, clErrorDetail } from './errors.js';
