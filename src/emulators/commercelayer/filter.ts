@@ -68,13 +68,13 @@ function matches(actual: string | null, { matcher, value, caseInsensitive, value
     case 'blank':
       return flag === undefined || (actual === null || actual.trim() === '') === flag;
     case 'cont':
-      return actual !== null && actual.toLowerCase().includes(value.toLowerCase());
+      return actual?.toLowerCase().includes(value.toLowerCase()) ?? false;
     case 'not_cont':
       return actual !== null && !actual.toLowerCase().includes(value.toLowerCase());
     case 'start':
-      return actual !== null && actual.toLowerCase().startsWith(value.toLowerCase());
+      return actual?.toLowerCase().startsWith(value.toLowerCase()) ?? false;
     case 'end':
-      return actual !== null && actual.toLowerCase().endsWith(value.toLowerCase());
+      return actual?.toLowerCase().endsWith(value.toLowerCase()) ?? false;
   }
 }
 
