@@ -1,8 +1,7 @@
 // The read-and-diff half of plan, apply and drift: config → providers → live state → Plan.
 import { plan as diff } from '../plan/plan.js';
 import { PlanError } from '../errors.js';
-import type { DesiredState, Finding, LiveState, Plan } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, DesiredState, Finding, LiveState, Plan } from '../model.js';
 import type { PlanTarget } from '../plan/targets.js';
 import type { Io } from './io.js';
 import type { PlatformOptions } from './options.js';

@@ -1,8 +1,7 @@
 // The API cost of applying a plan, per provider instance: how many calls its changes take (membership
 // changes go in batches where the platform allows), and the least time those calls need at the platform's
 // rate limit. Latency is not counted: it depends on the network, not on the plan.
-import type { CallClass, Change, CostEstimate, RateRule } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { CallClass, Capabilities, Change, CostEstimate, RateRule } from '../model.js';
 
 /**
  * One estimate per provider name in `providers` (sorted by name), zero for those without changes. `bulk`:

@@ -1,7 +1,6 @@
 // The planner: desired × live → Plan. Pure: no I/O, no clock, no randomness (DESIGN.md §3).
 import { PlanError } from '../errors.js';
-import type { Change, DesiredState, Finding, LiveState, Plan, PlanSummary, ProviderInstance } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, Change, DesiredState, Finding, LiveState, MembershipChange, Plan, PlanSummary, ProviderInstance } from '../model.js';
 import { estimateCost } from './cost.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';
@@ -45,6 +44,11 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     changes = changes.filter((change) => inTargets(change, targets));
     findings = findings.filter((finding) => findingInTargets(finding, targets));
     findings.push(...missingPrerequisites(all, changes, rulesOf));
+  }
+  // Counted over the changes the targets keep: the customers that this plan moves out of ignored groups.
+  for (const state of live) {
+    const moves = changes.filter((change): change is MembershipChange => change.kind === 'membership' && change.provider === state.provider);
+    findings.push(...leavingIgnored(instanceOf(desired, state.provider), state.groups, moves));
   }
   const ordered = orderChanges(changes, rulesOf);
   changes = ordered.changes;
@@ -93,7 +97,6 @@ function planProvider(
     changes: [...names.changes, ...memberships.changes],
     findings: [
       ...identity.findings, ...allowed.findings, ...groups.findings, ...names.findings, ...memberships.findings, ...unassigned,
-      ...leavingIgnored(instance, state.groups, memberships.changes),
     ],
   };
 }

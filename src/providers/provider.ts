@@ -1,62 +1,6 @@
 // The contract every platform adapter fulfils. Adapters know nothing of the CLI or the planner's internals.
-import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes, RateRule, UniqueFields } from '../model.js';
+import type { Attributes, Capabilities, GroupChange, LiveState, MembershipChange, ProviderInstance, ReadScope } from '../model.js';
 import type { ClientActivity, HttpLog } from '../http/index.js';
-
-/** What applying costs on a platform, as data for the plan's estimate. */
-export interface CostModel {
-  /** Calls one group change takes, by action (2 where an edit must read the record first). */
-  groupCalls: Readonly<Record<Action, number>>;
-  /** Calls one membership batch (up to `batchMembership` changes) takes. */
-  batchCalls: number;
-  /** The documented rate limits, reads' and writes' (the limiter keeps the same rules); empty when none is known. */
-  rateLimits: readonly RateRule[];
-  /** The platform's asynchronous bulk path for joins and moves (Commerce Layer imports); absent where none. */
-  bulk?: BulkCost;
-}
-
-/** What one bulk job costs: it carries up to `maxItems` joins or moves in `calls` calls (its create and polls). */
-export interface BulkCost {
-  maxItems: number;
-  calls: number;
-}
-
-/** What a platform can do, as data the planner and apply engine read. */
-export interface Capabilities {
-  /**
-   * How a declared group finds its live group when no id is pinned: by the platform's unique code, by exact name,
-   * or by name ignoring case where the platform keeps names unique that way (two names differing only in case
-   * cannot both exist, so the live one is the group the declared name means).
-   */
-  identity: 'code' | 'name' | 'name-ignoring-case';
-  /** Which group fields no two groups may share, and how the platform compares them. */
-  unique: UniqueFields;
-  /** Longest group name the platform accepts, in characters (temporary names are cut to fit); null: no limit known. */
-  maxNameLength: number | null;
-  /** Whether groups can be deleted through the API. */
-  delete: boolean;
-  /** Whether deleting a group unassigns its customers on the platform itself. */
-  deleteUnassignsMembers: boolean;
-  /** Most membership changes one write call can carry (1: one call per customer). */
-  batchMembership: number;
-  /** Group fields this platform manages, in the config's names. */
-  fields: readonly string[];
-  /** Most calls in flight at once, within the platform's documented limits. */
-  concurrency: number;
-  /** API cost of changes, for the plan's estimate. */
-  cost: CostModel;
-}
-
-/** What a read must cover. */
-export interface ReadScope {
-  /** The declared groups on this provider instance. */
-  groups: DesiredGroup[];
-  /** Every declared member's e-mail (lower case) on this provider instance. */
-  emails: string[];
-  /** Read every live group, not only the declared ones (prune, import). */
-  allGroups: boolean;
-  /** Whether large lists may be read through the platform's bulk exports where cheaper (default true; `--no-bulk`). */
-  bulk?: boolean;
-}
 
 /** A membership change with its target group's id resolved (groups created earlier in the run included). */
 export interface ResolvedMembershipChange {

@@ -133,11 +133,15 @@ function cell(text: string): string {
 export function headline(report: DriftReport): string {
   const silenced = report.silenced.length > 0 ? ` (${report.silenced.length} acknowledged in the baseline)` : '';
   if (report.inSync) return `In sync: the platforms match the config${silenced}.`;
+  // An error means part of the config was not compared: never say in sync, whatever else was found.
+  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+  const unchecked = errors > 0 ? `${count(errors, 'error')} kept part of the config from being compared (below)` : '';
+  if (report.drift.length === 0) return `Not checked: ${unchecked}${silenced}.`;
   const counts = (['changed-on-platform', 'not-yet-applied', 'unknown'] as const)
     .map((kind) => [kind, report.drift.filter((item) => item.classification === kind).length] as const)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${CLASS[kind]}`);
-  return `Drift: ${report.drift.length} item${report.drift.length === 1 ? '' : 's'} (${counts.join(', ')})${silenced}.`;
+  return `Drift: ${report.drift.length} item${report.drift.length === 1 ? '' : 's'} (${counts.join(', ')})${silenced}${unchecked ? `; ${unchecked}` : ''}.`;
 }
 
 /** Said once: every item's classification compares its live modification time with this. */

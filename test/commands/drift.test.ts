@@ -36,6 +36,19 @@ describe('groupform drift', () => {
     expect(result.code).toBe(0);
   });
 
+  it('never says in sync when an error kept part of the config from being compared, and exits 1', async () => {
+    const groups = '  vip:\n    name: VIP\n    members: [bob@example.com, cat@example.com]\n  gold:\n    name: Gold\n    ids: { bc: 99 }';
+    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig(groups) }, { seed });
+    const text = await env.run(['drift']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).not.toContain('In sync');
+    expect(text.stdout.split('\n')[0]).toBe('Not checked: 1 error kept part of the config from being compared (below).');
+    expect(text.stdout).toContain('group gold: pinned id 99 not found on bc');
+    const json = await env.run(['drift', '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ inSync: false, drift: [] });
+  });
+
   it('exits 2 on drift, classifies each item against the config\'s last commit, and writes nothing', async () => {
     env = await sandboxProject({ 'groups.yaml': config }, { seed });
     await commitConfig(env.project.dir);

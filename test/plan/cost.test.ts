@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bulkCalls, estimateCost, rateSeconds } from '../../src/plan/cost.js';
 import { plan } from '../../src/plan/plan.js';
-import type { RateRule } from '../../src/model.js';
-import type { Capabilities } from '../../src/providers/provider.js';
+import type { Capabilities, RateRule } from '../../src/model.js';
 import { CAPABILITIES, customer, desired, group, instance, live, liveGroup, options } from './fixtures.js';
 
 /** A limit on every call, as BigCommerce's and Xtrakit's. */

@@ -3,9 +3,9 @@
 // https://auth.commercelayer.io), client_id, optional scope and environment (test | live: the rate limits);
 // secret: client_secret.
 import { ConfigError, GroupformError } from '../../errors.js';
-import { NAME_RULES, type ClEnvironment, type Finding, type ProviderInstance, type Secret } from '../../model.js';
+import { NAME_RULES, type Capabilities, type ClEnvironment, type Finding, type ProviderInstance, type Secret } from '../../model.js';
 import { createHttpClient, downloadGzip, systemClock, type Clock } from '../../http/index.js';
-import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
 import { createClApi, MEDIA_TYPE } from './api.js';
 import { clAuthErrorDetail, clErrorDetail } from './errors.js';

@@ -1,8 +1,7 @@
 // Reading what a plan needs, and no more: the declared groups (by code, or pinned id) or every group, the
 // customers in those groups, and the declared customers by e-mail. Never the whole customer list.
 import { GroupformError } from '../../errors.js';
-import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
-import type { ReadScope } from '../provider.js';
+import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
 import { PAGE_SIZE, type ClApi, type ListSize, type Resource } from './api.js';
 import { exportCheaper } from './exports.js';
 import { toLiveCustomer, toLiveGroup } from './mapping.js';

@@ -2,9 +2,9 @@
 // secret: api_key, sent as a bearer token. Groups match by pinned id, else `group_name`; customers by
 // `customer_email`; both ignoring case. `name` ↔ `group_name`, `description` ↔ `group_description`.
 import { ConfigError } from '../../errors.js';
-import { NAME_RULES, type ProviderInstance, type RateRule } from '../../model.js';
+import { NAME_RULES, type Capabilities, type ProviderInstance, type RateRule } from '../../model.js';
 import { createHttpClient, systemClock, type Clock } from '../../http/index.js';
-import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
 import { XtrakitApi } from './api.js';
 import { errorDetail } from './errors.js';
