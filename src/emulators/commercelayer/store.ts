@@ -42,9 +42,18 @@ export class CommerceLayerStore {
   readonly #clock: Clock;
   readonly #random: () => number;
   readonly #onChange: ((state: CommerceLayerState) => void) | undefined;
-  /** Id lookups stay O(1) for benchmark-sized states; rebuilt whenever records come or go. */
+  /**
+   * Lookups by id, e-mail and group, so that a state of a million customers answers a filtered list without a
+   * scan. Groups are re-indexed whenever one comes or goes; customers (which the emulator never creates or
+   * deletes) when the state is replaced, and per record when a write moves one or changes its e-mail.
+   */
   #groupsById = new Map<string, CustomerGroupRecord>();
   #customersById = new Map<string, CustomerRecord>();
+  #customersByEmail = new Map<string, CustomerRecord>();
+  #membersByGroup = new Map<string | null, Set<CustomerRecord>>();
+  /** Each customer's place in the state: lists keep creation order. */
+  #position = new Map<CustomerRecord, number>();
+  #version = 0;
 
   constructor(
     state: CommerceLayerState,
@@ -54,7 +63,8 @@ export class CommerceLayerStore {
     this.#clock = deps.clock;
     this.#random = deps.random;
     this.#onChange = deps.onChange;
-    this.#reindex();
+    this.#reindexGroups();
+    this.#reindexCustomers();
   }
 
   /** A deep copy: callers may keep or change it freely. */
@@ -65,7 +75,9 @@ export class CommerceLayerStore {
   /** Installs an already validated state. `notify`: report it to onChange (out-of-band edits over HTTP). */
   replace(state: CommerceLayerState, notify: boolean): void {
     this.#state = structuredClone(state);
-    this.#reindex();
+    this.#reindexGroups();
+    this.#reindexCustomers();
+    this.#version++;
     if (notify) this.#changed();
   }
 
@@ -84,8 +96,19 @@ export class CommerceLayerStore {
   customer(id: string): CustomerRecord | undefined {
     return this.#customersById.get(id);
   }
-  membersOf(groupId: string): CustomerRecord[] {
-    return this.#state.customers.filter((c) => c.customer_group_id === groupId);
+  customerByEmail(email: string): CustomerRecord | undefined {
+    return this.#customersByEmail.get(email);
+  }
+  /** The customers of a group (null: of none), in creation order. */
+  membersOf(groupId: string | null): CustomerRecord[] {
+    return this.inCreationOrder(this.#membersByGroup.get(groupId) ?? []);
+  }
+  inCreationOrder(customers: Iterable<CustomerRecord>): CustomerRecord[] {
+    return [...customers].sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
+  }
+  /** Moves with every change: what an answer kept for the next page was computed from. */
+  get version(): number {
+    return this.#version;
   }
 
   createGroup(input: GroupInput): CustomerGroupRecord {
@@ -102,7 +125,7 @@ export class CommerceLayerStore {
     };
     this.#checkGroup(group, input);
     this.#state.customer_groups.push(group);
-    this.#reindex();
+    this.#reindexGroups();
     this.#changed();
     return group;
   }
@@ -126,9 +149,12 @@ export class CommerceLayerStore {
       ]);
     }
     const now = this.#now();
-    for (const customer of members) Object.assign(customer, { customer_group_id: null, updated_at: now });
+    for (const customer of members) {
+      Object.assign(customer, { customer_group_id: null, updated_at: now });
+      this.#indexCustomer(customer, group.id, customer.email);
+    }
     this.#state.customer_groups = this.#state.customer_groups.filter((g) => g !== group);
-    this.#reindex();
+    this.#reindexGroups();
     this.#changed();
   }
 
@@ -139,7 +165,7 @@ export class CommerceLayerStore {
       next.email = normalizeEmail(input.email ?? '');
       if (!next.email) issues.push({ field: 'email', message: "can't be blank", error: 'blank' });
       else if (!/^[^@\s]+@[^@\s]+$/.test(next.email)) issues.push({ field: 'email', message: 'is invalid', error: 'invalid', meta: { value: next.email } });
-      else if (this.#state.customers.some((c) => c !== customer && c.email === next.email)) {
+      else if ((this.#customersByEmail.get(next.email) ?? customer) !== customer) {
         issues.push({ field: 'email', message: 'has already been taken', error: 'taken', meta: { value: next.email } });
       }
     }
@@ -149,7 +175,10 @@ export class CommerceLayerStore {
       issues.push({ field: 'customer_group', message: 'must exist', error: 'blank', relationship: true });
     }
     if (issues.length) throw validationFailed(issues);
-    return this.#commit(customer, next);
+    const { customer_group_id: group, email } = customer;
+    this.#commit(customer, next);
+    this.#indexCustomer(customer, group, email);
+    return customer;
   }
 
   /** Applies an update; like Rails, a write that changes nothing leaves updated_at (and onChange) alone. */
@@ -184,9 +213,39 @@ export class CommerceLayerStore {
     return id;
   }
 
-  #reindex(): void {
+  #reindexGroups(): void {
     this.#groupsById = new Map(this.#state.customer_groups.map((g) => [g.id, g]));
-    this.#customersById = new Map(this.#state.customers.map((c) => [c.id, c]));
+  }
+
+  #reindexCustomers(): void {
+    this.#customersById = new Map();
+    this.#customersByEmail = new Map();
+    this.#membersByGroup = new Map();
+    this.#position = new Map();
+    this.#state.customers.forEach((customer, index) => {
+      this.#customersById.set(customer.id, customer);
+      this.#customersByEmail.set(customer.email, customer);
+      this.#membersOf(customer.customer_group_id).add(customer);
+      this.#position.set(customer, index);
+    });
+  }
+
+  /** After a write to `customer`, which was in `group` with `email`. */
+  #indexCustomer(customer: CustomerRecord, group: string | null, email: string): void {
+    if (customer.customer_group_id !== group) {
+      this.#membersByGroup.get(group)?.delete(customer);
+      this.#membersOf(customer.customer_group_id).add(customer);
+    }
+    if (customer.email !== email) {
+      this.#customersByEmail.delete(email);
+      this.#customersByEmail.set(customer.email, customer);
+    }
+  }
+
+  #membersOf(group: string | null): Set<CustomerRecord> {
+    let members = this.#membersByGroup.get(group);
+    if (!members) this.#membersByGroup.set(group, (members = new Set()));
+    return members;
   }
 
   #now(): string {
@@ -194,6 +253,7 @@ export class CommerceLayerStore {
   }
 
   #changed(): void {
+    this.#version++;
     this.#onChange?.(this.snapshot());
   }
 }
