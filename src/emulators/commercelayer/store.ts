@@ -55,11 +55,12 @@ export class CommerceLayerStore {
   #position = new Map<CustomerRecord, number>();
   #version = 0;
 
+  /** `state`: one that parseCommerceLayerState made (a fresh copy), which the store owns from now on. */
   constructor(
     state: CommerceLayerState,
     deps: { clock: Clock; random: () => number; onChange?: (state: CommerceLayerState) => void },
   ) {
-    this.#state = structuredClone(state);
+    this.#state = state;
     this.#clock = deps.clock;
     this.#random = deps.random;
     this.#onChange = deps.onChange;
@@ -72,9 +73,9 @@ export class CommerceLayerStore {
     return structuredClone(this.#state);
   }
 
-  /** Installs an already validated state. `notify`: report it to onChange (out-of-band edits over HTTP). */
+  /** Installs (and from now on owns) a state that parseCommerceLayerState made. `notify`: report it to onChange (out-of-band edits over HTTP). */
   replace(state: CommerceLayerState, notify: boolean): void {
-    this.#state = structuredClone(state);
+    this.#state = state;
     this.#reindexGroups();
     this.#reindexCustomers();
     this.#version++;
