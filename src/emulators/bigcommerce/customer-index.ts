@@ -9,6 +9,8 @@ const CACHED_LISTS = 8;
 
 export class CustomerIndex {
   readonly #records: readonly CustomerRecord[];
+  /** The records by id, made on first need: a filter matching most of the store is a scan of these. */
+  #sorted: CustomerRecord[] | undefined;
   readonly #byId = new Map<number, CustomerRecord>();
   readonly #byEmail = new Map<string, CustomerRecord>();
   readonly #byGroup = new Map<number, Set<CustomerRecord>>();
@@ -55,13 +57,14 @@ export class CustomerIndex {
     let candidates: Iterable<CustomerRecord>;
     if (emailSet !== undefined) candidates = present([...emailSet].map((email) => this.#byEmail.get(email)));
     else if (ids !== undefined) candidates = present([...ids].map((id) => this.#byId.get(id)));
-    else if (groups !== undefined) candidates = [...groups].flatMap((id) => [...this.inGroup(id)]);
-    else candidates = this.#records;
+    else if (groups !== undefined && sizeOf(groups, (id) => this.inGroup(id).size) < this.#records.length / 4) {
+      candidates = [...groups].flatMap((id) => [...this.inGroup(id)]);
+    } else candidates = (this.#sorted ??= [...this.#records].sort(byId));
     const list = [...candidates]
       .filter((c) => ids === undefined || ids.has(c.id))
       .filter((c) => groups === undefined || groups.has(c.customer_group_id))
       .filter((c) => emailSet === undefined || emailSet.has(c.email.toLowerCase()))
-      .sort((a, b) => a.id - b.id);
+      .sort(byId);
     if (this.#lists.size >= CACHED_LISTS) this.#lists.delete(this.#lists.keys().next().value!);
     this.#lists.set(key, list);
     return list;
@@ -95,6 +98,14 @@ export function customerIndex(store: StoreState): CustomerIndex {
   let index = indexes.get(store);
   if (!index || !index.covers(store.customers)) indexes.set(store, (index = new CustomerIndex(store.customers)));
   return index;
+}
+
+const byId = (a: CustomerRecord, b: CustomerRecord): number => a.id - b.id;
+
+function sizeOf<T>(items: Iterable<T>, size: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += size(item);
+  return total;
 }
 
 function present<T>(items: readonly (T | undefined)[]): T[] {
