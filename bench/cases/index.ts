@@ -3,8 +3,9 @@ import type { BenchCase } from '../case.js';
 import { applyCases } from './apply.js';
 import { loadConfigCase } from './load-config.js';
 import { planCase } from './plan.js';
+import { planBigStoreCase } from './plan-big-store.js';
 import { rateLimitsCase } from './rate-limits.js';
 import { readPlanCase } from './read-plan.js';
 import { renderCases } from './render.js';
 
-export const cases: readonly BenchCase[] = [loadConfigCase, planCase, readPlanCase, ...applyCases, rateLimitsCase, ...renderCases];
+export const cases: readonly BenchCase[] = [loadConfigCase, planCase, readPlanCase, ...applyCases, rateLimitsCase, ...renderCases, planBigStoreCase];
