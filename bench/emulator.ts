@@ -6,12 +6,13 @@ import { startCommerceLayerEmulator } from '../src/emulators/commercelayer/index
 import { startXtrakitEmulator } from '../src/emulators/xtrakit/index.js';
 import type { ProviderType } from '../src/model.js';
 import { scaledClock } from './lib/clocks.js';
-import type { Scenario } from './lib/scenario.js';
+import { buildScenario, type Scenario, type ScenarioShape } from './lib/scenario.js';
 import { BC_STORE, bigCommerceSeed, commerceLayerSeed, xtrakitSeed } from './lib/seeds.js';
 
 export interface EmulatorSpec {
   type: ProviderType;
-  scenario: Scenario;
+  /** The scenario, or for a big one its shape, built here so that it never fills the measured process. */
+  scenario: Scenario | { shape: ScenarioShape };
   /** The platform's documented rate limits; off unless a case is about them. */
   rateLimits: boolean;
   /** A sped-up clock shared with the client (both compute it from the same start); default: real time. */
@@ -27,17 +28,18 @@ export interface EmulatorReady {
 async function start(spec: EmulatorSpec): Promise<{ url: string; close(): Promise<void> }> {
   const clock = spec.clock ? scaledClock(spec.clock.factor, spec.clock.start) : undefined;
   const now = clock ? () => clock.now() : undefined;
+  const scenario = 'shape' in spec.scenario ? buildScenario(spec.scenario.shape) : spec.scenario;
   switch (spec.type) {
     case 'commercelayer':
       return startCommerceLayerEmulator({
-        state: commerceLayerSeed(spec.scenario), seed: 1, now, mode: spec.mode ?? 'test', ...(spec.rateLimits ? {} : { rateLimits: false }),
+        state: commerceLayerSeed(scenario), seed: 1, now, mode: spec.mode ?? 'test', ...(spec.rateLimits ? {} : { rateLimits: false }),
       });
     case 'bigcommerce':
       return startBigCommerceEmulator({
-        state: bigCommerceSeed(spec.scenario), stores: [BC_STORE], now, ...(spec.rateLimits ? {} : { quota: Number.MAX_SAFE_INTEGER }),
+        state: bigCommerceSeed(scenario), stores: [BC_STORE], now, ...(spec.rateLimits ? {} : { quota: Number.MAX_SAFE_INTEGER }),
       });
     case 'xtrakit':
-      return startXtrakitEmulator({ state: xtrakitSeed(spec.scenario), seed: 1, now, ...(spec.rateLimits ? {} : { rateLimits: false }) });
+      return startXtrakitEmulator({ state: xtrakitSeed(scenario), seed: 1, now, ...(spec.rateLimits ? {} : { rateLimits: false }) });
   }
 }
 

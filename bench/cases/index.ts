@@ -4,8 +4,9 @@ import { applyCases } from './apply.js';
 import { bulkCase } from './bulk.js';
 import { loadConfigCase } from './load-config.js';
 import { planCase } from './plan.js';
+import { planBigStoreCase } from './plan-big-store.js';
 import { rateLimitsCases } from './rate-limits.js';
 import { readPlanCase } from './read-plan.js';
 import { renderCases } from './render.js';
 
-export const cases: readonly BenchCase[] = [loadConfigCase, planCase, readPlanCase, ...applyCases, ...rateLimitsCases, bulkCase, ...renderCases];
+export const cases: readonly BenchCase[] = [loadConfigCase, planCase, readPlanCase, ...applyCases, ...rateLimitsCases, bulkCase, ...renderCases, planBigStoreCase];

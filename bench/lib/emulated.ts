@@ -55,7 +55,12 @@ const platforms: Record<ProviderType, (url: string) => Pick<ProviderInstance, 's
   xtrakit: (url) => ({ settings: { base_url: url }, secrets: { api_key: new Secret(SANDBOX_XTRAKIT_API_KEY) }, factory: createXtrakit }),
 };
 
-export async function emulate(type: ProviderType, scenario: Scenario, options: EmulateOptions): Promise<EmulatedPlatform> {
+/** A platform's emulator in its own process, seeded with the scenario (or the scenario of a shape, built there). */
+export async function startEmulated(
+  type: ProviderType,
+  scenario: EmulatorSpec['scenario'],
+  options: Omit<EmulateOptions, 'clock'>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const child = fork(script, [], { execArgv: process.execArgv });
   const exited = once(child, 'exit');
   const spec: EmulatorSpec = {
@@ -66,7 +71,23 @@ export async function emulate(type: ProviderType, scenario: Scenario, options: E
     once(child, 'message') as Promise<[EmulatorReady]>,
     exited.then(([code]) => Promise.reject(new Error(`the ${type} emulator exited with ${String(code)} before it was ready`))),
   ]);
-  const { settings, secrets, factory } = platforms[type](ready[0].url);
+  return {
+    url: ready[0].url,
+    close: async () => {
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+/** The settings and secrets of an instance of `type` that reaches the emulator at `url`, and its adapter's factory. */
+export function emulatedInstance(type: ProviderType, url: string): ReturnType<(typeof platforms)[ProviderType]> {
+  return platforms[type](url);
+}
+
+export async function emulate(type: ProviderType, scenario: Scenario, options: EmulateOptions): Promise<EmulatedPlatform> {
+  const emulator = await startEmulated(type, scenario, options);
+  const { settings, secrets, factory } = platforms[type](emulator.url);
   const instance: ProviderInstance = {
     name: type, type, settings, secrets, prune: false, ignore: [],
     // Generous limits: the checks run but refuse nothing, so every plan carries all its changes.
@@ -88,10 +109,7 @@ export async function emulate(type: ProviderType, scenario: Scenario, options: E
     desired,
     provider: () => factory(instance, context, { clock: options.clock }),
     calls,
-    close: async () => {
-      child.disconnect();
-      await exited;
-    },
+    close: emulator.close,
   };
 }
 

@@ -1,15 +1,47 @@
 // The fingerprint of the live state a plan was computed from, so a saved plan can be refused once the
 // platforms have changed. The same live state always gives the same fingerprint, whatever order it was read in.
-import { createHash } from 'node:crypto';
+//
+// It is the sha256 of the canonical JSON of every state (sorted by provider, groups and customers by id), fed
+// to the hash a record at a time: a million customers never become one string or a sorted copy of each.
+import { createHash, type Hash } from 'node:crypto';
 import type { LiveState } from '../model.js';
 import { canonicalJson } from './values.js';
 
+/** Text is handed to the hash in pieces of about this many characters. */
+const PIECE = 1 << 16;
+
 export function fingerprint(live: readonly LiveState[]): string {
-  const byId = <T extends { id: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => compare(a.id, b.id));
-  const canonical = [...live]
-    .sort((a, b) => compare(a.provider, b.provider))
-    .map((state) => ({ provider: state.provider, groups: byId(state.groups), customers: byId(state.customers) }));
-  return createHash('sha256').update(canonicalJson(canonical)).digest('hex');
+  const hash = createHash('sha256');
+  const out = buffered(hash);
+  // The canonical JSON of `[{customers, groups, provider}, …]`, keys in sorted order.
+  out.write('[');
+  [...live].sort((a, b) => compare(a.provider, b.provider)).forEach((state, s) => {
+    if (s > 0) out.write(',');
+    out.write('{"customers":[');
+    byId(state.customers).forEach((customer, c) => out.write((c > 0 ? ',' : '') + canonicalJson(customer)));
+    out.write(`],"groups":${canonicalJson(byId(state.groups))},"provider":${JSON.stringify(state.provider)}}`);
+  });
+  out.write(']');
+  out.flush();
+  return hash.digest('hex');
+}
+
+function buffered(hash: Hash): { write(text: string): void; flush(): void } {
+  let pending = '';
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= PIECE) this.flush();
+    },
+    flush() {
+      hash.update(pending);
+      pending = '';
+    },
+  };
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compare(a.id, b.id));
 }
 
 function compare(a: string, b: string): number {

@@ -24,12 +24,18 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   const provider = live.provider;
   const changes: MembershipChange[] = [];
   const findings: Finding[] = [];
-  const byEmail = groupBy(live.customers, (customer) => customer.email.toLowerCase());
-  const byGroup = groupBy(live.customers, (customer) => customer.groupId);
+  const customers = indexByEmail(live.customers);
   // Every declared address, in resolved groups or not: its move covers leaving the old group.
-  const declared = new Set(input.declared.flatMap((group) => group.members ?? []));
+  const declared = new Set<string>();
+  for (const group of input.declared) for (const email of group.members ?? []) declared.add(email);
   const keyOf = new Map(resolved.flatMap(({ desired, live: group }) => (group ? [[group.id, desired.key] as const] : [])));
   const groupsById = new Map(live.groups.map((group) => [group.id, group]));
+  // Only the groups that lose their undeclared customers are listed by member.
+  const unassigned = new Set([
+    ...resolved.flatMap(({ desired, live: group }) => (group !== null && desired.members !== null && desired.membership === 'authoritative' ? [group.id] : [])),
+    ...input.emptied.map((group) => group.id),
+  ]);
+  const byGroup = membersOf(live.customers, unassigned);
 
   const currentRef = (id: string): GroupRef => ({
     key: keyOf.get(id) ?? null,
@@ -40,7 +46,7 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   const change = (customer: LiveCustomer, email: string, after: GroupRef | null): MembershipChange => ({
     kind: 'membership',
     action: after === null ? 'delete' : customer.groupId === null ? 'create' : 'update',
-    address: email !== '' && byEmail.get(email)?.length === 1 ? memberAddress(provider, email) : memberIdAddress(provider, customer.id),
+    address: email !== '' && customers.only(email) !== undefined ? memberAddress(provider, email) : memberIdAddress(provider, customer.id),
     provider,
     customerId: customer.id,
     email,
@@ -55,21 +61,56 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   };
 
   for (const { desired, live: group } of resolved) {
-    if (desired.members === null) continue;
+    const members = desired.members;
+    if (members === null) continue;
     const target: GroupRef = { key: desired.key, id: group?.id ?? null, name: declaredName(desired) };
-    desired.members.forEach((email, index) => {
-      const customers = byEmail.get(email) ?? [];
-      const [customer] = customers;
-      if (customer === undefined || customers.length > 1) {
-        findings.push(customerFinding(desired, email, index, customers, input.strict));
+    for (let index = 0; index < members.length; index++) {
+      const email = members[index]!;
+      const customer = customers.only(email);
+      if (customer === undefined) {
+        findings.push(customerFinding(desired, email, index, customers.all(email), input.strict));
       } else if (group === null || customer.groupId !== group.id) {
         changes.push(change(customer, email, target));
       }
-    });
+    }
     if (group !== null && desired.membership === 'authoritative') unassignUndeclared(group.id);
   }
   for (const group of input.emptied) unassignUndeclared(group.id);
   return { changes, findings };
+}
+
+/**
+ * Live customers by lower-cased e-mail: one Map entry a customer, and a list only for the rare e-mail that
+ * several customers share (a million customers must not become a million one-element arrays).
+ */
+function indexByEmail(live: readonly LiveCustomer[]): { only(email: string): LiveCustomer | undefined; all(email: string): readonly LiveCustomer[] } {
+  const first = new Map<string, LiveCustomer>();
+  const shared = new Map<string, LiveCustomer[]>();
+  for (const customer of live) {
+    const email = customer.email.toLowerCase();
+    const earlier = first.get(email);
+    if (earlier === undefined) first.set(email, customer);
+    else if (shared.has(email)) shared.get(email)!.push(customer);
+    else shared.set(email, [earlier, customer]);
+  }
+  return {
+    /** The one customer with this e-mail; undefined when none or several have it. */
+    only: (email) => (shared.has(email) ? undefined : first.get(email)),
+    all: (email) => shared.get(email) ?? (first.has(email) ? [first.get(email)!] : []),
+  };
+}
+
+/** The live customers of each of `groupIds`, in read order. */
+function membersOf(live: readonly LiveCustomer[], groupIds: ReadonlySet<string>): Map<string, LiveCustomer[]> {
+  const byGroup = new Map<string, LiveCustomer[]>();
+  if (groupIds.size === 0) return byGroup;
+  for (const customer of live) {
+    if (customer.groupId === null || !groupIds.has(customer.groupId)) continue;
+    const list = byGroup.get(customer.groupId);
+    if (list) list.push(customer);
+    else byGroup.set(customer.groupId, [customer]);
+  }
+  return byGroup;
 }
 
 /** About the group's `index`-th member, at that member's own place when the config knows it. */
@@ -84,17 +125,6 @@ function customerFinding(group: DesiredGroup, email: string, index: number, cust
     : { ...base, severity: 'error', code: 'customer-ambiguous',
         message: `${customers.length} customers on ${group.provider} have the e-mail ${email} (${ids}; group ${group.key}); ` +
           'cannot tell which to move: give each its own e-mail on the platform' };
-}
-
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /**

@@ -87,6 +87,40 @@ describe('membership changes', () => {
       '2 customers on bc have the e-mail a@x.com (#c1, #c2; group vip); cannot tell which to move: give each its own e-mail on the platform']]);
   });
 
+  it('names all of three customers sharing an e-mail, in read order', () => {
+    const result = plan(
+      desired([group('bc', 'vip', { members: ['a@x.com'] })]),
+      [live('bc', [liveGroup('1', 'VIP')], [customer('c7', 'A@x.com', '1'), customer('c1', 'a@x.com'), customer('c3', 'a@X.com', '1')])],
+      options(),
+    );
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      '3 customers on bc have the e-mail a@x.com (#c7, #c1, #c3; group vip); cannot tell which to move: give each its own e-mail on the platform']);
+    // Declared, so not removed, though it cannot be moved either.
+    expect(result.changes).toEqual([]);
+  });
+
+  it('plans a big group that is mostly in place: only the joins, moves and leaves', () => {
+    const size = 20_000;
+    const email = (i: number): string => `member.${i}@x.com`;
+    const members = Array.from({ length: size }, (_, i) => email(i));
+    // Every 100th member is in no group, every 100th + 1 in gold; 50 undeclared customers are in vip.
+    const customers = members.map((address, i) => customer(`c${i}`, address, i % 100 === 0 ? null : i % 100 === 1 ? '2' : '1'));
+    for (let i = 0; i < 50; i++) customers.push(customer(`u${i}`, `stray.${i}@x.com`, '1'));
+    const result = plan(
+      desired([group('bc', 'vip', { members }), group('bc', 'gold')]),
+      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'GOLD')], customers)],
+      options(),
+    );
+    const changes = memberships(result.changes);
+    const of = (action: string, field: 'customerId' | 'address'): string[] =>
+      changes.filter((change) => change.action === action).map((change) => change[field]).sort();
+    expect(of('create', 'customerId')).toEqual(Array.from({ length: size / 100 }, (_, k) => `c${k * 100}`).sort());
+    expect(of('update', 'customerId')).toEqual(Array.from({ length: size / 100 }, (_, k) => `c${k * 100 + 1}`).sort());
+    expect(of('delete', 'address')).toEqual(Array.from({ length: 50 }, (_, i) => `bc/members/stray.${i}@x.com`).sort());
+    expect(changes).toHaveLength(size / 50 + 50);
+    expect(result.findings).toEqual([]);
+  });
+
   it('unassigns undeclared customers of an authoritative group, unless another group declares them', () => {
     const result = plan(
       desired([group('bc', 'vip', { members: ['keep@x.com'] }), group('bc', 'gold', { members: ['mover@x.com'] })]),

@@ -1,6 +1,7 @@
 // v3 `customers`: the filtered, paginated list and the batch update (an array of at most 10 customers).
 // Only the fields groupform's state holds are emulated; the rest of customer_Put is refused with a 422
 // rather than silently dropped, so a client relying on one learns it here.
+import { customerIndex } from './customer-index.js';
 import { fail } from './errors.js';
 import type { Answer } from './groups.js';
 import { parsePage, slicePage, v3Pagination } from './paging.js';
@@ -34,11 +35,7 @@ export function listCustomers(store: StoreState, query: URLSearchParams): Answer
   const groups = intListParam(query, 'customer_group_id:in');
   // E-mail addresses compare case-insensitively, as the storefront's logins do.
   const emails = listParam(query, 'email:in')?.map((e) => e.toLowerCase());
-  const matching = store.customers
-    .filter((c) => ids === undefined || ids.has(c.id))
-    .filter((c) => groups === undefined || groups.has(c.customer_group_id))
-    .filter((c) => emails === undefined || emails.includes(c.email.toLowerCase()))
-    .sort((a, b) => a.id - b.id);
+  const matching = customerIndex(store).matching({ ids, groups, emails });
   const data = slicePage(matching, page);
   return { status: 200, body: { data, meta: { pagination: v3Pagination(matching.length, data.length, page, query) } } };
 }
@@ -54,7 +51,8 @@ function parseItem(item: unknown, index: number, store: StoreState): Update {
     if (READ_ONLY.has(key)) bad(key, `'${key}' is read-only.`);
     if (!UPDATABLE.has(key)) bad(key, `'${key}' cannot be updated on this emulator.`);
   }
-  if (!Number.isInteger(record.id) || !store.customers.some((c) => c.id === record.id)) bad('id', 'Customer not found.');
+  const customers = customerIndex(store);
+  if (!Number.isInteger(record.id) || customers.byId(record.id as number) === undefined) bad('id', 'Customer not found.');
   const group = record.customer_group_id;
   // customer_group_id 0 means "not in a group".
   if (group !== undefined && (!Number.isInteger(group) || (group !== 0 && !store.customer_groups.some((g) => g.id === group)))) {
@@ -64,8 +62,8 @@ function parseItem(item: unknown, index: number, store: StoreState): Update {
     if (record[key] !== undefined && (typeof record[key] !== 'string' || record[key] === '')) bad(key, `'${key}' must be a non-empty string.`);
   }
   if (typeof record.email === 'string') {
-    const email = record.email.toLowerCase();
-    if (store.customers.some((c) => c.id !== record.id && c.email.toLowerCase() === email)) bad('email', 'Email is already in use.');
+    const holder = customers.byEmail(record.email);
+    if (holder !== undefined && holder.id !== record.id) bad('email', 'Email is already in use.');
   }
   return record as Update;
 }
@@ -76,9 +74,13 @@ export function updateCustomers(store: StoreState, body: unknown, now: () => Dat
   if (body.length > MAX_BATCH) fail(413, `The request payload is too large. The maximum number of items allowed in the array is ${MAX_BATCH}.`);
   const updates = body.map((item, i) => parseItem(item, i, store));
   const date = v3Date(now());
+  const index = customerIndex(store);
   const data = updates.map((update) => {
-    const customer = store.customers.find((c) => c.id === update.id) as CustomerRecord;
+    const customer = index.byId(update.id) as CustomerRecord;
+    const { customer_group_id: group, email } = customer;
     Object.assign(customer, update, { date_modified: date });
+    if (customer.customer_group_id !== group) index.moved(customer, group);
+    if (customer.email !== email) index.renamed(customer, email);
     return customer;
   });
   return { status: 200, body: { data, meta: {} } };

@@ -1,5 +1,6 @@
 // v2 `customer_groups`: list (a bare JSON array), count, retrieve, create (200), update (PUT replaces the
 // whole discount rule set), delete (204; the group's customers are unassigned).
+import { customerIndex } from './customer-index.js';
 import { fail } from './errors.js';
 import { parseGroupBody, type GroupFields } from './group-body.js';
 import { parsePage, slicePage } from './paging.js';
@@ -128,8 +129,10 @@ export function deleteGroup(store: StoreState, rawId: string, now: () => Date): 
   store.customer_groups = store.customer_groups.filter((g) => g !== group);
   // "All existing customers are unassigned from the group when it is deleted."
   const date = v3Date(now());
-  for (const customer of store.customers) {
-    if (customer.customer_group_id === group.id) Object.assign(customer, { customer_group_id: 0, date_modified: date });
+  const index = customerIndex(store);
+  for (const customer of [...index.inGroup(group.id)]) {
+    Object.assign(customer, { customer_group_id: 0, date_modified: date });
+    index.moved(customer, group.id);
   }
   return { status: 204 };
 }

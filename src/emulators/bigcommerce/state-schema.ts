@@ -79,8 +79,12 @@ const schema = {
 
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
+/** Each value used more than once, once; one pass, for states of a million customers. */
 function duplicates(values: readonly (string | number)[]): (string | number)[] {
-  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+  const seen = new Set<string | number>();
+  const repeated = new Set<string | number>();
+  for (const value of values) (seen.has(value) ? repeated : seen).add(value);
+  return [...repeated];
 }
 
 /** Checks a state document and returns it typed; throws StateValidationError listing every problem. */
@@ -92,6 +96,7 @@ export function parseBigCommerceState(raw: unknown): BigCommerceState {
   const issues: string[] = [];
   for (const [hash, store] of Object.entries(state.stores)) {
     const groupIds = store.customer_groups.map((g) => g.id);
+    const known = new Set(groupIds);
     for (const dup of duplicates(groupIds)) issues.push(`store ${hash}: customer group id ${dup} is used twice`);
     const highest = nextId(store.customer_groups) - 1;
     if (store.next_customer_group_id !== undefined && store.next_customer_group_id <= highest) {
@@ -100,7 +105,7 @@ export function parseBigCommerceState(raw: unknown): BigCommerceState {
     for (const dup of duplicates(store.customers.map((c) => c.id))) issues.push(`store ${hash}: customer id ${dup} is used twice`);
     for (const dup of duplicates(store.customers.map((c) => c.email.toLowerCase()))) issues.push(`store ${hash}: e-mail ${dup} is used twice`);
     for (const c of store.customers) {
-      if (c.customer_group_id !== 0 && !groupIds.includes(c.customer_group_id)) {
+      if (c.customer_group_id !== 0 && !known.has(c.customer_group_id)) {
         issues.push(`store ${hash}: customer ${c.id} is in group ${c.customer_group_id}, which does not exist`);
       }
     }

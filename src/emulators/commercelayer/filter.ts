@@ -52,6 +52,8 @@ export interface Predicate {
   /** The attributes, any of which may satisfy it (`name_or_code_eq`), each with its own test (types may differ). */
   fields: string[];
   tests: Test[];
+  /** For `_eq`, `_eq_any` and `_in` on one attribute: the values it can equal, so that a store may look them up. */
+  equals?: { field: string; values: string[] };
 }
 
 export interface FilterFields {
@@ -67,9 +69,18 @@ export function parsePredicates(filters: readonly [string, string][], fields: Fi
     if (!parsed) throw fail.filterNotAllowed(key);
     if (value === '') continue;
     const tests = parsed.fields.map((field) => buildTest(key, field, parsed.condition, value, fields.caseInsensitive.includes(field)));
-    predicates.push({ fields: parsed.fields, tests });
+    const equals = equalsOf(parsed.fields, parsed.condition, value);
+    predicates.push({ fields: parsed.fields, tests, ...(equals ? { equals } : {}) });
   }
   return predicates;
+}
+
+function equalsOf(fields: string[], condition: Condition, value: string): Predicate['equals'] {
+  if (fields.length !== 1) return undefined;
+  const one = condition.type === 'value' && condition.matcher === 'eq' && condition.mode !== 'all';
+  const list = condition.type === 'list' && condition.matcher === 'in';
+  if (!one && !list) return undefined;
+  return { field: fields[0]!, values: condition.type === 'value' && condition.mode === 'one' ? [value] : value.split(',') };
 }
 
 /** Whether a row satisfies every predicate (predicates combine with AND, an `_or_` group's attributes with OR). */

@@ -4,7 +4,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../common/types.js';
 import type { BulkJobs } from './bulk.js';
 import { fail, JSONAPI_MEDIA_TYPE } from './errors.js';
-import { matchesAll, parsePredicates } from './filter.js';
+import { matchesAll, parsePredicates, type Predicate } from './filter.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { customerNode, customerRow, groupNode, groupRow, SPECS, type Node, type ResourceSpec, type Row } from './resources.js';
 import { renderPage, renderRelationship, renderSingle, type RenderContext } from './serialize.js';
@@ -26,7 +26,7 @@ const groups = SPECS.customer_groups;
 const customers = SPECS.customers;
 
 export const listGroups: ApiHandler = (request, _params, ctx) =>
-  collection(request, ctx, groups, ctx.store.groups.map((g) => ({ row: groupRow(g), node: () => groupNode(g, ctx.store) })));
+  collection(request, ctx, groups, () => ctx.store.groups.map((g) => ({ row: groupRow(g), node: () => groupNode(g, ctx.store) })));
 
 export const showGroup: ApiHandler = (request, { id }, ctx) =>
   single(request, ctx, groups, 200, groupNode(findGroup(ctx, id), ctx.store));
@@ -51,10 +51,13 @@ export const deleteGroup: ApiHandler = (_request, { id }, ctx) => {
 };
 
 /** The `related` link of a group's `customers`: a customers collection, filterable and paginated like the list. */
-export const groupCustomers: ApiHandler = (request, { id }, ctx) =>
-  customerCollection(request, ctx, ctx.store.membersOf(findGroup(ctx, id).id));
+export const groupCustomers: ApiHandler = (request, { id }, ctx) => {
+  const groupId = findGroup(ctx, id).id;
+  return customerCollection(request, ctx, () => ctx.store.membersOf(groupId));
+};
 
-export const listCustomers: ApiHandler = (request, _params, ctx) => customerCollection(request, ctx, ctx.store.customers);
+export const listCustomers: ApiHandler = (request, _params, ctx) =>
+  customerCollection(request, ctx, (predicates) => indexedCustomers(ctx.store, predicates) ?? ctx.store.customers);
 
 export const showCustomer: ApiHandler = (request, { id }, ctx) =>
   single(request, ctx, customers, 200, customerNode(findCustomer(ctx, id), ctx.store));
@@ -112,7 +115,8 @@ function jobCollection(request: EmulatorRequest, ctx: ApiContext, kind: 'imports
     const row = Object.fromEntries(SPECS[kind].filterable.map((field) => [field, field === 'id' ? job.id : ((node.attributes[field] as string | null) ?? null)]));
     return { row, node: () => node };
   });
-  return collection(request, ctx, SPECS[kind], candidates);
+  // Jobs move on with the clock, not with the store: never kept for a next page.
+  return collection(request, ctx, SPECS[kind], () => candidates, false);
 }
 
 function showJob(request: EmulatorRequest, ctx: ApiContext, kind: 'imports' | 'exports', id: string): EmulatorResponse {
@@ -121,8 +125,39 @@ function showJob(request: EmulatorRequest, ctx: ApiContext, kind: 'imports' | 'e
   return single(request, ctx, SPECS[kind], 200, ctx.bulk.node(job, request.origin));
 }
 
-function customerCollection(request: EmulatorRequest, ctx: ApiContext, records: readonly CustomerRecord[]): EmulatorResponse {
-  return collection(request, ctx, customers, records.map((c) => ({ row: customerRow(c, ctx.store), node: () => customerNode(c, ctx.store) })));
+function customerCollection(
+  request: EmulatorRequest,
+  ctx: ApiContext,
+  records: (predicates: readonly Predicate[]) => readonly CustomerRecord[],
+): EmulatorResponse {
+  return collection(request, ctx, customers, (predicates) =>
+    records(predicates).map((c) => ({ row: customerRow(c, ctx.store), node: () => customerNode(c, ctx.store) })));
+}
+
+/**
+ * The customers a filter on ids, e-mails or groups (`_eq`, `_in`: exact, as on Postgres) can match, from the
+ * store's indexes, in creation order; undefined when no such filter narrows the list. Every predicate is
+ * still checked on each of them.
+ */
+function indexedCustomers(store: CommerceLayerStore, predicates: readonly Predicate[]): CustomerRecord[] | undefined {
+  const lookups: Record<string, (value: string) => Iterable<CustomerRecord>> = {
+    id: (value) => present(store.customer(value)),
+    // Stored lower case; `email_eq` may be compared ignoring case, and the predicates still decide.
+    email: (value) => present(store.customerByEmail(value.toLowerCase())),
+    customer_group_id: (value) => store.membersOf(value),
+  };
+  for (const { equals } of predicates) {
+    const lookup = equals && lookups[equals.field];
+    if (!equals || !lookup) continue;
+    const found = new Set<CustomerRecord>();
+    for (const value of equals.values) for (const customer of lookup(value)) found.add(customer);
+    return store.inCreationOrder(found);
+  }
+  return undefined;
+}
+
+function present<T>(item: T | undefined): T[] {
+  return item === undefined ? [] : [item];
 }
 
 function findGroup(ctx: ApiContext, id: string) {
@@ -148,14 +183,38 @@ interface Candidate {
   node: () => Node;
 }
 
-function collection(request: EmulatorRequest, ctx: ApiContext, spec: ResourceSpec, candidates: Candidate[]): EmulatorResponse {
+/** Selections kept for the next pages of the same list (a read pages through one filter), while the store is unchanged. */
+const selections = new WeakMap<CommerceLayerStore, { version: number; lists: Map<string, Candidate[]> }>();
+const KEPT_SELECTIONS = 8;
+
+function collection(
+  request: EmulatorRequest,
+  ctx: ApiContext,
+  spec: ResourceSpec,
+  candidates: (predicates: readonly Predicate[]) => Candidate[],
+  keep = true,
+): EmulatorResponse {
   const query = parseQuery(request.query, spec);
-  const predicates = parsePredicates(query.filters, spec);
-  const selected = sortCandidates(candidates.filter((c) => matchesAll(c.row, predicates)), query.sort);
+  const select = () => {
+    const predicates = parsePredicates(query.filters, spec);
+    return sortCandidates(candidates(predicates).filter((c) => matchesAll(c.row, predicates)), query.sort);
+  };
+  const selected = keep ? kept(ctx.store, JSON.stringify([request.path, query.filters, query.sort]), select) : select();
   const { number, size } = query.page;
   const onPage = selected.slice((number - 1) * size, number * size).map((c) => c.node());
   const page = { number, size, recordCount: selected.length, path: request.path, carry: query.carry };
   return document(200, renderPage(onPage, page, renderContext(request, query, ctx)));
+}
+
+function kept(store: CommerceLayerStore, key: string, select: () => Candidate[]): Candidate[] {
+  let cache = selections.get(store);
+  if (cache?.version !== store.version) selections.set(store, (cache = { version: store.version, lists: new Map() }));
+  let list = cache.lists.get(key);
+  if (!list) {
+    if (cache.lists.size >= KEPT_SELECTIONS) cache.lists.delete(cache.lists.keys().next().value!);
+    cache.lists.set(key, (list = select()));
+  }
+  return list;
 }
 
 /** Postgres order: NULLs last ascending, first descending. Without `sort`, records keep their creation order. */

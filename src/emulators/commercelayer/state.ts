@@ -170,7 +170,8 @@ function uniqueId(value: unknown, at: string, seen: Set<string>, issues: string[
 
 function metadata(value: unknown, at: string, issues: string[]): { [key: string]: JsonValue } {
   if (value === undefined || value === null) return {};
-  if (typeof value === 'object' && !Array.isArray(value)) return value as { [key: string]: JsonValue };
+  // A copy: the parsed state is the store's own, whatever the caller does with its document.
+  if (typeof value === 'object' && !Array.isArray(value)) return structuredClone(value) as { [key: string]: JsonValue };
   issues.push(`${at}: must be an object`);
   return {};
 }

@@ -42,21 +42,32 @@ export class CommerceLayerStore {
   readonly #clock: Clock;
   readonly #random: () => number;
   readonly #onChange: ((state: CommerceLayerState) => void) | undefined;
-  /** Id lookups stay O(1) for benchmark-sized states; rebuilt whenever records come or go. */
+  /**
+   * Lookups by id, e-mail and group, so that a state of a million customers answers a filtered list without a
+   * scan. Groups are re-indexed whenever one comes or goes; customers (which the emulator never creates or
+   * deletes) when the state is replaced, and per record when a write moves one or changes its e-mail.
+   */
   #groupsById = new Map<string, CustomerGroupRecord>();
   #customersById = new Map<string, CustomerRecord>();
+  #customersByEmail = new Map<string, CustomerRecord>();
+  #membersByGroup = new Map<string | null, Set<CustomerRecord>>();
+  /** Each customer's place in the state: lists keep creation order. */
+  #position = new Map<CustomerRecord, number>();
+  #version = 0;
   /** Inside batch(): changes are reported once at its end, not one snapshot per record. */
   #batch: { changed: boolean } | undefined;
 
+  /** `state`: one that parseCommerceLayerState made (a fresh copy), which the store owns from now on. */
   constructor(
     state: CommerceLayerState,
     deps: { clock: Clock; random: () => number; onChange?: (state: CommerceLayerState) => void },
   ) {
-    this.#state = structuredClone(state);
+    this.#state = state;
     this.#clock = deps.clock;
     this.#random = deps.random;
     this.#onChange = deps.onChange;
-    this.#reindex();
+    this.#reindexGroups();
+    this.#reindexCustomers();
   }
 
   /** A deep copy: callers may keep or change it freely. */
@@ -64,10 +75,12 @@ export class CommerceLayerStore {
     return structuredClone(this.#state);
   }
 
-  /** Installs an already validated state. `notify`: report it to onChange (out-of-band edits over HTTP). */
+  /** Installs (and from now on owns) a state that parseCommerceLayerState made. `notify`: report it to onChange (out-of-band edits over HTTP). */
   replace(state: CommerceLayerState, notify: boolean): void {
-    this.#state = structuredClone(state);
-    this.#reindex();
+    this.#state = state;
+    this.#reindexGroups();
+    this.#reindexCustomers();
+    this.#version++;
     if (notify) this.#changed();
   }
 
@@ -86,8 +99,19 @@ export class CommerceLayerStore {
   customer(id: string): CustomerRecord | undefined {
     return this.#customersById.get(id);
   }
-  membersOf(groupId: string): CustomerRecord[] {
-    return this.#state.customers.filter((c) => c.customer_group_id === groupId);
+  customerByEmail(email: string): CustomerRecord | undefined {
+    return this.#customersByEmail.get(email);
+  }
+  /** The customers of a group (null: of none), in creation order. */
+  membersOf(groupId: string | null): CustomerRecord[] {
+    return this.inCreationOrder(this.#membersByGroup.get(groupId) ?? []);
+  }
+  inCreationOrder(customers: Iterable<CustomerRecord>): CustomerRecord[] {
+    return [...customers].sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
+  }
+  /** Moves with every change: what an answer kept for the next page was computed from. */
+  get version(): number {
+    return this.#version;
   }
 
   createGroup(input: GroupInput): CustomerGroupRecord {
@@ -104,7 +128,7 @@ export class CommerceLayerStore {
     };
     this.#checkGroup(group, input);
     this.#state.customer_groups.push(group);
-    this.#reindex();
+    this.#reindexGroups();
     this.#changed();
     return group;
   }
@@ -128,17 +152,23 @@ export class CommerceLayerStore {
       ]);
     }
     const now = this.#now();
-    for (const customer of members) Object.assign(customer, { customer_group_id: null, updated_at: now });
+    for (const customer of members) {
+      Object.assign(customer, { customer_group_id: null, updated_at: now });
+      this.#indexCustomer(customer, group.id, customer.email);
+    }
     this.#state.customer_groups = this.#state.customer_groups.filter((g) => g !== group);
-    this.#reindex();
+    this.#reindexGroups();
     this.#changed();
   }
 
   updateCustomer(customer: CustomerRecord, input: CustomerInput): CustomerRecord {
     const next = { ...customer, ...definedOnly(input) } as CustomerRecord;
     if (input.email !== undefined) next.email = normalizeEmail(input.email ?? '');
-    this.#checkCustomer(next, input.email !== undefined);
-    return this.#commit(customer, next);
+    this.#checkCustomer(next, customer, input.email !== undefined);
+    const { customer_group_id: group, email } = customer;
+    this.#commit(customer, next);
+    this.#indexCustomer(customer, group, email);
+    return customer;
   }
 
   /** Only an import creates customers here (groupform never does; the emulator serves no POST /api/customers). */
@@ -155,9 +185,12 @@ export class CommerceLayerStore {
       created_at: now,
       updated_at: now,
     };
-    this.#checkCustomer(customer, true);
+    this.#checkCustomer(customer, undefined, true);
+    this.#position.set(customer, this.#state.customers.length);
     this.#state.customers.push(customer);
     this.#customersById.set(customer.id, customer);
+    this.#customersByEmail.set(customer.email, customer);
+    this.#membersOf(customer.customer_group_id).add(customer);
     this.#changed();
     return customer;
   }
@@ -175,12 +208,13 @@ export class CommerceLayerStore {
     }
   }
 
-  #checkCustomer(next: CustomerRecord, emailGiven: boolean): void {
+  /** `current`: the record `next` replaces (undefined: a new one). */
+  #checkCustomer(next: CustomerRecord, current: CustomerRecord | undefined, emailGiven: boolean): void {
     const issues: ValidationIssue[] = [];
     if (emailGiven) {
       if (!next.email) issues.push({ field: 'email', message: "can't be blank", error: 'blank' });
       else if (!/^[^@\s]+@[^@\s]+$/.test(next.email)) issues.push({ field: 'email', message: 'is invalid', error: 'invalid', meta: { value: next.email } });
-      else if (this.#state.customers.some((c) => c.id !== next.id && c.email === next.email)) {
+      else if ((this.#customersByEmail.get(next.email) ?? current) !== current) {
         issues.push({ field: 'email', message: 'has already been taken', error: 'taken', meta: { value: next.email } });
       }
     }
@@ -224,9 +258,39 @@ export class CommerceLayerStore {
     return id;
   }
 
-  #reindex(): void {
+  #reindexGroups(): void {
     this.#groupsById = new Map(this.#state.customer_groups.map((g) => [g.id, g]));
-    this.#customersById = new Map(this.#state.customers.map((c) => [c.id, c]));
+  }
+
+  #reindexCustomers(): void {
+    this.#customersById = new Map();
+    this.#customersByEmail = new Map();
+    this.#membersByGroup = new Map();
+    this.#position = new Map();
+    this.#state.customers.forEach((customer, index) => {
+      this.#customersById.set(customer.id, customer);
+      this.#customersByEmail.set(customer.email, customer);
+      this.#membersOf(customer.customer_group_id).add(customer);
+      this.#position.set(customer, index);
+    });
+  }
+
+  /** After a write to `customer`, which was in `group` with `email`. */
+  #indexCustomer(customer: CustomerRecord, group: string | null, email: string): void {
+    if (customer.customer_group_id !== group) {
+      this.#membersByGroup.get(group)?.delete(customer);
+      this.#membersOf(customer.customer_group_id).add(customer);
+    }
+    if (customer.email !== email) {
+      this.#customersByEmail.delete(email);
+      this.#customersByEmail.set(customer.email, customer);
+    }
+  }
+
+  #membersOf(group: string | null): Set<CustomerRecord> {
+    let members = this.#membersByGroup.get(group);
+    if (!members) this.#membersByGroup.set(group, (members = new Set()));
+    return members;
   }
 
   #now(): string {
@@ -234,6 +298,7 @@ export class CommerceLayerStore {
   }
 
   #changed(): void {
+    this.#version++;
     if (this.#batch) this.#batch.changed = true;
     else this.#onChange?.(this.snapshot());
   }

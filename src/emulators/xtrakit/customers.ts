@@ -14,7 +14,7 @@ export function listCustomers(store: XtrakitStore, query: URLSearchParams): Xtra
   const raw = query.get('customer_group_id');
   // An integer column compared with the value: `null` or a name matches no customer (no group is not a filter).
   const groupId = raw === null ? undefined : (asInteger(raw) ?? NaN);
-  const matching = store.state.customers.filter((c) => groupId === undefined || c.customer_group_id === groupId);
+  const matching = groupId === undefined ? store.state.customers : Number.isNaN(groupId) ? [] : store.inGroup(groupId);
   const perPage = Math.min(MAX_PER_PAGE, positive(query.get('per_page')) ?? DEFAULT_PER_PAGE);
   const page = positive(query.get('page')) ?? 1;
   const customers = matching.slice((page - 1) * perPage, page * perPage);
@@ -65,11 +65,12 @@ export function editCustomer(store: XtrakitStore, id: number, input: Input): Xtr
     record[field] = field === 'customer_group_id' && value !== null ? asInteger(value) : value;
   }
   customer.updated_at = store.now();
+  if ('customer_group_id' in input) store.movedCustomers();
   return ok('Customer updated successfully', { customer });
 }
 
 function find(store: XtrakitStore, id: number): XtrakitCustomer | undefined {
-  return store.state.customers.find((c) => c.id === id);
+  return store.customer(id);
 }
 
 function notFound(): XtrakitResponse {

@@ -51,11 +51,11 @@ export function deleteGroup(store: XtrakitStore, id: number): XtrakitResponse {
   const state = store.state;
   state.customer_groups = state.customer_groups.filter((g) => g !== group);
   const now = store.now();
-  for (const customer of state.customers) {
-    if (customer.customer_group_id !== id) continue;
+  for (const customer of store.inGroup(id)) {
     customer.customer_group_id = null;
     customer.updated_at = now;
   }
+  store.movedCustomers();
   return ok('Group deleted successfully');
 }
 

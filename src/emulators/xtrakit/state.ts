@@ -90,8 +90,7 @@ export function parseXtrakitState(raw: unknown, now: string): XtrakitState {
     if (group !== null && !known.has(group as number)) issues.push(`${at}.customer_group_id: no customer group ${JSON.stringify(group)}`);
     checkText(c, at, CUSTOMER_TEXT, issues, true);
     checkText(c, at, OWNER, issues, false);
-    const blank = Object.fromEntries(CUSTOMER_TEXT.map((k) => [k, null]));
-    return { ...defaults, ...blank, ...c, customer_group_id: group, id: customerIds[i]! } as XtrakitCustomer;
+    return customerRecord(c, defaults, group as number | null, customerIds[i]!);
   });
 
   if (issues.length) throw new StateValidationError(issues);
@@ -99,6 +98,34 @@ export function parseXtrakitState(raw: unknown, now: string): XtrakitState {
 }
 
 type Rec = Record<string, unknown>;
+
+/**
+ * A customer with what its row leaves out filled in, its fields always in one order. Built as one literal
+ * (not spreads) so that a million of them share one shape and load in seconds.
+ */
+function customerRecord(row: Rec, defaults: Record<(typeof OWNER)[number], string>, group: number | null, id: number): XtrakitCustomer {
+  const given = (field: string, fallback: string | null): string | null => (row[field] === undefined ? fallback : (row[field] as string | null));
+  return {
+    user_id: given('user_id', defaults.user_id)!,
+    business_code: given('business_code', defaults.business_code)!,
+    created_at: given('created_at', defaults.created_at)!,
+    updated_at: given('updated_at', defaults.updated_at)!,
+    customer_name: given('customer_name', null),
+    customer_email: given('customer_email', null),
+    customer_phone: given('customer_phone', null),
+    customer_whatsapp: given('customer_whatsapp', null),
+    customer_country: given('customer_country', null),
+    customer_city: given('customer_city', null),
+    customer_state: given('customer_state', null),
+    customer_zip: given('customer_zip', null),
+    address1: given('address1', null),
+    address2: given('address2', null),
+    customer_profile: given('customer_profile', null),
+    created_by: given('created_by', null),
+    id,
+    customer_group_id: group,
+  };
+}
 
 function object(value: unknown, at: string, issues: string[], keys: Set<string>): Rec | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -52,6 +52,26 @@ describe('v3 customers', () => {
     expect(ids(await call('GET', '/v3/customers?customer_group_id:in=2'))).toEqual([3, 4]);
   });
 
+  it('keeps its lookups current across moves, e-mail changes, group deletes and a replaced state', async () => {
+    // Each list is asked once before the writes, so an answer kept from before a write would show.
+    expect(ids(await call('GET', '/v3/customers?customer_group_id:in=1'))).toEqual([1, 2]);
+    expect(ids(await call('GET', '/v3/customers?email:in=customer2@example.com'))).toEqual([2]);
+    expect((await call('PUT', '/v3/customers', [{ id: 2, customer_group_id: 2, email: 'Renamed@example.com' }])).status).toBe(200);
+    expect(ids(await call('GET', '/v3/customers?customer_group_id:in=1'))).toEqual([1]);
+    expect(ids(await call('GET', '/v3/customers?customer_group_id:in=2'))).toEqual([2, 3]);
+    expect(ids(await call('GET', '/v3/customers?email:in=customer2@example.com'))).toEqual([]);
+    expect(ids(await call('GET', '/v3/customers?email:in=renamed@EXAMPLE.com'))).toEqual([2]);
+    // The old address is free again; the new one is taken.
+    expect((await call('PUT', '/v3/customers', [{ id: 1, email: 'customer2@example.com' }])).status).toBe(200);
+    expect((await call('PUT', '/v3/customers', [{ id: 3, email: 'RENAMED@example.com' }])).status).toBe(422);
+    expect((await call('DELETE', '/v2/customer_groups/2')).status).toBe(204);
+    expect(ids(await call('GET', '/v3/customers?customer_group_id:in=0'))).toEqual([2, 3, 4, 5]);
+    expect(ids(await call('GET', '/v3/customers?customer_group_id:in=2'))).toEqual([]);
+    bc.setState(seededState());
+    expect(ids(await call('GET', '/v3/customers?customer_group_id:in=0'))).toEqual([4, 5]);
+    expect(ids(await call('GET', '/v3/customers?email:in=customer2@example.com'))).toEqual([2]);
+  });
+
   it('refuses more than 10 customers with 413, and a bad item fails the whole batch with 422', async () => {
     const eleven = Array.from({ length: 11 }, () => ({ id: 1, customer_group_id: 0 }));
     expect((await call('PUT', '/v3/customers', eleven)).status).toBe(413);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSessions } from './harness.js';
+import { seedState, useSessions } from './harness.js';
 
 const start = useSessions();
 
@@ -103,6 +103,28 @@ describe('customers', () => {
     const taken = await call('PATCH', '/api/customers/CusEveAaaa', { data: { type: 'customers', id: 'CusEveAaaa', attributes: { email: 'BOB@example.com' } } });
     expect(taken.status).toBe(422);
     expect(taken.body.errors[0]).toMatchObject({ title: 'has already been taken', source: { pointer: '/data/attributes/email' } });
+  });
+
+  it('keeps filtered lists current across moves, e-mail changes, group deletes and a replaced state, in creation order', async () => {
+    const { call, emulator } = await start();
+    const ids = async (query: string): Promise<string[]> => (await call('GET', `/api/customers?${query}`)).body.data.map((c: { id: string }) => c.id);
+    const vip = 'filter[q][customer_group_id_in]=GrpVipAaaa,GrpNoCodeA';
+    // Each list is asked once before the writes, so an answer kept from before a write would show.
+    expect(await ids(vip)).toEqual(['CusJohnAaa', 'CusJaneAaa']);
+    expect(await ids('filter[q][email_in]=eve@example.com,john@example.com')).toEqual(['CusJohnAaa', 'CusEveAaaa']);
+    const patch = (id: string, body: object) => call('PATCH', `/api/customers/${id}`, { data: { type: 'customers', id, ...body } });
+    expect((await patch('CusEveAaaa', setGroup('CusEveAaaa', { type: 'customer_groups', id: 'GrpNoCodeA' }).data)).status).toBe(200);
+    expect((await patch('CusJohnAaa', { attributes: { email: 'john.doe@example.com' } })).status).toBe(200);
+    expect(await ids(vip)).toEqual(['CusJohnAaa', 'CusJaneAaa', 'CusEveAaaa']);
+    expect(await ids('filter[q][email_in]=eve@example.com,john@example.com')).toEqual(['CusEveAaaa']);
+    expect(await ids('filter[q][email_eq]=john.doe@example.com&filter[q][customer_group_id_eq]=GrpVipAaaa')).toEqual(['CusJohnAaa']);
+    // The old address is free again.
+    expect((await patch('CusBobAaaa', { attributes: { email: 'john@example.com' } })).status).toBe(200);
+    expect((await call('DELETE', '/api/customer_groups/GrpVipAaaa')).status).toBe(204);
+    expect(await ids(vip)).toEqual(['CusEveAaaa']);
+    expect(await ids('filter[q][customer_group_id_null]=true')).toEqual(['CusJohnAaa', 'CusJaneAaa']);
+    emulator.setState(seedState());
+    expect(await ids(vip)).toEqual(['CusJohnAaa', 'CusJaneAaa']);
   });
 
   it('does not model creating or deleting customers (405 with Allow)', async () => {

@@ -217,6 +217,23 @@ describe('Xtrakit emulator: customers', () => {
     }
   });
 
+  it('keeps the group filter current across moves, group deletes and a replaced state', async () => {
+    const em = await start();
+    const ids = async (group: number): Promise<number[]> => (await call('GET', `/customers?customer_group_id=${group}`)).body.data.customers.map((c: any) => c.id);
+    // Each list is asked once before the writes, so an answer kept from before a write would show.
+    expect(await ids(1)).toEqual([10, 11]);
+    expect(await ids(2)).toEqual([]);
+    expect((await call('PUT', '/customers/12', { json: { ...required, customer_group_id: 2 } })).status).toBe(200);
+    expect((await call('PUT', '/customers/10', { json: { ...required, customer_group_id: 2 } })).status).toBe(200);
+    expect(await ids(1)).toEqual([11]);
+    expect(await ids(2)).toEqual([10, 12]);
+    expect((await call('DELETE', '/customer-groups/2')).status).toBe(200);
+    expect(await ids(2)).toEqual([]);
+    em.setState(seed);
+    expect(await ids(1)).toEqual([10, 11]);
+    expect((await call('GET', '/customers/12')).body.data.customer.customer_group_id).toBeNull();
+  });
+
   it('fetches one customer, or 404', async () => {
     await start();
     expect((await call('GET', '/customers/10')).body).toMatchObject({ message: 'Customer found', data: { customer: { id: 10, customer_zip: '73301' } } });
