@@ -10,3 +10,4 @@ export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
 export { redact } from './redact.js';
 export type { HttpLog, HttpLogEntry } from './log.js';
+export { chunkForUrl, MAX_URL_LENGTH } from './chunk.js';

@@ -32,6 +32,8 @@ export interface ListDocument {
 }
 
 export interface ClApi {
+  /** The API's origin, for URL-length budgets. */
+  baseUrl: string;
   /** Every resource of a filtered list, over all its pages. */
   list(path: string, query: Query): Promise<Resource[]>;
   create(type: string, attributes: Record<string, Json>): Promise<Resource>;
@@ -41,13 +43,14 @@ export interface ClApi {
 
 const write = { 'Content-Type': MEDIA_TYPE };
 
-export function createClApi(http: HttpClient, provider: string, maxPages: number): ClApi {
+export function createClApi(http: HttpClient, provider: string, maxPages: number, baseUrl: string): ClApi {
   const page = async (path: string, query: Query, number: number) => {
     const doc = await http.request(path, { shape: listDocument, query: { ...query, 'page[size]': PAGE_SIZE, 'page[number]': number } });
     return { items: doc.data, pageCount: Math.max(1, doc.meta.page_count) };
   };
 
   return {
+    baseUrl,
     list: (path, query) => readPages((n) => page(path, query, n), { provider, path: http.pathOf(path), id: (r) => r.id, maxPages }),
     async create(type, attributes) {
       const body = { data: { type, attributes } };

@@ -94,6 +94,7 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
     }),
     provider,
     maxPages,
+    baseUrl,
   );
   return {
     name: provider,
