@@ -10,7 +10,7 @@ import { XtrakitApi } from './api.js';
 import { errorDetail } from './errors.js';
 import { normalize } from './mapping.js';
 import { readLive } from './read.js';
-import { applyGroup, applyMemberships } from './write.js';
+import { applyGroup, applyMemberships, type Records } from './write.js';
 
 /** The documented host; `base_url` replaces it (the sandbox, or the older `https://app.xtrakit.com`). */
 export const DEFAULT_BASE_URL = 'https://api.xtrakit.com';
@@ -33,8 +33,8 @@ export const capabilities: Capabilities = {
   batchMembership: 1,
   fields: ['name', 'description'],
   concurrency: CONCURRENCY,
-  // An update and a membership change read the record first (the PUT needs its required fields).
-  cost: { groupCalls: { create: 1, update: 2, delete: 1 }, batchCalls: 2, rateLimits: WINDOWS },
+  // An edit re-sends the record as the read returned it (write.ts), so every change is one call.
+  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: WINDOWS },
 };
 
 export interface XtrakitOptions {
@@ -71,14 +71,20 @@ export function createXtrakit(instance: ProviderInstance, context: ProviderConte
     maxResponseBytes,
   });
   const api = new XtrakitApi(http, instance.name, maxPages);
+  const records: Records = { groups: new Map(), customers: new Map() };
   return {
     name: instance.name,
     type: 'xtrakit',
     capabilities,
     normalize,
-    read: (scope) => readLive(api, instance.name, scope),
-    applyGroup: (change) => applyGroup(api, change),
-    applyMemberships: (batch) => applyMemberships(api, batch),
+    async read(scope) {
+      const { live, groupRows, customerRows } = await readLive(api, instance.name, scope);
+      for (const [id, row] of groupRows) records.groups.set(id, row);
+      for (const [id, row] of customerRows) records.customers.set(id, row);
+      return live;
+    },
+    applyGroup: (change) => applyGroup(api, records, change),
+    applyMemberships: (batch) => applyMemberships(api, records, batch),
   };
 }
 
