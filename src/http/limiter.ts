@@ -8,11 +8,9 @@
 // spaces calls out, so that 429s stay rare instead of being the steering signal.
 import type { Clock } from './clock.js';
 import type { RateObservation } from './rate-headers.js';
+import type { RateWindow } from '../model.js';
 
-export interface RateWindow {
-  limit: number;
-  windowMs: number;
-}
+export type { RateWindow } from '../model.js';
 
 export interface LimiterOptions {
   concurrency: number;

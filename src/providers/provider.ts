@@ -1,18 +1,6 @@
 // The contract every platform adapter fulfils. Adapters know nothing of the CLI or the planner's internals.
-import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes, UniqueFields } from '../model.js';
+import type { CostModel, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes, UniqueFields } from '../model.js';
 import type { HttpLog } from '../http/log.js';
-import type { RateWindow } from '../http/limiter.js';
-
-/** A rate limit: at most `limit` calls start in any `windowMs`. */
-/** What applying costs on a platform, as data for the plan's estimate. */
-export interface CostModel {
-  /** Calls one group change takes, by action (2 where an edit must read the record first). */
-  groupCalls: Readonly<Record<Action, number>>;
-  /** Calls one membership batch (up to `batchMembership` changes) takes. */
-  batchCalls: number;
-  /** The documented limits the write calls fall under; empty when the platform documents none. */
-  rateLimits: readonly RateWindow[];
-}
 
 /** What a platform can do, as data the planner and apply engine read. */
 export interface Capabilities {
@@ -36,7 +24,7 @@ export interface Capabilities {
   fields: readonly string[];
   /** Most calls in flight at once, within the platform's documented limits. */
   concurrency: number;
-  /** API cost of changes, for the plan's estimate. */
+  /** API cost of reads and changes, for the plan's estimate. */
   cost: CostModel;
 }
 

@@ -19,6 +19,8 @@ export const PAGE_LIMIT = 250;
  * estimate (which counts look-ups by this figure) holds for common addresses; longer ones split further.
  */
 export const EMAILS_PER_LIST = 60;
+/** Group ids per members' list: what a 2,000-character URL holds of 10-digit ids, with room to spare. */
+export const GROUP_IDS_PER_LIST = 100;
 
 /** A v2 list page; the platform may answer an empty list with 204 and no body. */
 async function groupPage(api: StoreApi, query: Record<string, string | number>): Promise<LiveGroup[]> {
@@ -95,7 +97,7 @@ async function customersWhere(api: StoreApi, filter: string, values: string[], m
 /** The customers in the groups first, then by e-mail only the declared customers those pages did not bring. */
 export async function readStore(api: StoreApi, provider: string, scope: ReadScope): Promise<LiveState> {
   const { groups, first } = await readGroups(api, scope);
-  const members = await customersWhere(api, 'customer_group_id:in', groups.map((g) => g.id));
+  const members = await customersWhere(api, 'customer_group_id:in', groups.map((g) => g.id), GROUP_IDS_PER_LIST);
   const seen = new Set(members.map((c) => c.email));
   const declared = await customersWhere(api, 'email:in', scope.emails.filter((email) => !seen.has(email.toLowerCase())), EMAILS_PER_LIST);
   const customers = new Map<string, LiveCustomer>();

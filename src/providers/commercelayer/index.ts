@@ -6,7 +6,7 @@ import { NAME_RULES, type Finding, type ProviderInstance, type Secret } from '..
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
-import { createClApi, MEDIA_TYPE } from './api.js';
+import { createClApi, MEDIA_TYPE, PAGE_SIZE } from './api.js';
 import { clAuthErrorDetail, clErrorDetail } from './errors.js';
 import { FIELDS, normalize } from './mapping.js';
 import { readLive } from './read.js';
@@ -37,8 +37,17 @@ export const capabilities: Capabilities = {
   batchMembership: 1,
   fields: FIELDS,
   concurrency: CONCURRENCY,
-  // No batch write: one PATCH per customer.
-  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: API_WINDOWS },
+  // No batch write: one PATCH per customer. Reads: a token, then `in` filters a page's worth at a time (read.ts).
+  cost: {
+    groupCalls: { create: 1, update: 1, delete: 1 },
+    batchCalls: 1,
+    rateLimits: API_WINDOWS,
+    read: {
+      fixedCalls: 1,
+      groups: { by: 'filter', perCall: PAGE_SIZE },
+      customers: { by: 'filter', pageSize: PAGE_SIZE, groupIdsPerList: PAGE_SIZE, emailsPerList: PAGE_SIZE },
+    },
+  },
 };
 
 export interface CommerceLayerOptions {

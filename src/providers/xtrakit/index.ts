@@ -6,7 +6,7 @@ import { NAME_RULES, type ProviderInstance } from '../../model.js';
 import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
 import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
-import { XtrakitApi } from './api.js';
+import { PAGE_SIZE, XtrakitApi } from './api.js';
 import { errorDetail } from './errors.js';
 import { normalize } from './mapping.js';
 import { readLive } from './read.js';
@@ -34,7 +34,13 @@ export const capabilities: Capabilities = {
   fields: ['name', 'description'],
   concurrency: CONCURRENCY,
   // An edit re-sends the record as the read returned it (write.ts), so every change is one call.
-  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: WINDOWS },
+  // Reads list every group and every customer (no e-mail filter), a page of PAGE_SIZE at a time.
+  cost: {
+    groupCalls: { create: 1, update: 1, delete: 1 },
+    batchCalls: 1,
+    rateLimits: WINDOWS,
+    read: { fixedCalls: 0, groups: { by: 'listing', perCall: PAGE_SIZE }, customers: { by: 'listing', pageSize: PAGE_SIZE } },
+  },
 };
 
 export interface XtrakitOptions {

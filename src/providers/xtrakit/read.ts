@@ -38,6 +38,7 @@ export async function readLive(api: XtrakitApi, provider: string, scope: ReadSco
       groups: groups.map(({ group }) => group),
       customers: customers.map(({ customer }) => customer),
       groupNames: Object.fromEntries(all.map(({ group: g }) => [g.id, g.name])),
+      customersListed: customerRows.length,
     },
     groupRows: new Map(groups.map(({ group, row }) => [group.id, row])),
     customerRows: new Map(customers.map(({ customer, row }) => [customer.id, row])),
