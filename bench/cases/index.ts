@@ -4,7 +4,7 @@ import { applyCases } from './apply.js';
 import { loadConfigCase } from './load-config.js';
 import { planCase } from './plan.js';
 import { rateLimitsCase } from './rate-limits.js';
-import { readPlanCase } from './read-plan.js';
+import { readPlanCases } from './read-plan.js';
 import { renderCases } from './render.js';
 
-export const cases: readonly BenchCase[] = [loadConfigCase, planCase, readPlanCase, ...applyCases, rateLimitsCase, ...renderCases];
+export const cases: readonly BenchCase[] = [loadConfigCase, planCase, ...readPlanCases, ...applyCases, rateLimitsCase, ...renderCases];
