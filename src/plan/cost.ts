@@ -1,39 +1,54 @@
 // The API cost of a run, per provider instance: the calls its read takes (counted from what it found, by the
 // platform's read figures) and the calls its changes take (membership changes go in batches where the platform
-// allows), and the least time those calls need at the platform's rate limit. Latency is not counted: it depends
-// on the network, not on the plan. `apply` reads the same way, so the estimate is what a run then makes.
-import type { Change, CostEstimate, CostModel, DesiredGroup, DesiredState, LiveState, RateWindow, ReadCostModel } from '../model.js';
+// allows, joins through a bulk path where that is cheaper), and the least time those calls need at the
+// platform's rate limits. Latency is not counted: it depends on the network, not on the plan. `apply` reads the
+// same way, so the estimate is what a run then makes.
+import type { CallClass, Capabilities, Change, CostEstimate, DesiredGroup, DesiredState, LiveState, RateRule, ReadCostModel } from '../model.js';
 
-/** What the estimate needs of a platform: its cost model and its membership batch size. */
-export interface Priced {
-  batchMembership: number;
-  cost: CostModel;
-}
-
-/** One estimate per provider instance read (sorted by name), its read included. */
+/**
+ * One estimate per provider instance read (sorted by name), its read included. `bulk`: whether joins may go
+ * through a platform's bulk path where that is cheaper (`--no-bulk` turns it off).
+ */
 export function estimateCost(
   changes: readonly Change[],
   desired: DesiredState,
   live: readonly LiveState[],
-  capabilities: Readonly<Record<string, Priced>>,
+  capabilities: Readonly<Record<string, Capabilities>>,
+  bulk = true,
 ): CostEstimate[] {
-  return [...live].sort((a, b) => a.provider.localeCompare(b.provider)).map((state) => {
+  return [...live].sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0)).map((state) => {
     const caps = capabilities[state.provider];
     if (!caps) throw new Error(`no capabilities for provider ${state.provider}`);
     const declared = desired.groups.filter((g) => g.provider === state.provider);
     const allGroups = desired.providers.find((p) => p.name === state.provider)?.prune ?? false;
     const reads = readCalls(caps.cost.read, declared, allGroups, state);
-    const writes = writeCalls(changes.filter((change) => change.provider === state.provider), caps);
-    return { provider: state.provider, calls: reads + writes, reads, writes, seconds: rateSeconds(reads + writes, caps.cost.rateLimits) };
+    const writes = writeCalls(changes.filter((change) => change.provider === state.provider), caps, bulk);
+    return { provider: state.provider, calls: reads + writes, reads, writes, seconds: runSeconds(reads, writes, caps.cost.rateLimits) };
   });
 }
 
-/** Calls the changes take: group calls by action, membership changes in batches. */
-export function writeCalls(changes: readonly Change[], caps: Priced): number {
+/** Calls the changes take: group calls by action, membership changes in batches or, for joins, bulk jobs. */
+export function writeCalls(changes: readonly Change[], caps: Capabilities, bulk = true): number {
   const { cost } = caps;
   const groupCalls = changes.reduce((sum, change) => sum + (change.kind === 'group' ? cost.groupCalls[change.action] : 0), 0);
-  const memberships = changes.filter((change) => change.kind === 'membership').length;
-  return groupCalls + Math.ceil(memberships / Math.max(1, caps.batchMembership)) * cost.batchCalls;
+  const memberships = changes.filter((change) => change.kind === 'membership');
+  const joins = memberships.filter((change) => change.after !== null).length;
+  const viaBulk = bulk ? bulkCalls(joins, caps) : undefined;
+  const direct = viaBulk === undefined ? memberships.length : memberships.length - joins;
+  return groupCalls + Math.ceil(direct / Math.max(1, caps.batchMembership)) * cost.batchCalls + (viaBulk ?? 0);
+}
+
+/**
+ * The calls `joins` joins and moves take through the platform's bulk path, when that is fewer than their
+ * direct batches take; undefined when the bulk path is not cheaper, or the platform has none. Apply asks the
+ * same question of each phase, so that the estimate and the run take the same path.
+ */
+export function bulkCalls(joins: number, caps: Capabilities): number | undefined {
+  const { bulk } = caps.cost;
+  if (!bulk || joins === 0) return undefined;
+  const viaBulk = Math.ceil(joins / Math.max(1, bulk.maxItems)) * bulk.calls;
+  const direct = Math.ceil(joins / Math.max(1, caps.batchMembership)) * caps.cost.batchCalls;
+  return viaBulk < direct ? viaBulk : undefined;
 }
 
 /** A list of `items` in pages of `pageSize`: at least one call. */
@@ -74,11 +89,22 @@ export function readCalls(model: ReadCostModel, declared: readonly DesiredGroup[
   return calls + Math.max(Math.ceil(unseen.size / customers.emailsPerList), Math.ceil(found / customers.pageSize));
 }
 
+/** The least time the read's calls and the changes' take, each class under the rules that count it. Null: no known limit. */
+function runSeconds(reads: number, writes: number, rules: readonly RateRule[]): number | null {
+  if (rules.length === 0) return null;
+  // A rule that counts every call counts both; one that counts a class, that class's.
+  const shared = rateSeconds(reads + writes, rules.filter((rule) => rule.counts === 'all'), 'write') ?? 0;
+  const apart = (rateSeconds(reads, rules.filter((rule) => rule.counts === 'read'), 'read') ?? 0) + (rateSeconds(writes, rules.filter((rule) => rule.counts === 'write'), 'write') ?? 0);
+  return Math.max(shared, apart);
+}
+
 /**
- * The least time `calls` calls take when at most `limit` may start in any `windowMs`: the first `limit`
- * start at once, every further `limit` one window later; the strictest limit decides. Null: no known limit.
+ * The least time `calls` calls of one class take when at most `limit` may start in any `windowMs`: the first
+ * `limit` start at once, every further `limit` one window later; the strictest rule that counts them decides.
+ * A per-endpoint rule is counted as if every call went to one endpoint, as membership writes do. Null: no known limit.
  */
-export function rateSeconds(calls: number, limits: readonly RateWindow[]): number | null {
+export function rateSeconds(calls: number, rules: readonly RateRule[], callClass: CallClass = 'write'): number | null {
+  const limits = rules.filter((rule) => rule.counts === 'all' || rule.counts === callClass);
   if (limits.length === 0) return null;
   if (calls === 0) return 0;
   const ms = Math.max(...limits.map(({ limit, windowMs }) => Math.floor((calls - 1) / Math.max(1, limit)) * windowMs));

@@ -6,8 +6,7 @@
 // Page counts come from the platform and are bounded by `readPages`.
 import { ApiError } from '../../errors.js';
 import { chunkForUrl, readPages } from '../../http/index.js';
-import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
-import type { ReadScope } from '../provider.js';
+import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
 import type { StoreApi } from './api.js';
 import { liveCustomer, liveGroup } from './mapping.js';
 import { customerPage, groupCount, groupList, oneGroup } from './shapes.js';

@@ -2,9 +2,9 @@
 // customers in those groups, then by e-mail only the declared customers those pages did not bring. Never the
 // whole customer list, and no customer twice.
 import { GroupformError } from '../../errors.js';
-import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
-import type { ReadScope } from '../provider.js';
-import { PAGE_SIZE, type ClApi, type Resource } from './api.js';
+import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
+import { PAGE_SIZE, type ClApi, type ListSize, type Resource } from './api.js';
+import { exportCheaper } from './exports.js';
 import { toLiveCustomer, toLiveGroup } from './mapping.js';
 import { chunkForUrl, type Query } from '../../http/index.js';
 
@@ -16,21 +16,30 @@ const CUSTOMER_QUERY: Query = {
   'fields[customer_groups]': 'code',
 };
 
-/**
- * Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), all at once. A
- * chunk holds at most a page's worth (values that each match one record then cost one page) and keeps the URL
- * under MAX_URL_LENGTH, with the other parameters and a page number of 4 digits.
- */
-async function listIn(api: ClApi, path: string, filter: string, values: readonly string[], query: Query): Promise<Resource[]> {
-  const key = `filter[q][${filter}]`;
-  const base = `${api.baseUrl}${path}?${new URLSearchParams({ ...stringsOf(query), 'page[size]': String(PAGE_SIZE), 'page[number]': '9999', [key]: '' })}`;
-  const lists = await Promise.all(chunkForUrl(values, base, { maxCount: PAGE_SIZE }).map((chunk) => api.list(path, { ...query, [key]: chunk.join(',') })));
-  return lists.flat();
-}
-
 function stringsOf(query: Query): Record<string, string> {
   return Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
 }
+
+/**
+ * Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), all at once. A
+ * chunk holds at most a page's worth (values that each match one record then cost one page) and keeps the URL
+ * under MAX_URL_LENGTH, with the other parameters and a page number of 4 digits. `exporter` may read a chunk
+ * through an export instead, where the cost model finds that cheaper.
+ */
+async function listIn(api: ClApi, path: string, filter: string, values: readonly string[], query: Query, exporter?: Exporter): Promise<Resource[]> {
+  const key = `filter[q][${filter}]`;
+  const base = `${api.baseUrl}${path}?${new URLSearchParams({ ...stringsOf(query), 'page[size]': String(PAGE_SIZE), 'page[number]': '9999', [key]: '' })}`;
+  const lists = await Promise.all(
+    chunkForUrl(values, base, { maxCount: PAGE_SIZE }).map((chunk) => {
+      const instead = exporter && ((size: ListSize) => (exportCheaper(size) ? exporter({ [filter]: chunk }) : Promise.resolve(undefined)));
+      return api.list(path, { ...query, [key]: chunk.join(',') }, instead);
+    }),
+  );
+  return lists.flat();
+}
+
+/** Reads the customers Ransack `filters` select through an export. */
+export type Exporter = (filters: Record<string, string[]>) => Promise<Resource[]>;
 
 async function readGroups(api: ClApi, scope: ReadScope): Promise<LiveGroup[]> {
   const path = '/api/customer_groups';
@@ -61,10 +70,12 @@ function toCustomers(provider: string, resources: Resource[]): LiveCustomer[] {
   return [...byId.values()];
 }
 
-export async function readLive(api: ClApi, provider: string, scope: ReadScope): Promise<LiveState> {
+/** `exporter`: how large groups' members may be read (exports), unless the scope turns bulk reads off. */
+export async function readLive(api: ClApi, provider: string, scope: ReadScope, exporter?: Exporter): Promise<LiveState> {
   const groups = await readGroups(api, scope);
   const path = '/api/customers';
-  const members = toCustomers(provider, await listIn(api, path, 'customer_group_id_in', groups.map((g) => g.id), CUSTOMER_QUERY));
+  const exports = scope.bulk === false ? undefined : exporter;
+  const members = toCustomers(provider, await listIn(api, path, 'customer_group_id_in', groups.map((g) => g.id), CUSTOMER_QUERY, exports));
   const seen = new Set(members.map((c) => c.email));
   const unseen = scope.emails.filter((email) => !seen.has(email.toLowerCase()));
   const declared = await listIn(api, path, 'email_in', unseen, CUSTOMER_QUERY);

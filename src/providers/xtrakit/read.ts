@@ -2,8 +2,7 @@
 // when the first says how many there are) and matched here; the groups list is small and read whole. Listing
 // every customer also brings each one once: a read of the managed groups' members (`customer_group_id`) first
 // would fetch them twice whenever a declared customer is outside those groups.
-import type { LiveState } from '../../model.js';
-import type { ReadScope } from '../provider.js';
+import type { LiveState, ReadScope } from '../../model.js';
 import type { XtrakitApi } from './api.js';
 import { normalize, toLiveCustomer, toLiveGroup } from './mapping.js';
 import type { Row } from './pages.js';
