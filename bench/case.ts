@@ -5,8 +5,10 @@
 export interface Budget {
   ms: number;
   rssMb: number;
-  /** Most HTTP calls allowed: the least the APIs allow for the work, so that a wasted call shows. */
+  /** Most HTTP calls allowed; default 1.05 × `minimumCalls` where that is given. */
   calls?: number;
+  /** The least calls the work needs, computed independently of groupform's strategy (lib/minimum.ts). */
+  minimumCalls?: number;
   /** Ceilings on other counts the run reports, by name (e.g. `429s: 0`). */
   counts?: Record<string, number>;
 }

@@ -2,16 +2,25 @@
 // whether it met it.
 import type { BenchCase, BenchResult, Budget } from './case.js';
 
-const HEADER = ['case', 'measured', 'ms', 'calls', 'peak RSS MB', 'target', 'result'];
+const HEADER = ['case', 'measured', 'ms', 'calls', 'min calls', 'peak RSS MB', 'target', 'result'];
 /** Columns holding numbers, aligned right. */
-const NUMERIC = new Set([2, 3, 4]);
+const NUMERIC = new Set([2, 3, 4, 5]);
+
+/** Calls may exceed the independent minimum by this share at most. */
+const CALLS_OVER_MINIMUM = 1.05;
+
+/** The most calls a case may make: its own ceiling, else 1.05 × its minimum. */
+function maxCalls(budget: Budget): number | undefined {
+  return budget.calls ?? (budget.minimumCalls === undefined ? undefined : Math.floor(budget.minimumCalls * CALLS_OVER_MINIMUM));
+}
 
 /** The budget's limits that a result broke, by name; empty when it met them all. */
 export function overruns(budget: Budget, result: BenchResult): string[] {
   const over: string[] = [];
   if (result.ms > budget.ms) over.push('time');
   if (result.rssMb > budget.rssMb) over.push('memory');
-  if (budget.calls !== undefined && (result.report.calls ?? 0) > budget.calls) over.push('calls');
+  const most = maxCalls(budget);
+  if (most !== undefined && (result.report.calls ?? 0) > most) over.push('calls');
   for (const [name, max] of Object.entries(budget.counts ?? {})) {
     const count = result.report.counts?.[name];
     // A count the case promised but did not report is a broken case, not a pass.
@@ -29,6 +38,7 @@ export function tableRow(benchCase: BenchCase, result: BenchResult): string[] {
     [benchCase.measures, ...counts, ...(report.notes ?? [])].join('; '),
     result.ms.toFixed(0),
     report.calls === undefined ? '' : String(report.calls),
+    benchCase.budget.minimumCalls === undefined ? '' : String(benchCase.budget.minimumCalls),
     result.rssMb.toFixed(0),
     target(benchCase.budget),
     over.length ? `OVER (${over.join(', ')})` : 'ok',
@@ -38,12 +48,13 @@ export function tableRow(benchCase: BenchCase, result: BenchResult): string[] {
 /** A row for a case that did not finish. */
 export function failedRow(benchCase: BenchCase, error: unknown): string[] {
   const message = error instanceof Error ? error.message : String(error);
-  return [benchCase.name, benchCase.measures, '', '', '', target(benchCase.budget), `FAILED: ${message}`];
+  return [benchCase.name, benchCase.measures, '', '', '', '', target(benchCase.budget), `FAILED: ${message}`];
 }
 
 function target(budget: Budget): string {
   const parts = [`< ${budget.ms} ms`, `< ${budget.rssMb} MB`];
-  if (budget.calls !== undefined) parts.push(`<= ${budget.calls} calls`);
+  const most = maxCalls(budget);
+  if (most !== undefined) parts.push(`<= ${most} calls`);
   for (const [name, max] of Object.entries(budget.counts ?? {})) parts.push(`${name} <= ${max}`);
   return parts.join(', ');
 }

@@ -212,6 +212,11 @@ export interface LiveState {
    * a customer moving out of a group the config does not manage), never used for identity.
    */
   groupNames?: Record<string, string>;
+  /**
+   * Customers the read listed to find these, where the platform has no filter that finds them alone (Xtrakit
+   * lists every customer): for the plan's estimate of the read's calls.
+   */
+  customersListed?: number;
 }
 
 // ---- plan vocabulary, after Terraform's internal/plans ----
@@ -273,11 +278,15 @@ export interface PlanSummary {
   customersToMove: number;
 }
 
-/** What applying a plan costs on one provider instance: write calls, and time at the platform's rate limit. */
+/** What a run costs on one provider instance: its read and its changes' writes, and time at the platform's rate limit. */
 export interface CostEstimate {
   provider: string;
-  /** API calls the changes take. */
+  /** API calls the read and the changes take. */
   calls: number;
+  /** Of those, the read's (absent in plans made before reads were counted). */
+  reads?: number;
+  /** Of those, the changes' (absent in plans made before reads were counted). */
+  writes?: number;
   /** Least seconds those calls take at the documented rate limit; null where the platform documents none. */
   seconds: number | null;
 }
@@ -302,9 +311,9 @@ export interface Plan {
 
 // ---- what a platform can do and what a read covers: the planner's vocabulary, which the adapters fill in ----
 
-/** What applying costs on a platform, as data for the plan's estimate. */
+/** What reading and applying cost on a platform, as data for the plan's estimate. */
 export interface CostModel {
-  /** Calls one group change takes, by action (2 where an edit must read the record first). */
+  /** Calls one group change takes, by action. */
   groupCalls: Readonly<Record<Action, number>>;
   /** Calls one membership batch (up to `batchMembership` changes) takes. */
   batchCalls: number;
@@ -312,6 +321,28 @@ export interface CostModel {
   rateLimits: readonly RateRule[];
   /** The platform's asynchronous bulk path for joins and moves (Commerce Layer imports); absent where none. */
   bulk?: BulkCost;
+  /** What a read costs, by the figures the adapter reads by. */
+  read: ReadCostModel;
+}
+
+/**
+ * How a platform's read finds what a plan needs, as data: the adapter reads by these figures, and the plan's
+ * estimate counts its calls by them. A list costs a call per page, and at least one.
+ */
+export interface ReadCostModel {
+  /** Calls every read makes before any list (an access token). */
+  fixedCalls: number;
+  /**
+   * Groups: looked up by `in` filters of `perCall` declared codes and pinned ids (a full read: every group, in
+   * pages of `perCall`), or listed whole in pages of `perCall`.
+   */
+  groups: { by: 'filter' | 'listing'; perCall: number };
+  /**
+   * Customers: the managed groups' members by `in` filters of `groupIdsPerList` ids, then the declared customers
+   * those pages did not bring, by `in` filters of `emailsPerList` e-mails; or, where no e-mail filter exists,
+   * every customer listed.
+   */
+  customers: { by: 'filter'; pageSize: number; groupIdsPerList: number; emailsPerList: number } | { by: 'listing'; pageSize: number };
 }
 
 /** What one bulk job costs: it carries up to `maxItems` joins or moves in `calls` calls (its create and polls). */

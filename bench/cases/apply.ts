@@ -1,10 +1,12 @@
 // Applying 1,000 membership changes (800 moves between groups, 200 joins from no group) over 10 groups, on
-// each platform's emulator with its rate limits off, through applyPlan as `groupform apply` runs it. The plan
-// is read and computed before the timer starts; the timed apply uses a new adapter (new token, empty limiter).
+// each platform's emulator with its rate limits off, through applyPlan as `groupform apply` runs it: the plan
+// is read and computed by the same adapter before the timer starts (so the token is held and the records read).
 //
-// Calls targets: what each API needs and no more. Commerce Layer: one PATCH per customer, plus the token.
-// BigCommerce: one PUT /v3/customers per 10 customers (3 in flight at most). Xtrakit: a GET and a PUT per
-// customer (its edit demands the whole record, so each is read first).
+// Calls targets: 1.05 × what each API needs (lib/minimum.ts). Commerce Layer: one PATCH per customer.
+// BigCommerce: one PUT /v3/customers per 10 customers (3 in flight at most). Xtrakit: one PUT per customer, of
+// the record as read (its edit demands the whole record). For comparison, `apply, XK, no read` runs a new
+// adapter that has read nothing, so it GETs each record before its PUT (the path before the read's records were
+// kept), with a ceiling of twice the minimum.
 // Time target: the adapters pace themselves to the documented limits, so on the platforms these runs take
 // minutes (Commerce Layer 100 writes a minute, Xtrakit 60 calls) or, for BigCommerce's 100 batches 3 at a time
 // at real latency, seconds. Measured on a clock that skips those waits, groupform's own work (and the
@@ -16,38 +18,35 @@ import type { ProviderType } from '../../src/model.js';
 import type { BenchCase } from '../case.js';
 import { virtualClock } from '../lib/clocks.js';
 import { callsSince, emulate, readAndPlan } from '../lib/emulated.js';
+import { minimumWriteCalls } from '../lib/minimum.js';
 import { seconds } from '../lib/format.js';
 import { buildScenario, expectedChanges, type ScenarioShape } from '../lib/scenario.js';
 
 const SHAPE: ScenarioShape = { groups: 10, membersPerGroup: 100, moveShare: 0.8, joinShare: 0.2, undeclared: 0, bystanders: 0 };
 const CHANGES = expectedChanges(SHAPE);
 
-interface PlatformRow {
-  label: string;
-  how: string;
-  calls: number;
-}
-
-const ROWS: Record<ProviderType, PlatformRow> = {
-  commercelayer: { label: 'CL', how: 'one PATCH per customer', calls: CHANGES + 1 },
-  bigcommerce: { label: 'BC', how: 'PUTs of 10, 3 at once', calls: CHANGES / 10 },
-  xtrakit: { label: 'XK', how: 'GET + PUT per customer', calls: CHANGES * 2 },
+const ROWS: Record<ProviderType, { label: string; how: string }> = {
+  commercelayer: { label: 'CL', how: 'one PATCH per customer' },
+  bigcommerce: { label: 'BC', how: 'PUTs of 10, 3 at once' },
+  xtrakit: { label: 'XK', how: 'one PUT per customer, of the record read' },
 };
 
-function applyCase(type: ProviderType): BenchCase {
+function applyCase(type: ProviderType, read = true): BenchCase {
   const row = ROWS[type];
+  const minimumCalls = minimumWriteCalls(type, CHANGES);
   return {
-    name: `apply, ${row.label}`,
-    measures: `applyPlan(): ${CHANGES.toLocaleString('en-US')} membership changes, ${row.how}`,
-    budget: { ms: 5000, rssMb: 300, calls: row.calls },
+    name: `apply, ${row.label}${read ? '' : ', no read'}`,
+    measures: `applyPlan(): ${CHANGES.toLocaleString('en-US')} membership changes, ${read ? row.how : 'a new adapter: GET + PUT per customer'}`,
+    budget: { ms: 5000, rssMb: 300, minimumCalls, ...(read ? {} : { calls: 2 * minimumCalls }) },
     async open() {
       const clock = virtualClock();
       const platform = await emulate(type, buildScenario(SHAPE), { clock });
-      const { plan } = await readAndPlan(platform, platform.provider());
+      const reader = platform.provider();
+      const { plan } = await readAndPlan(platform, reader);
       if (plan.changes.length !== CHANGES) throw new Error(`planned ${plan.changes.length} changes, expected ${CHANGES}`);
       return {
         async run() {
-          const provider = platform.provider();
+          const provider = read ? reader : platform.provider();
           const [from, waited] = [platform.calls.length, clock.elapsed()];
           // The per-call paths (`bulk joins` measures Commerce Layer's imports, on a clock shared with the emulator).
           const result = await applyPlan(plan, new Map([[provider.name, provider]]), { output: 'silent', bulk: false });
@@ -63,4 +62,4 @@ function applyCase(type: ProviderType): BenchCase {
   };
 }
 
-export const applyCases: readonly BenchCase[] = [applyCase('commercelayer'), applyCase('bigcommerce'), applyCase('xtrakit')];
+export const applyCases: readonly BenchCase[] = [applyCase('commercelayer'), applyCase('bigcommerce'), applyCase('xtrakit'), applyCase('xtrakit', false)];

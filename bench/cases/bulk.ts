@@ -6,7 +6,7 @@
 // time is 5 min / SPEED; the row notes the time at real scale. How fast the platform works through an import
 // is not documented: the emulator's default (1,000 rows a second after a 0.5 s start) is an assumption.
 import { applyPlan } from '../../src/apply/apply.js';
-import { estimateCost } from '../../src/plan/cost.js';
+import { writeCalls } from '../../src/plan/cost.js';
 import type { BenchCase } from '../case.js';
 import { scaledClock } from '../lib/clocks.js';
 import { callsSince, emulate, readAndPlan } from '../lib/emulated.js';
@@ -34,7 +34,7 @@ export const bulkCase: BenchCase = {
         const result = await applyPlan(plan, new Map([[provider.name, provider]]), { output: 'silent' });
         if (result.done !== CHANGES) throw new Error(`applied ${result.done} of ${CHANGES} changes; ${result.failed} failed`);
         const { calls, refused } = callsSince(platform, from);
-        const patchPath = estimateCost(plan.changes, [provider.name], { [provider.name]: provider.capabilities }, false)[0]!.calls;
+        const patchPath = writeCalls(plan.changes, provider.capabilities, false);
         return {
           calls,
           counts: { '429s': refused },

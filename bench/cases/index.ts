@@ -6,7 +6,7 @@ import { loadConfigCase } from './load-config.js';
 import { planCase } from './plan.js';
 import { planBigStoreCase } from './plan-big-store.js';
 import { rateLimitsCases } from './rate-limits.js';
-import { readPlanCase } from './read-plan.js';
+import { readPlanCases } from './read-plan.js';
 import { renderCases } from './render.js';
 
-export const cases: readonly BenchCase[] = [loadConfigCase, planCase, readPlanCase, ...applyCases, ...rateLimitsCases, bulkCase, ...renderCases, planBigStoreCase];
+export const cases: readonly BenchCase[] = [loadConfigCase, planCase, ...readPlanCases, ...applyCases, ...rateLimitsCases, bulkCase, ...renderCases, planBigStoreCase];

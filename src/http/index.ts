@@ -11,3 +11,4 @@ export { redact } from './redact.js';
 export { downloadGzip, type DownloadOptions } from './download.js';
 export { shapeProblem } from './shape.js';
 export type { HttpLog, HttpLogEntry } from './log.js';
+export { chunkForUrl, MAX_URL_LENGTH } from './chunk.js';

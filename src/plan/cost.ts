@@ -1,32 +1,41 @@
-// The API cost of applying a plan, per provider instance: how many calls its changes take (membership
-// changes go in batches where the platform allows), and the least time those calls need at the platform's
-// rate limit. Latency is not counted: it depends on the network, not on the plan.
-import type { CallClass, Capabilities, Change, CostEstimate, RateRule } from '../model.js';
+// The API cost of a run, per provider instance: the calls its read takes (counted from what it found, by the
+// platform's read figures) and the calls its changes take (membership changes go in batches where the platform
+// allows, joins through a bulk path where that is cheaper), and the least time those calls need at the
+// platform's rate limits. Latency is not counted: it depends on the network, not on the plan. `apply` reads the
+// same way, so the estimate is what a run then makes.
+import type { CallClass, Capabilities, Change, CostEstimate, DesiredGroup, DesiredState, LiveState, RateRule, ReadCostModel } from '../model.js';
 
 /**
- * One estimate per provider name in `providers` (sorted by name), zero for those without changes. `bulk`:
- * whether joins may go through a platform's bulk path where that is cheaper (`--no-bulk` turns it off).
+ * One estimate per provider instance read (sorted by name), its read included. `bulk`: whether joins may go
+ * through a platform's bulk path where that is cheaper (`--no-bulk` turns it off).
  */
 export function estimateCost(
   changes: readonly Change[],
-  providers: readonly string[],
+  desired: DesiredState,
+  live: readonly LiveState[],
   capabilities: Readonly<Record<string, Capabilities>>,
   bulk = true,
 ): CostEstimate[] {
-  return [...new Set(providers)].sort().map((provider) => {
-    const caps = capabilities[provider];
-    if (!caps) throw new Error(`no capabilities for provider ${provider}`);
-    const { cost } = caps;
-    const own = changes.filter((change) => change.provider === provider);
-    const groupCalls = own.reduce((sum, change) => sum + (change.kind === 'group' ? cost.groupCalls[change.action] : 0), 0);
-    const memberships = own.filter((change) => change.kind === 'membership');
-    const joins = memberships.filter((change) => change.after !== null).length;
-    const viaBulk = bulk ? bulkCalls(joins, caps) : undefined;
-    const direct = viaBulk === undefined ? memberships.length : memberships.length - joins;
-    const batches = Math.ceil(direct / Math.max(1, caps.batchMembership));
-    const calls = groupCalls + batches * cost.batchCalls + (viaBulk ?? 0);
-    return { provider, calls, seconds: rateSeconds(calls, cost.rateLimits) };
+  return [...live].sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0)).map((state) => {
+    const caps = capabilities[state.provider];
+    if (!caps) throw new Error(`no capabilities for provider ${state.provider}`);
+    const declared = desired.groups.filter((g) => g.provider === state.provider);
+    const allGroups = desired.providers.find((p) => p.name === state.provider)?.prune ?? false;
+    const reads = readCalls(caps.cost.read, declared, allGroups, state);
+    const writes = writeCalls(changes.filter((change) => change.provider === state.provider), caps, bulk);
+    return { provider: state.provider, calls: reads + writes, reads, writes, seconds: runSeconds(reads, writes, caps.cost.rateLimits) };
   });
+}
+
+/** Calls the changes take: group calls by action, membership changes in batches or, for joins, bulk jobs. */
+export function writeCalls(changes: readonly Change[], caps: Capabilities, bulk = true): number {
+  const { cost } = caps;
+  const groupCalls = changes.reduce((sum, change) => sum + (change.kind === 'group' ? cost.groupCalls[change.action] : 0), 0);
+  const memberships = changes.filter((change) => change.kind === 'membership');
+  const joins = memberships.filter((change) => change.after !== null).length;
+  const viaBulk = bulk ? bulkCalls(joins, caps) : undefined;
+  const direct = viaBulk === undefined ? memberships.length : memberships.length - joins;
+  return groupCalls + Math.ceil(direct / Math.max(1, caps.batchMembership)) * cost.batchCalls + (viaBulk ?? 0);
 }
 
 /**
@@ -40,6 +49,53 @@ export function bulkCalls(joins: number, caps: Capabilities): number | undefined
   const viaBulk = Math.ceil(joins / Math.max(1, bulk.maxItems)) * bulk.calls;
   const direct = Math.ceil(joins / Math.max(1, caps.batchMembership)) * caps.cost.batchCalls;
   return viaBulk < direct ? viaBulk : undefined;
+}
+
+/** A list of `items` in pages of `pageSize`: at least one call. */
+const pages = (items: number, pageSize: number): number => Math.max(1, Math.ceil(items / pageSize));
+
+/**
+ * Calls the read of `state` took, as the adapters read (src/providers/<platform>/read.ts): the groups, the
+ * pages of each `in` list of the groups' members, then the look-ups of the declared e-mails those did not bring.
+ */
+export function readCalls(model: ReadCostModel, declared: readonly DesiredGroup[], allGroups: boolean, state: LiveState): number {
+  const { groups, customers } = model;
+  const listedGroups = Object.keys(state.groupNames ?? {}).length || state.groups.length;
+  let calls = model.fixedCalls;
+  if (groups.by === 'listing') calls += pages(listedGroups, groups.perCall);
+  else if (allGroups) calls += pages(state.groups.length, groups.perCall);
+  else {
+    const pinned = declared.filter((g) => g.pinnedId !== undefined).length;
+    calls += Math.ceil(pinned / groups.perCall) + Math.ceil((declared.length - pinned) / groups.perCall);
+  }
+  if (customers.by === 'listing') return calls + pages(state.customersListed ?? state.customers.length, customers.pageSize);
+
+  const ids = state.groups.map((g) => g.id);
+  const membersOf = new Map<string, number>();
+  const memberEmails = new Set<string>();
+  const inGroups = new Set(ids);
+  for (const customer of state.customers) {
+    if (customer.groupId === null || !inGroups.has(customer.groupId)) continue;
+    membersOf.set(customer.groupId, (membersOf.get(customer.groupId) ?? 0) + 1);
+    memberEmails.add(customer.email);
+  }
+  for (let i = 0; i < ids.length; i += customers.groupIdsPerList) {
+    const members = ids.slice(i, i + customers.groupIdsPerList).reduce((sum, id) => sum + (membersOf.get(id) ?? 0), 0);
+    calls += pages(members, customers.pageSize);
+  }
+  const unseen = new Set(declared.flatMap((g) => g.members ?? []).filter((email) => !memberEmails.has(email)));
+  if (unseen.size === 0) return calls;
+  const found = state.customers.filter((c) => unseen.has(c.email)).length;
+  return calls + Math.max(Math.ceil(unseen.size / customers.emailsPerList), Math.ceil(found / customers.pageSize));
+}
+
+/** The least time the read's calls and the changes' take, each class under the rules that count it. Null: no known limit. */
+function runSeconds(reads: number, writes: number, rules: readonly RateRule[]): number | null {
+  if (rules.length === 0) return null;
+  // A rule that counts every call counts both; one that counts a class, that class's.
+  const shared = rateSeconds(reads + writes, rules.filter((rule) => rule.counts === 'all'), 'write') ?? 0;
+  const apart = (rateSeconds(reads, rules.filter((rule) => rule.counts === 'read'), 'read') ?? 0) + (rateSeconds(writes, rules.filter((rule) => rule.counts === 'write'), 'write') ?? 0);
+  return Math.max(shared, apart);
 }
 
 /**

@@ -61,7 +61,7 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     changes,
     findings,
     summary: summarize(changes),
-    estimate: estimateCost(changes, live.map((state) => state.provider), options.capabilities, options.bulk ?? true),
+    estimate: estimateCost(changes, desired, live, options.capabilities, options.bulk ?? true),
   };
 }
 

@@ -1,9 +1,14 @@
 // The plan's API cost estimate in words, for the text and Markdown renderers.
 import type { CostEstimate } from '../model.js';
 
-/** `38 API calls, at least 6 min at the documented rate limit`. */
+/** `38 API calls (12 reads, 26 writes), at least 6 min at the documented rate limit`. */
 export function describeCost(estimate: CostEstimate): string {
-  return `${calls(estimate.calls)}, ${leastTime(estimate.seconds)}`;
+  const split = estimate.reads === undefined || estimate.writes === undefined ? '' : ` (${count(estimate.reads, 'read')}, ${count(estimate.writes, 'write')})`;
+  return `${calls(estimate.calls)}${split}, ${leastTime(estimate.seconds)}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export function calls(n: number): string {
@@ -27,7 +32,7 @@ export function duration(seconds: number): string {
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
 }
 
-/** The estimates worth showing: providers the plan changes. */
+/** The estimates worth showing: providers the plan changes (a read alone is what `plan` just did). */
 export function costsToShow(estimate: readonly CostEstimate[] | undefined): CostEstimate[] {
-  return (estimate ?? []).filter((item) => item.calls > 0);
+  return (estimate ?? []).filter((item) => (item.writes ?? item.calls) > 0);
 }

@@ -47,7 +47,12 @@ export class FakeProvider implements Provider {
       batchMembership: 1,
       fields: ['name'],
       concurrency: 4,
-      cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [] },
+      cost: {
+        groupCalls: { create: 1, update: 1, delete: 1 },
+        batchCalls: 1,
+        rateLimits: [],
+        read: { fixedCalls: 0, groups: { by: 'listing', perCall: 1000 }, customers: { by: 'listing', pageSize: 1000 } },
+      },
       ...capabilities,
     };
   }

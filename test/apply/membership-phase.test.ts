@@ -4,7 +4,7 @@ import type { RateRule } from '../../src/model.js';
 import { FakeProvider } from './fake-provider.js';
 
 const provider = (rateLimits: RateRule[], batchCalls = 1) =>
-  new FakeProvider('cl', { cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls, rateLimits } });
+  new FakeProvider('cl', { cost: { ...new FakeProvider('cl').capabilities.cost, batchCalls, rateLimits } });
 const perMinute: RateRule[] = [{ counts: 'write', perEndpoint: false, limit: 1, windowMs: 60_000 }];
 
 describe('timeLeft of a membership phase', () => {

@@ -26,13 +26,13 @@ describe('Commerce Layer test and live environments', () => {
     const plan = await setup.run(['plan', '--no-bulk']);
     expect(plan.code).toBe(0);
     // 1 create + 30 PATCHes: 25 at once, the rest a 10 s window later.
-    expect(plan.stdout).toContain('  cl: 31 API calls, at least 10 s at the documented rate limit');
+    expect(plan.stdout).toContain('  cl: 35 API calls (4 reads, 31 writes), at least 10 s at the documented rate limit');
   });
 
   it('live credentials: the token says live, so the estimate and the run use live limits, with no 429', async () => {
     setup = await setupCommerceLayer(config(), { mode: 'live', state: shopWithCustomers(...EMAILS) });
     const plan = await setup.run(['plan', '--no-bulk']);
-    expect(plan.stdout).toContain('  cl: 31 API calls, no wait at the documented rate limit');
+    expect(plan.stdout).toContain('  cl: 35 API calls (4 reads, 31 writes), no wait at the documented rate limit');
     const apply = await setup.run(['apply', '--auto-approve', '--no-bulk']);
     expect(apply.code).toBe(0);
     expect(membersByCode(setup.emulator.state()).vip).toEqual([...EMAILS].sort());

@@ -9,7 +9,13 @@ import type { Capabilities, LiveCustomer, LiveState } from '../../src/model.js';
 import { plan } from '../../src/plan/plan.js';
 
 /** One call per change, no rate limit: tests of other things than the estimate. */
-const UNPRICED: Capabilities['cost'] = { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [] };
+const UNPRICED: Capabilities['cost'] = {
+  groupCalls: { create: 1, update: 1, delete: 1 },
+  batchCalls: 1,
+  rateLimits: [],
+  // A read of one page of groups and one of customers.
+  read: { fixedCalls: 0, groups: { by: 'listing', perCall: 1000 }, customers: { by: 'listing', pageSize: 1000 } },
+};
 
 const ENV = {
   CL_BASE_URL: 'https://shop.commercelayer.io',

@@ -6,7 +6,7 @@ import { NAME_RULES, type Capabilities, type ProviderInstance } from '../../mode
 import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { CUSTOMER_UPDATE_CONCURRENCY, STORE_QUOTA, createStoreApi } from './api.js';
 import { MANAGED_FIELDS, normalizeAttributes } from './mapping.js';
-import { readStore } from './read.js';
+import { EMAILS_PER_LIST, GROUP_IDS_PER_LIST, PAGE_LIMIT, readStore } from './read.js';
 import { applyGroupChange, applyMembershipBatch, CUSTOMERS_PER_UPDATE } from './write.js';
 
 export const bigCommerceCapabilities: Capabilities = {
@@ -22,8 +22,18 @@ export const bigCommerceCapabilities: Capabilities = {
   fields: MANAGED_FIELDS,
   // Membership batches are the bulk of the calls, and the platform runs at most 3 at once.
   concurrency: CUSTOMER_UPDATE_CONCURRENCY,
-  // One PUT carries a batch of 10 customers; the store's quota covers every call.
-  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [STORE_QUOTA] },
+  // One PUT carries a batch of 10 customers; the store's quota covers every call. Reads: one page of groups
+  // (the first 250), then `in` filters (read.ts).
+  cost: {
+    groupCalls: { create: 1, update: 1, delete: 1 },
+    batchCalls: 1,
+    rateLimits: [STORE_QUOTA],
+    read: {
+      fixedCalls: 0,
+      groups: { by: 'listing', perCall: PAGE_LIMIT },
+      customers: { by: 'filter', pageSize: PAGE_LIMIT, groupIdsPerList: GROUP_IDS_PER_LIST, emailsPerList: EMAILS_PER_LIST },
+    },
+  },
 };
 
 export interface BigCommerceProviderOptions {

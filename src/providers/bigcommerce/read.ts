@@ -5,15 +5,21 @@
 // declared group and a retrieve per pinned id (or, for a full read, the remaining pages, counted first).
 // Page counts come from the platform and are bounded by `readPages`.
 import { ApiError } from '../../errors.js';
-import { readPages } from '../../http/index.js';
+import { chunkForUrl, readPages } from '../../http/index.js';
 import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
 import type { StoreApi } from './api.js';
-import { chunkForUrl } from './chunk.js';
 import { liveCustomer, liveGroup } from './mapping.js';
 import { customerPage, groupCount, groupList, oneGroup } from './shapes.js';
 
 /** The most items a page may hold, on v2 and v3 alike. */
 export const PAGE_LIMIT = 250;
+/**
+ * E-mails per look-up: about what a 2,000-character URL holds of 25-character addresses, so that the plan's
+ * estimate (which counts look-ups by this figure) holds for common addresses; longer ones split further.
+ */
+export const EMAILS_PER_LIST = 60;
+/** Group ids per members' list: what a 2,000-character URL holds of 10-digit ids, with room to spare. */
+export const GROUP_IDS_PER_LIST = 100;
 
 /** A v2 list page; the platform may answer an empty list with 204 and no body. */
 async function groupPage(api: StoreApi, query: Record<string, string | number>): Promise<LiveGroup[]> {
@@ -80,19 +86,19 @@ function customerList(api: StoreApi, filter: string, values: string[]): Promise<
   return readPages(page, { provider: api.provider, path: api.http.pathOf('/v3/customers'), id: (c) => c.id, maxPages: api.maxPages });
 }
 
-/** One list per chunk of values, each URL kept short enough for the platform's gateway. */
-async function customersWhere(api: StoreApi, filter: string, values: string[]): Promise<LiveCustomer[]> {
+/** One list per chunk of values (at most `maxCount`), each URL kept short enough for the platform's gateway. */
+async function customersWhere(api: StoreApi, filter: string, values: string[], maxCount?: number): Promise<LiveCustomer[]> {
   const base = `${api.storeUrl}/v3/customers?${new URLSearchParams({ [filter]: '' })}&limit=${PAGE_LIMIT}&page=9999`;
-  const lists = await Promise.all(chunkForUrl(values, base).map((chunk) => customerList(api, filter, chunk)));
+  const lists = await Promise.all(chunkForUrl(values, base, maxCount ? { maxCount } : {}).map((chunk) => customerList(api, filter, chunk)));
   return lists.flat();
 }
 
+/** The customers in the groups first, then by e-mail only the declared customers those pages did not bring. */
 export async function readStore(api: StoreApi, provider: string, scope: ReadScope): Promise<LiveState> {
   const { groups, first } = await readGroups(api, scope);
-  const [members, declared] = await Promise.all([
-    customersWhere(api, 'customer_group_id:in', groups.map((g) => g.id)),
-    customersWhere(api, 'email:in', scope.emails),
-  ]);
+  const members = await customersWhere(api, 'customer_group_id:in', groups.map((g) => g.id), GROUP_IDS_PER_LIST);
+  const seen = new Set(members.map((c) => c.email));
+  const declared = await customersWhere(api, 'email:in', scope.emails.filter((email) => !seen.has(email.toLowerCase())), EMAILS_PER_LIST);
   const customers = new Map<string, LiveCustomer>();
   for (const customer of [...members, ...declared]) customers.set(customer.id, customer);
   return { provider, groups, customers: [...customers.values()], groupNames: Object.fromEntries(first.map((g) => [g.id, g.name])) };

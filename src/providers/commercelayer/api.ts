@@ -72,6 +72,8 @@ const EXPORT_QUERY: Query = { 'fields[exports]': 'status,records_count,attachmen
 const IMPORT_QUERY: Query = { 'fields[imports]': 'status,processed_count,errors_count,errors_log' };
 
 export interface ClApi {
+  /** The API's origin, for URL-length budgets. */
+  baseUrl: string;
   /**
    * Every resource of a filtered list, over all its pages. `instead`, given the list's size from its first
    * page, may read it another way (an export) and return what it read; undefined: read the pages.
@@ -90,7 +92,7 @@ export interface ClApi {
 
 const write = { 'Content-Type': MEDIA_TYPE };
 
-export function createClApi(http: HttpClient, provider: string, maxPages: number): ClApi {
+export function createClApi(http: HttpClient, provider: string, maxPages: number, baseUrl: string): ClApi {
   const page = async (path: string, query: Query, number: number) => {
     const doc = await http.request(path, { shape: listDocument, query: { ...query, 'page[size]': PAGE_SIZE, 'page[number]': number } });
     const pageCount = Math.max(1, doc.meta.page_count);
@@ -98,6 +100,7 @@ export function createClApi(http: HttpClient, provider: string, maxPages: number
   };
 
   return {
+    baseUrl,
     async list(path, query, instead) {
       let first: Awaited<ReturnType<typeof page>> | undefined;
       if (instead) {

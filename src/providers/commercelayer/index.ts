@@ -7,7 +7,7 @@ import { NAME_RULES, type Capabilities, type ClEnvironment, type Finding, type P
 import { createHttpClient, downloadGzip, systemClock, type Clock } from '../../http/index.js';
 import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
-import { createClApi, MEDIA_TYPE } from './api.js';
+import { createClApi, MEDIA_TYPE, PAGE_SIZE } from './api.js';
 import { clAuthErrorDetail, clErrorDetail } from './errors.js';
 import { AUTH_RULES, endpointOf, environmentOfToken, RATE_RULES } from './limits.js';
 import { FIELDS, normalize } from './mapping.js';
@@ -39,8 +39,19 @@ export const capabilities: Capabilities = {
   fields: FIELDS,
   concurrency: CONCURRENCY,
   // No batch write: one PATCH per customer, or imports for joins and moves: 10,000 rows each, in a create and
-  // about five polls (the pause between polls grows from 2 s to 15 s).
-  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: RATE_RULES.test, bulk: { maxItems: IMPORT_MAX_ROWS, calls: 6 } },
+  // about five polls (the pause between polls grows from 2 s to 15 s). Reads: a token, then `in` filters a
+  // page's worth at a time (read.ts).
+  cost: {
+    groupCalls: { create: 1, update: 1, delete: 1 },
+    batchCalls: 1,
+    rateLimits: RATE_RULES.test,
+    bulk: { maxItems: IMPORT_MAX_ROWS, calls: 6 },
+    read: {
+      fixedCalls: 1,
+      groups: { by: 'filter', perCall: PAGE_SIZE },
+      customers: { by: 'filter', pageSize: PAGE_SIZE, groupIdsPerList: PAGE_SIZE, emailsPerList: PAGE_SIZE },
+    },
+  },
 };
 
 export interface CommerceLayerOptions {
@@ -121,7 +132,7 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
     // The token call is one in two hours: progress is the API's.
     ...(context.onActivity ? { onActivity: context.onActivity } : {}),
   });
-  const api = createClApi(http, provider, maxPages);
+  const api = createClApi(http, provider, maxPages, baseUrl);
   // An export's result lives on external storage: fetched with no credential, within the same size bound.
   const download = (url: string) => downloadGzip(url, { provider, maxBytes: maxResponseBytes, clock, log: context.log });
   const exporter = oneAtATime((filters: Record<string, string[]>) => exportCustomers({ api, clock, provider, download }, filters));

@@ -1,11 +1,12 @@
 // Reading what a plan needs, and no more: the declared groups (by code, or pinned id) or every group, the
-// customers in those groups, and the declared customers by e-mail. Never the whole customer list.
+// customers in those groups, then by e-mail only the declared customers those pages did not bring. Never the
+// whole customer list, and no customer twice.
 import { GroupformError } from '../../errors.js';
 import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
 import { PAGE_SIZE, type ClApi, type ListSize, type Resource } from './api.js';
 import { exportCheaper } from './exports.js';
 import { toLiveCustomer, toLiveGroup } from './mapping.js';
-import type { Query } from '../../http/index.js';
+import { chunkForUrl, type Query } from '../../http/index.js';
 
 const GROUP_QUERY: Query = { 'fields[customer_groups]': 'name,code,reference,reference_origin,metadata,updated_at' };
 // Without `include`, relationships carry only links; the sparse fieldset must name the relationship too.
@@ -15,21 +16,23 @@ const CUSTOMER_QUERY: Query = {
   'fields[customer_groups]': 'code',
 };
 
-function chunks<T>(items: readonly T[], size = PAGE_SIZE): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
+function stringsOf(query: Query): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
 }
 
 /**
- * Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), all at once;
- * `exporter` may read a chunk through an export instead, where the cost model finds that cheaper.
+ * Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), all at once. A
+ * chunk holds at most a page's worth (values that each match one record then cost one page) and keeps the URL
+ * under MAX_URL_LENGTH, with the other parameters and a page number of 4 digits. `exporter` may read a chunk
+ * through an export instead, where the cost model finds that cheaper.
  */
 async function listIn(api: ClApi, path: string, filter: string, values: readonly string[], query: Query, exporter?: Exporter): Promise<Resource[]> {
+  const key = `filter[q][${filter}]`;
+  const base = `${api.baseUrl}${path}?${new URLSearchParams({ ...stringsOf(query), 'page[size]': String(PAGE_SIZE), 'page[number]': '9999', [key]: '' })}`;
   const lists = await Promise.all(
-    chunks(values).map((chunk) => {
+    chunkForUrl(values, base, { maxCount: PAGE_SIZE }).map((chunk) => {
       const instead = exporter && ((size: ListSize) => (exportCheaper(size) ? exporter({ [filter]: chunk }) : Promise.resolve(undefined)));
-      return api.list(path, { ...query, [`filter[q][${filter}]`]: chunk.join(',') }, instead);
+      return api.list(path, { ...query, [key]: chunk.join(',') }, instead);
     }),
   );
   return lists.flat();
@@ -71,9 +74,11 @@ function toCustomers(provider: string, resources: Resource[]): LiveCustomer[] {
 export async function readLive(api: ClApi, provider: string, scope: ReadScope, exporter?: Exporter): Promise<LiveState> {
   const groups = await readGroups(api, scope);
   const path = '/api/customers';
-  const [members, declared] = await Promise.all([
-    listIn(api, path, 'customer_group_id_in', groups.map((g) => g.id), CUSTOMER_QUERY, scope.bulk === false ? undefined : exporter),
-    listIn(api, path, 'email_in', scope.emails, CUSTOMER_QUERY),
-  ]);
-  return { provider, groups, customers: toCustomers(provider, [...members, ...declared]) };
+  const exports = scope.bulk === false ? undefined : exporter;
+  const members = toCustomers(provider, await listIn(api, path, 'customer_group_id_in', groups.map((g) => g.id), CUSTOMER_QUERY, exports));
+  const seen = new Set(members.map((c) => c.email));
+  const unseen = scope.emails.filter((email) => !seen.has(email.toLowerCase()));
+  const declared = await listIn(api, path, 'email_in', unseen, CUSTOMER_QUERY);
+  const customers = new Map([...members, ...toCustomers(provider, declared)].map((c) => [c.id, c]));
+  return { provider, groups, customers: [...customers.values()] };
 }

@@ -6,7 +6,7 @@ import { parsePage, record, type Row } from './pages.js';
 import { customerRecord, customersList, deleted, groupRecord, groupsList } from './shapes.js';
 
 /** Asked for on every list; a server that pages by a smaller size, or not at all, is handled by `readPages`. */
-const PAGE_SIZE = 100;
+export const PAGE_SIZE = 100;
 
 export class XtrakitApi {
   readonly #http: HttpClient;

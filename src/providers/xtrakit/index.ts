@@ -6,11 +6,11 @@ import { NAME_RULES, type Capabilities, type ProviderInstance, type RateRule } f
 import { createHttpClient, systemClock, type Clock } from '../../http/index.js';
 import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
-import { XtrakitApi } from './api.js';
+import { PAGE_SIZE, XtrakitApi } from './api.js';
 import { errorDetail } from './errors.js';
 import { normalize } from './mapping.js';
 import { readLive } from './read.js';
-import { applyGroup, applyMemberships } from './write.js';
+import { applyGroup, applyMemberships, type Records } from './write.js';
 
 /** The documented host; `base_url` replaces it (the sandbox, or the older `https://app.xtrakit.com`). */
 export const DEFAULT_BASE_URL = 'https://api.xtrakit.com';
@@ -34,8 +34,15 @@ export const capabilities: Capabilities = {
   batchMembership: 1,
   fields: ['name', 'description'],
   concurrency: CONCURRENCY,
-  // An update and a membership change read the record first (the PUT needs its required fields).
-  cost: { groupCalls: { create: 1, update: 2, delete: 1 }, batchCalls: 2, rateLimits: WINDOWS },
+  // An edit re-sends the record as the read returned it (write.ts), so every change is one call.
+  // Reads list every group and every customer (no e-mail filter), a page of PAGE_SIZE at a time. The groups
+  // list announces no page count (the customers' does), so its read ends on a page that brings nothing: one more.
+  cost: {
+    groupCalls: { create: 1, update: 1, delete: 1 },
+    batchCalls: 1,
+    rateLimits: WINDOWS,
+    read: { fixedCalls: 1, groups: { by: 'listing', perCall: PAGE_SIZE }, customers: { by: 'listing', pageSize: PAGE_SIZE } },
+  },
 };
 
 export interface XtrakitOptions {
@@ -73,14 +80,20 @@ export function createXtrakit(instance: ProviderInstance, context: ProviderConte
     maxResponseBytes,
   });
   const api = new XtrakitApi(http, instance.name, maxPages);
+  const records: Records = { groups: new Map(), customers: new Map() };
   return {
     name: instance.name,
     type: 'xtrakit',
     capabilities,
     normalize,
-    read: (scope) => readLive(api, instance.name, scope),
-    applyGroup: (change) => applyGroup(api, change),
-    applyMemberships: (batch) => applyMemberships(api, batch),
+    async read(scope) {
+      const { live, groupRows, customerRows } = await readLive(api, instance.name, scope);
+      for (const [id, row] of groupRows) records.groups.set(id, row);
+      for (const [id, row] of customerRows) records.customers.set(id, row);
+      return live;
+    },
+    applyGroup: (change) => applyGroup(api, records, change),
+    applyMemberships: (batch) => applyMemberships(api, records, batch),
   };
 }
 

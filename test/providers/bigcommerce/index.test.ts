@@ -23,7 +23,16 @@ describe('bigcommerce factory', () => {
       batchMembership: 10,
       fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'],
       concurrency: 3,
-      cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [{ counts: 'all', perEndpoint: false, limit: 150, windowMs: 30_000 }] },
+      cost: {
+        groupCalls: { create: 1, update: 1, delete: 1 },
+        batchCalls: 1,
+        rateLimits: [{ counts: 'all', perEndpoint: false, limit: 150, windowMs: 30_000 }],
+        read: {
+          fixedCalls: 0,
+          groups: { by: 'listing', perCall: 250 },
+          customers: { by: 'filter', pageSize: 250, groupIdsPerList: 100, emailsPerList: 60 },
+        },
+      },
     });
   });
 

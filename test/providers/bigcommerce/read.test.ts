@@ -39,6 +39,19 @@ describe('BigCommerce read', () => {
       'GET /v3/customers',
     ]);
     expect(bc.requests[0]!.query).toEqual({ page: '1', limit: '250' });
+    // Customer 3 came with its group's members: only the e-mails those pages did not bring are looked up.
+    expect(bc.requests[2]!.query['email:in']).toBe('customer7@example.com,nobody@example.com');
+  });
+
+  it('looks up no e-mail when the groups\' members hold every declared customer', async () => {
+    bc = await startBigCommerceEmulator({ state: storeState(4, 9) });
+    const live = await createBigCommerceProvider(bcInstance(bc.url), {}).read({
+      groups: [declared('one', { name: 'Group 1' })],
+      emails: ['customer2@example.com', 'customer5@example.com'],
+      allGroups: false,
+    });
+    expect(live.customers.map((c) => c.id).sort()).toEqual(['2', '5', '8']);
+    expect(bc.requests.filter((r) => r.query['email:in'] !== undefined)).toEqual([]);
   });
 
   it('reads the group holding the name a pinned group is renamed to: the plan must see it in the way', async () => {

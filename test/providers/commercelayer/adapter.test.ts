@@ -97,6 +97,23 @@ describe('Commerce Layer adapter against the emulator', () => {
     const lists = emulator.requests.filter((r) => r.method === 'GET' && r.path === '/api/customers');
     expect(lists.length).toBeGreaterThan(0);
     for (const r of lists) expect(Object.keys(r.query).some((k) => k.startsWith('filter[q]'))).toBe(true);
+    // The members' pages come first; then only the declared e-mails they did not bring are looked up.
+    expect(lists.map((r) => r.query['filter[q][email_in]']).filter(Boolean)).toEqual(['eve@example.com,nobody@example.com']);
+  });
+
+  it('looks up e-mails a page at a time (25), each URL under 2,000 characters', async () => {
+    const state = seed();
+    // 100-character addresses: the URL, not the page size, decides how many go in one look-up.
+    const emails = Array.from({ length: 60 }, (_, i) => `customer.${String(i).padStart(2, '0')}.${'x'.repeat(76)}@example.com`);
+    state.customers.push(...emails.map((email, i) => customer(`CusMany${String(i).padStart(3, '0')}`, email, null)));
+    const { provider, emulator } = await setup({ state, rateLimits: false });
+    const live = await provider.read({ groups: [], emails, allGroups: false });
+    expect(live.customers).toHaveLength(60);
+    const lookups = emulator.requests.filter((r) => r.query['filter[q][email_in]'] !== undefined);
+    expect(lookups.flatMap((r) => r.query['filter[q][email_in]']!.split(',')).sort()).toEqual([...emails].sort());
+    for (const r of lookups) expect(r.query['filter[q][email_in]']!.split(',').length).toBeLessThanOrEqual(25);
+    expect(lookups.length).toBeGreaterThan(60 / 25);
+    for (const r of lookups) expect(`${emulator.url}/api/customers?${new URLSearchParams(r.query)}`.length).toBeLessThanOrEqual(2000);
   });
 
   it('reads every group when asked, over several pages', async () => {

@@ -138,6 +138,40 @@ describe('Xtrakit adapter: memberships', () => {
     expect(em.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v1/customers/10 200']);
   });
 
+  it('after a read, writes each change with one PUT of the record as read, and no GET', async () => {
+    const em = await start();
+    const { xk } = provider(em.url);
+    await xk.read({ groups: [declared('vip', 'VIP')], emails: ['ann@example.com'], allGroups: false });
+    const read = em.requests.length;
+    await xk.applyMemberships([{ change: move('12', 'ann@example.com', '1'), groupId: '1' }]);
+    await xk.applyMemberships([{ change: move('10', 'jane@example.com', null), groupId: null }]);
+    await xk.applyGroup(groupChange('update', '1', { description: 'Big spenders' }, { description: 'Over $1000' }));
+    expect(em.requests.slice(read).map((r) => [r.method, r.path, r.body])).toEqual([
+      ['PUT', '/api/v1/customers/12', { customer_name: 'Ann', customer_email: 'ann@example.com', ...address, customer_group_id: 1 }],
+      ['PUT', '/api/v1/customers/10', { customer_name: 'Jane', customer_email: 'Jane@Example.com', ...address, customer_zip: '73301', address2: 'Apt 2', customer_group_id: null }],
+      ['PUT', '/api/v1/customer-groups/1', { group_name: 'VIP', group_description: 'Over $1000' }],
+    ]);
+    // The record the write answered is the one a later edit re-sends: Ann back out, still one call.
+    await xk.applyMemberships([{ change: move('12', 'ann@example.com', null), groupId: null }]);
+    expect(em.requests.slice(read + 3).map((r) => [r.method, r.body])).toEqual([
+      ['PUT', { customer_name: 'Ann', customer_email: 'ann@example.com', ...address, customer_group_id: null }],
+    ]);
+  });
+
+  it('overwrites a field changed elsewhere since the read (no conditional write exists): the documented trade-off', async () => {
+    const em = await start();
+    const { xk } = provider(em.url);
+    await xk.read({ groups: [], emails: ['ann@example.com'], allGroups: false });
+    const edit = await fetch(`${em.url}/api/v1/customers/12`, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer sandbox-xk-key', 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ customer_name: 'Ann Renamed', ...address }),
+    });
+    expect(edit.status).toBe(200);
+    await xk.applyMemberships([{ change: move('12', 'ann@example.com', '2'), groupId: '2' }]);
+    expect(em.state().customers[2]).toMatchObject({ customer_name: 'Ann', customer_group_id: 2 });
+  });
+
   it('returns a missing customer as a per-item failure', async () => {
     const em = await start();
     const { xk } = provider(em.url);

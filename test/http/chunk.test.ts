@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkForUrl } from '../../../src/providers/bigcommerce/chunk.js';
+import { chunkForUrl } from '../../src/http/chunk.js';
 
 describe('chunkForUrl', () => {
   it('keeps every chunk within the URL length and loses no value', () => {
@@ -16,5 +16,12 @@ describe('chunkForUrl', () => {
   it('puts everything in one chunk when it fits, and nothing when there is nothing', () => {
     expect(chunkForUrl(['a@b.c', 'd@e.f'], 'x')).toEqual([['a@b.c', 'd@e.f']]);
     expect(chunkForUrl([], 'x')).toEqual([]);
+  });
+
+  it('caps the values of one chunk at maxCount, within the length too', () => {
+    const values = Array.from({ length: 7 }, (_, i) => `v${i}`);
+    expect(chunkForUrl(values, 'x', { maxCount: 3 })).toEqual([['v0', 'v1', 'v2'], ['v3', 'v4', 'v5'], ['v6']]);
+    // 'x' + 'v0%2Cv1' is 8 characters: a length of 8 leaves room for two.
+    expect(chunkForUrl(values.slice(0, 3), 'x', { maxLength: 8, maxCount: 3 })).toEqual([['v0', 'v1'], ['v2']]);
   });
 });
