@@ -33,11 +33,13 @@ export function listCustomers(store: StoreState, query: URLSearchParams): Answer
   const ids = intListParam(query, 'id:in');
   const groups = intListParam(query, 'customer_group_id:in');
   // E-mail addresses compare case-insensitively, as the storefront's logins do.
-  const emails = listParam(query, 'email:in')?.map((e) => e.toLowerCase());
+  // A set: every page of an `email:in` read scans the whole store (10,000 customers in the tests).
+  const emailList = listParam(query, 'email:in');
+  const emails = emailList && new Set(emailList.map((e) => e.toLowerCase()));
   const matching = store.customers
     .filter((c) => ids === undefined || ids.has(c.id))
     .filter((c) => groups === undefined || groups.has(c.customer_group_id))
-    .filter((c) => emails === undefined || emails.includes(c.email.toLowerCase()))
+    .filter((c) => emails === undefined || emails.has(c.email.toLowerCase()))
     .sort((a, b) => a.id - b.id);
   const data = slicePage(matching, page);
   return { status: 200, body: { data, meta: { pagination: v3Pagination(matching.length, data.length, page, query) } } };
