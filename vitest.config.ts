@@ -15,5 +15,15 @@ export default defineConfig({
     isolate: false,
     // The JSON report lets .ci/run print a plain `N passed, N failed` line.
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    // On with `--coverage` (the README's test command, so CI's): the summary in the log, and a floor on the
+    // planner and the config checks, whose branches are the tool's decisions.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      // Generated from the JSON Schema (npm run gen:types): types only.
+      exclude: ['src/config/schema-types.ts'],
+      reporter: ['text-summary', ['json-summary', { file: 'coverage-summary.json' }]],
+      reportsDirectory: 'reports/coverage',
+    },
   },
 });

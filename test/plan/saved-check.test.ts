@@ -4,7 +4,7 @@ import { plan } from '../../src/plan/plan.js';
 import { buildSavedPlan, type SavedPlan } from '../../src/plan/saved.js';
 import { checkSavedPlan, withChanges, type SavedCheckInput } from '../../src/plan/saved-check.js';
 import { CAPABILITIES, customer, desired, group, instance, live, liveGroup, options } from './fixtures.js';
-import { scenario } from './saved.test.js';
+import { scenario } from './saved-scenario.js';
 
 const CREATED = '2026-01-02T03:04:05.000Z';
 

@@ -3,7 +3,7 @@ import type { LiveState } from '../../src/model.js';
 import { findStale } from '../../src/plan/stale.js';
 import { savedPlanScopes } from '../../src/plan/saved-scope.js';
 import { customer, liveGroup } from './fixtures.js';
-import { scenario } from './saved.test.js';
+import { scenario } from './saved-scenario.js';
 
 /** The scenario's live state with one edit applied to a deep copy. */
 function edited(edit: (live: LiveState[]) => void): LiveState[] {
