@@ -16,6 +16,8 @@ export interface EmulatorSpec {
   rateLimits: boolean;
   /** A sped-up clock shared with the client (both compute it from the same start); default: real time. */
   clock?: { start: number; factor: number };
+  /** Commerce Layer's environment, whose limits the emulator keeps and whose token says which; default test. */
+  mode?: 'test' | 'live';
 }
 
 export interface EmulatorReady {
@@ -27,7 +29,9 @@ async function start(spec: EmulatorSpec): Promise<{ url: string; close(): Promis
   const now = clock ? () => clock.now() : undefined;
   switch (spec.type) {
     case 'commercelayer':
-      return startCommerceLayerEmulator({ state: commerceLayerSeed(spec.scenario), seed: 1, now, ...(spec.rateLimits ? {} : { rateLimits: false }) });
+      return startCommerceLayerEmulator({
+        state: commerceLayerSeed(spec.scenario), seed: 1, now, mode: spec.mode ?? 'test', ...(spec.rateLimits ? {} : { rateLimits: false }),
+      });
     case 'bigcommerce':
       return startBigCommerceEmulator({
         state: bigCommerceSeed(spec.scenario), stores: [BC_STORE], now, ...(spec.rateLimits ? {} : { quota: Number.MAX_SAFE_INTEGER }),

@@ -27,6 +27,12 @@ export interface Finding {
   pos?: SourcePos;
   /** Provider instance name, when the finding concerns one. */
   provider?: string;
+  /**
+   * The key of the declared group the finding concerns, when it concerns one. A `--target provider/key` keeps
+   * a provider's findings only for its key, as it keeps changes; a finding about a live group the file does
+   * not declare has none, and only a whole-provider target keeps it.
+   */
+  group?: string;
 }
 
 export type MembershipMode = 'authoritative' | 'additive';
@@ -69,6 +75,30 @@ export const NAME_RULES: Readonly<Record<ProviderType, NameRules>> = {
 
 /** The platforms' own names, for messages and headings. */
 export const PLATFORM_NAMES: Readonly<Record<ProviderType, string>> = { commercelayer: 'Commerce Layer', bigcommerce: 'BigCommerce', xtrakit: 'Xtrakit' };
+
+/** A rate limit: at most `limit` calls in any `windowMs`. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/** Which calls a platform counts apart: reads (GET) and writes (POST, PUT, PATCH, DELETE). */
+export type CallClass = 'read' | 'write';
+
+/**
+ * One documented rate limit as data, shared by the adapters (which pace their calls by it) and the planner
+ * (which estimates the time a plan takes). Commerce Layer counts reads and writes apart, each with an average
+ * over the class and a burst per endpoint; BigCommerce and Xtrakit count every call against one budget.
+ */
+export interface RateRule extends RateWindow {
+  /** The calls this limit counts: reads, writes, or every call. */
+  counts: CallClass | 'all';
+  /** Whether each endpoint (method + route) has a budget of its own of this size (a burst limit). */
+  perEndpoint: boolean;
+}
+
+/** Commerce Layer's two environments, whose rate limits differ (live allows twice test's). */
+export type ClEnvironment = 'test' | 'live';
 
 /** A value read from the environment for a secret field: it never prints itself. */
 export class Secret {
@@ -268,4 +298,62 @@ export interface Plan {
   summary: PlanSummary;
   /** API cost per provider instance that was read, by name; absent in plans made before estimates existed. */
   estimate?: CostEstimate[];
+}
+
+// ---- what a platform can do and what a read covers: the planner's vocabulary, which the adapters fill in ----
+
+/** What applying costs on a platform, as data for the plan's estimate. */
+export interface CostModel {
+  /** Calls one group change takes, by action (2 where an edit must read the record first). */
+  groupCalls: Readonly<Record<Action, number>>;
+  /** Calls one membership batch (up to `batchMembership` changes) takes. */
+  batchCalls: number;
+  /** The documented rate limits, reads' and writes' (the limiter keeps the same rules); empty when none is known. */
+  rateLimits: readonly RateRule[];
+  /** The platform's asynchronous bulk path for joins and moves (Commerce Layer imports); absent where none. */
+  bulk?: BulkCost;
+}
+
+/** What one bulk job costs: it carries up to `maxItems` joins or moves in `calls` calls (its create and polls). */
+export interface BulkCost {
+  maxItems: number;
+  calls: number;
+}
+
+/** What a platform can do, as data the planner and apply engine read. */
+export interface Capabilities {
+  /**
+   * How a declared group finds its live group when no id is pinned: by the platform's unique code, by exact name,
+   * or by name ignoring case where the platform keeps names unique that way (two names differing only in case
+   * cannot both exist, so the live one is the group the declared name means).
+   */
+  identity: 'code' | 'name' | 'name-ignoring-case';
+  /** Which group fields no two groups may share, and how the platform compares them. */
+  unique: UniqueFields;
+  /** Longest group name the platform accepts, in characters (temporary names are cut to fit); null: no limit known. */
+  maxNameLength: number | null;
+  /** Whether groups can be deleted through the API. */
+  delete: boolean;
+  /** Whether deleting a group unassigns its customers on the platform itself. */
+  deleteUnassignsMembers: boolean;
+  /** Most membership changes one write call can carry (1: one call per customer). */
+  batchMembership: number;
+  /** Group fields this platform manages, in the config's names. */
+  fields: readonly string[];
+  /** Most calls in flight at once, within the platform's documented limits. */
+  concurrency: number;
+  /** API cost of changes, for the plan's estimate. */
+  cost: CostModel;
+}
+
+/** What a read must cover. */
+export interface ReadScope {
+  /** The declared groups on this provider instance. */
+  groups: DesiredGroup[];
+  /** Every declared member's e-mail (lower case) on this provider instance. */
+  emails: string[];
+  /** Read every live group, not only the declared ones (prune, import). */
+  allGroups: boolean;
+  /** Whether large lists may be read through the platform's bulk exports where cheaper (default true; `--no-bulk`). */
+  bulk?: boolean;
 }

@@ -25,6 +25,8 @@ export interface EmulateOptions {
   /** The emulator enforces the platform's documented rate limits; default off. */
   rateLimits?: boolean;
   shareClock?: { start: number; factor: number };
+  /** Commerce Layer's environment (the emulator's limits and its tokens' `test` claim); default test. */
+  mode?: 'test' | 'live';
 }
 
 export interface EmulatedPlatform {
@@ -56,7 +58,9 @@ const platforms: Record<ProviderType, (url: string) => Pick<ProviderInstance, 's
 export async function emulate(type: ProviderType, scenario: Scenario, options: EmulateOptions): Promise<EmulatedPlatform> {
   const child = fork(script, [], { execArgv: process.execArgv });
   const exited = once(child, 'exit');
-  const spec: EmulatorSpec = { type, scenario, rateLimits: options.rateLimits ?? false, ...(options.shareClock ? { clock: options.shareClock } : {}) };
+  const spec: EmulatorSpec = {
+    type, scenario, rateLimits: options.rateLimits ?? false, ...(options.shareClock ? { clock: options.shareClock } : {}), ...(options.mode ? { mode: options.mode } : {}),
+  };
   child.send(spec);
   const ready = await Promise.race([
     once(child, 'message') as Promise<[EmulatorReady]>,
@@ -91,10 +95,14 @@ export async function emulate(type: ProviderType, scenario: Scenario, options: E
   };
 }
 
-/** Reads what the declared groups need, as `plan` does, and plans it: the read-and-diff half of every command. */
+/**
+ * Reads what the declared groups need, as `plan` does, and plans it: the read-and-diff half of every command.
+ * Pages only, no exports: an export's polls wait on the emulator's clock, which a virtual clock would outrun.
+ */
 export async function readAndPlan(platform: EmulatedPlatform, provider: Provider): Promise<{ live: LiveState; plan: Plan }> {
   const { desired } = platform;
-  const live = await provider.read({ groups: desired.groups, emails: [...new Set(desired.groups.flatMap((g) => g.members ?? []))], allGroups: false });
+  const emails = [...new Set(desired.groups.flatMap((g) => g.members ?? []))];
+  const live = await provider.read({ groups: desired.groups, emails, allGroups: false, bulk: false });
   return { live, plan: plan(desired, [live], { capabilities: { [provider.name]: provider.capabilities } }) };
 }
 

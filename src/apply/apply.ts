@@ -20,6 +20,10 @@ export interface ApplyOptions {
   output: ProgressOutput;
   /** Where progress goes (default stderr, so that stdout stays clean for JSON). */
   stream?: NodeJS.WritableStream;
+  /** The clock of the time-left estimates (ms); default Date.now. */
+  now?: () => number;
+  /** Whether joins may go through a platform's bulk path where cheaper (default true; `--no-bulk`). */
+  bulk?: boolean;
 }
 
 export async function applyPlan(plan: Plan, providers: Map<string, Provider>, options: ApplyOptions): Promise<ApplyResult> {
@@ -38,6 +42,8 @@ export async function applyPlan(plan: Plan, providers: Map<string, Provider>, op
       book,
       creates: createsByKey(changes),
       created: new Map(),
+      now: options.now ?? Date.now,
+      bulk: options.bulk ?? true,
     };
     checkNewGroupsCreated(run, changes);
     return providerTask(run, changes);

@@ -22,6 +22,7 @@ export function trackInFlight(providers: ReadonlyMap<string, Provider>): InFligh
   };
   const tracked = new Map<string, Provider>();
   for (const [name, provider] of providers) {
+    const applyBulk = provider.applyMembershipsBulk?.bind(provider);
     tracked.set(name, {
       name: provider.name,
       type: provider.type,
@@ -30,6 +31,7 @@ export function trackInFlight(providers: ReadonlyMap<string, Provider>): InFligh
       read: (scope) => provider.read(scope),
       applyGroup: (change) => during([change], () => provider.applyGroup(change)),
       applyMemberships: (batch) => during(batch.map((item) => item.change), () => provider.applyMemberships(batch)),
+      ...(applyBulk ? { applyMembershipsBulk: (batch) => during(batch.map((item) => item.change), () => applyBulk(batch)) } : {}),
     });
   }
   return { providers: tracked, pending: () => [...pending] };

@@ -1,6 +1,10 @@
 // A phase of membership changes: targets resolved, chunked into the provider's batch size, `limit` batches
-// at once. One task for the whole phase whose title counts batches, never one task per customer.
+// at once; joins and moves go through the provider's bulk path instead where the cost model finds it cheaper
+// (src/plan/cost.ts, the plan's estimate asks the same). One task for the whole phase whose title counts
+// batches, never one task per customer.
 import type { MembershipChange } from '../model.js';
+import { bulkCalls, rateSeconds } from '../plan/cost.js';
+import { duration } from '../render/cost.js';
 import type { MembershipResult, ResolvedMembershipChange } from '../providers/provider.js';
 import type { ApplyTask } from './listr.js';
 import { runPool } from './pool.js';
@@ -17,12 +21,28 @@ export function membershipPhaseTask(run: ProviderRun, verb: 'move out' | 'assign
       if (run.signal?.aborted) {
         for (const change of changes) run.book.notAttempted(change, interrupted);
       } else {
-        await runBatches(run, changes, (finished, total) => (task.title = `${title} (batch ${finished}/${total})`));
+        const started = run.now();
+        await runBatches(run, changes, (finished, total) => {
+          task.title = `${title} (batch ${finished}/${total}${timeLeft(run, finished, total, run.now() - started)})`;
+        });
         task.title = title;
       }
       settle(task.task, verdictOf(run.book, changes));
     },
   };
+}
+
+/**
+ * `, about 3 min left`: the pace so far over the batches left, never less than the documented rate limits need
+ * for their calls (a long phase is mostly waiting for them); nothing when no batch is left or none finished.
+ */
+export function timeLeft(run: Pick<ProviderRun, 'provider'>, finished: number, total: number, elapsedMs: number): string {
+  const left = total - finished;
+  if (left === 0 || finished === 0) return '';
+  const { cost } = run.provider.capabilities;
+  const atLimits = (rateSeconds(left * cost.batchCalls, cost.rateLimits) ?? 0) * 1000;
+  const ms = Math.max(atLimits, (elapsedMs / finished) * left);
+  return ms >= 1000 ? `, about ${duration(ms / 1000)} left` : '';
 }
 
 /** Resolves, chunks and applies the changes; those never started (interrupted) are not attempted. */
@@ -31,14 +51,30 @@ async function runBatches(
   changes: MembershipChange[],
   progress: (finished: number, total: number) => void,
 ): Promise<void> {
-  const batches = chunk(resolveAll(run, changes), run.provider.capabilities.batchMembership);
+  const resolved = resolveAll(run, changes);
+  const bulk = bulkPart(run, resolved);
+  const direct = chunk(resolved.filter((item) => !bulk.includes(item)), run.provider.capabilities.batchMembership);
+  const batches: Batch[] = [...(bulk.length ? [{ items: bulk, bulk: true }] : []), ...direct.map((items) => ({ items, bulk: false }))];
   let finished = 0;
   const unstarted = await runPool(batches, run.limit, run.signal, async (batch) => {
     await applyBatch(run, batch);
     finished += 1;
     progress(finished, batches.length);
   });
-  for (const item of unstarted.flat()) run.book.notAttempted(item.change, interrupted);
+  for (const item of unstarted.flatMap((batch) => batch.items)) run.book.notAttempted(item.change, interrupted);
+}
+
+interface Batch {
+  items: ResolvedMembershipChange[];
+  /** Through the provider's bulk path. */
+  bulk: boolean;
+}
+
+/** The joins and moves that go through the bulk path: all of them when it is allowed and cheaper, else none. */
+function bulkPart(run: ProviderRun, resolved: ResolvedMembershipChange[]): ResolvedMembershipChange[] {
+  if (!run.bulk || !run.provider.applyMembershipsBulk) return [];
+  const joins = resolved.filter((item) => item.groupId !== null);
+  return bulkCalls(joins.length, run.provider.capabilities) === undefined ? [] : joins;
 }
 
 /** Pairs each change with its target group's id; those whose new group is missing are not attempted. */
@@ -56,11 +92,12 @@ function resolveAll(run: ProviderRun, changes: MembershipChange[]): ResolvedMemb
   return resolved;
 }
 
-/** One call; a thrown error fails the whole batch, per-item errors fail their item only. */
-async function applyBatch(run: ProviderRun, batch: ResolvedMembershipChange[]): Promise<void> {
+/** One call (or one bulk job); a thrown error fails the whole batch, per-item errors fail their item only. */
+async function applyBatch(run: ProviderRun, { items: batch, bulk }: Batch): Promise<void> {
   let results: MembershipResult[];
   try {
-    results = await run.provider.applyMemberships(batch);
+    const { provider } = run;
+    results = bulk && provider.applyMembershipsBulk ? await provider.applyMembershipsBulk(batch) : await provider.applyMemberships(batch);
   } catch (error) {
     for (const { change } of batch) run.book.failed(change, error);
     return;

@@ -14,6 +14,10 @@ export interface ProviderRun {
   creates: Map<string, GroupChange>;
   /** Ids of the groups created in this run, by declared key. */
   created: Map<string, string>;
+  /** The clock of the time-left estimates (ms). */
+  now: () => number;
+  /** Whether joins may go through the provider's bulk path where the cost model finds it cheaper. */
+  bulk: boolean;
 }
 
 /** The id of a membership's target group, or why there is none (its create failed or never ran). */

@@ -28,7 +28,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
   try {
     // JSON: stdout carries one document, the result (its items hold the changes), so the plan is not printed.
     if (options.format === 'json') printFindings(findings, io);
-    else printPlan(plan, desired, findings, options, io);
+    else await printPlan(plan, desired, findings, options, io);
     if (plan.changes.length > 0 && !options.autoApprove && !(await confirm(io))) {
       io.stderr.write('Apply cancelled.\n');
       return 1;

@@ -1,13 +1,12 @@
 // The read-and-diff half of plan, apply and drift: config → providers → live state → Plan.
 import { plan as diff } from '../plan/plan.js';
 import { PlanError } from '../errors.js';
-import type { DesiredState, Finding, LiveState, Plan } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, DesiredState, Finding, LiveState, Plan } from '../model.js';
 import type { PlanTarget } from '../plan/targets.js';
 import type { Io } from './io.js';
 import type { PlatformOptions } from './options.js';
 import { resolveTargets } from './target-option.js';
-import { openWorkspace, readLive, readProgress, type Workspace } from './workspace.js';
+import { openWorkspace, readLive, readProgress, type Workspace, type WorkspaceContext } from './workspace.js';
 
 export interface ComputedPlan {
   plan: Plan;
@@ -26,19 +25,20 @@ export interface ComputedPlan {
 export async function openPlan(
   options: PlatformOptions,
   io: Io,
-  context: { onWait?: (message: string) => void } = {},
+  context: WorkspaceContext = {},
 ): Promise<ComputedPlan> {
   const workspace = await openWorkspace(options, io, context);
   try {
     // `--target`: only the targeted providers are read, and the plan keeps only the targeted changes.
     const targets = resolveTargets(options.target ?? [], workspace.desired);
     const only = targets.length > 0 ? new Set(targets.map((target) => target.provider)) : undefined;
-    const live = await readLive(workspace, { only, progress: readProgress(io, options), stream: io.stderr });
+    const live = await readLive(workspace, { only, progress: readProgress(io, options), stream: io.stderr, bulk: options.bulk ?? true });
     const plan = diff(workspace.desired, live, {
       capabilities: workspace.capabilities,
       force: options.force,
       strict: options.strict,
       targets,
+      bulk: options.bulk ?? true,
     });
     const errors = plan.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {

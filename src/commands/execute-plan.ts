@@ -39,15 +39,14 @@ export async function executePlan(plan: Plan, workspace: Workspace, options: Pla
   };
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, () => onSignal(signal)] as const);
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  const output = options.format === 'json' ? 'silent' : io.interactive && (io.stderr as NodeJS.WriteStream).isTTY ? 'interactive' : 'plain';
+  // In a log, long rate-limit waits get a line per provider every few seconds, as reads do (on stderr).
+  const stopProgress = output === 'interactive' ? () => undefined : workspace.progress.print(io.stderr, new Set(workspace.providers.keys()));
   try {
-    const result = await applyPlan(plan, writes.providers, {
-      parallelism: options.parallelism,
-      signal: abort.signal,
-      output: options.format === 'json' ? 'silent' : io.interactive && (io.stderr as NodeJS.WriteStream).isTTY ? 'interactive' : 'plain',
-      stream: io.stderr,
-    });
+    const result = await applyPlan(plan, writes.providers, { parallelism: options.parallelism, signal: abort.signal, output, stream: io.stderr, bulk: options.bulk ?? true });
     return interrupted === undefined ? { result } : { result, interrupted };
   } finally {
+    stopProgress();
     for (const [signal, handler] of handlers) process.off(signal, handler);
   }
 }

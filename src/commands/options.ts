@@ -30,9 +30,9 @@ export const optionTable = {
   format: {
     commands: ['plan', 'apply', 'drift', 'show'],
     option: {
-      choices: ['text', 'json', 'markdown'],
+      choices: ['text', 'json', 'markdown', 'html'],
       default: 'text',
-      describe: 'Output format: text, json (schemas/plan.schema.json) or markdown (a pull-request comment)',
+      describe: 'Output format: text, json (schemas/plan.schema.json), markdown (a pull-request comment) or html (a self-contained page to save and open in a browser)',
     },
     on: { apply: { choices: ['text', 'json'], default: 'text', describe: 'Output format: text, or json (schemas/apply-result.schema.json)' } },
   },
@@ -42,7 +42,7 @@ export const optionTable = {
   },
   'mask-emails': {
     commands: ['plan', 'apply', 'drift', 'show'],
-    option: { type: 'boolean', describe: 'Show j***#3f2a9c@example.com instead of full e-mail addresses in text and markdown (default: on for markdown)' },
+    option: { type: 'boolean', describe: 'Show j***#3f2a9c@example.com instead of full e-mail addresses (default: on for markdown and html, off for text)' },
   },
   'detailed-exitcode': {
     commands: ['plan'],
@@ -50,6 +50,14 @@ export const optionTable = {
   },
   strict: { commands: ['plan', 'apply', 'drift'], option: { type: 'boolean', default: false, describe: 'Treat warnings (such as customers not found) as errors' } },
   force: { commands: ['plan', 'apply'], option: { type: 'boolean', default: false, describe: 'Go past the safety limits on deletions and removals' } },
+  bulk: {
+    commands: ['plan', 'apply'],
+    option: {
+      type: 'boolean',
+      default: true,
+      describe: "Move many customers through a platform's bulk API (Commerce Layer imports) when that takes fewer calls; --no-bulk: one call per change",
+    },
+  },
   parallelism: {
     commands: ['apply'],
     option: { type: 'number', requiresArg: true, describe: 'Most API calls in flight per provider (default: each platform\'s limit)' },
@@ -99,7 +107,7 @@ export function optionValueProblem(argv: Record<string, unknown>, declared: { st
 export interface PlatformOptions extends GlobalOptions {
   sandbox: boolean;
   sandboxReset: boolean;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'html';
   target?: string[];
   maskEmails?: boolean;
   detailedExitcode: boolean;
@@ -107,4 +115,6 @@ export interface PlatformOptions extends GlobalOptions {
   force: boolean;
   parallelism?: number;
   logFile?: string;
+  /** Absent where the command has no --bulk option (drift, import): bulk paths stay allowed, they only write. */
+  bulk?: boolean;
 }

@@ -15,7 +15,7 @@ export async function runPlan(options: PlanOptions, io: Io): Promise<number> {
   const computed = await computePlan(options, io);
   const { plan, desired, findings } = computed;
   if (options.out) await savePlan(options.out, computed, io);
-  printPlan(plan, desired, findings, options, io);
+  await printPlan(plan, desired, findings, options, io);
   return options.detailedExitcode && plan.changes.length > 0 ? 2 : 0;
 }
 

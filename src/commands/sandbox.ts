@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import path from 'node:path';
 import type { GlobalOptions, Io } from './io.js';
 import { startSandbox, type Sandbox } from '../emulators/sandbox.js';
+import type { GroupDeletionPolicy } from '../emulators/commercelayer/index.js';
 import { PID_VARIABLE, startInBackground } from './sandbox-background.js';
 
 export interface SandboxCommandOptions extends GlobalOptions {
@@ -11,6 +12,7 @@ export interface SandboxCommandOptions extends GlobalOptions {
   latencyMs: number;
   faultRate: number;
   rateLimits: boolean;
+  clGroupDeletion: GroupDeletionPolicy;
   env: boolean;
   foreground: boolean;
 }
@@ -31,6 +33,7 @@ export async function runSandbox(options: SandboxCommandOptions, io: Io, stop: P
     latencyMs: options.latencyMs,
     faultRate: options.faultRate,
     rateLimits: options.rateLimits,
+    clGroupDeletion: options.clGroupDeletion,
   });
   try {
     io.stdout.write(options.env ? envLines(sandbox) : describe(sandbox));
@@ -67,6 +70,7 @@ function forwarded(options: SandboxCommandOptions): string[] {
     '--latency-ms', String(options.latencyMs),
     '--fault-rate', String(options.faultRate),
     ...(options.rateLimits ? [] : ['--no-rate-limits']),
+    '--cl-group-deletion', options.clGroupDeletion,
   ];
 }
 
@@ -94,6 +98,11 @@ export function sandboxCommand(io: Io): CommandModule<GlobalOptions, SandboxComm
         'latency-ms': { type: 'number', requiresArg: true, default: 0, describe: 'Delay added to every response' },
         'fault-rate': { type: 'number', requiresArg: true, default: 0, describe: 'Share (0..1) of requests answered with a 500 or a reset connection' },
         'rate-limits': { type: 'boolean', default: true, describe: 'Enforce the platforms\' documented rate limits (--no-rate-limits to lift them)' },
+        'cl-group-deletion': {
+          choices: ['unassign', 'lock'] as const,
+          default: 'unassign' as const,
+          describe: 'What deleting a Commerce Layer group that still has customers does, which CL does not document: unassign them, or refuse with 423 Locked',
+        },
         env: {
           type: 'boolean',
           default: false,

@@ -6,15 +6,16 @@ import { fileProblem } from '../config/input-file.js';
 import { loadConfig } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { createProvider } from '../providers/registry.js';
-import type { Provider, Capabilities } from '../providers/provider.js';
+import type { Provider } from '../providers/provider.js';
 import { Listr } from 'listr2';
 import { readListOptions, type ProgressOutput } from '../apply/listr.js';
-import type { DesiredState, Finding, LiveState, ProviderInstance } from '../model.js';
+import type { Capabilities, DesiredState, Finding, LiveState, ProviderInstance } from '../model.js';
 import { providerTitle } from '../render/plan-view.js';
 import { startSandbox, type Sandbox } from '../emulators/sandbox.js';
 import type { Io } from './io.js';
 import { pointAtSandbox } from './sandbox-target.js';
 import { openAuditLog, type AuditLog } from './audit-log.js';
+import { ProgressBoard } from './progress-board.js';
 import type { PlatformOptions } from './options.js';
 
 export interface Workspace {
@@ -25,14 +26,18 @@ export interface Workspace {
   capabilities: Record<string, Capabilities>;
   /** The `--log-file` audit, when asked for. */
   audit?: AuditLog;
+  /** Where each provider's calls stand, for progress lines. */
+  progress: ProgressBoard;
   close(): Promise<void>;
 }
 
-export async function openWorkspace(
-  options: PlatformOptions,
-  io: Io,
-  context: { onWait?: (message: string) => void } = {},
-): Promise<Workspace> {
+export interface WorkspaceContext {
+  onWait?: (message: string) => void;
+  /** The progress lines' clock (ms); default Date.now. */
+  now?: () => number;
+}
+
+export async function openWorkspace(options: PlatformOptions, io: Io, context: WorkspaceContext = {}): Promise<Workspace> {
   const configFile = path.resolve(io.cwd, options.config);
   let sandbox: Sandbox | undefined;
   let audit: AuditLog | undefined;
@@ -59,16 +64,18 @@ export async function openWorkspace(
     const onWait = context.onWait ?? (options.verbose ? (message: string) => void io.stderr.write(`${message}\n`) : undefined);
     const providers = new Map<string, Provider>();
     const capabilities: Record<string, Capabilities> = {};
+    const progress = new ProgressBoard(context.now);
     for (const instance of desired.providers) {
-      const provider = createProvider(instance, { log: audit?.call, onWait });
+      const provider = createProvider(instance, { log: audit?.call, onWait, onActivity: progress.feed(instance.name) });
       providers.set(instance.name, provider);
-      capabilities[instance.name] = provider.capabilities;
+      // Read when used: a provider may learn its limits from the platform (Commerce Layer's environment).
+      Object.defineProperty(capabilities, instance.name, { get: () => provider.capabilities, enumerable: true });
     }
     // The planner compares values as each platform echoes them, so desired values are normalised once here.
     for (const group of desired.groups) {
       group.attributes = providers.get(group.provider)!.normalize(group.attributes);
     }
-    return { desired, findings, providers, capabilities, ...(audit ? { audit } : {}), close };
+    return { desired, findings, providers, capabilities, progress, ...(audit ? { audit } : {}), close };
   } catch (error) {
     await close();
     throw error;
@@ -84,7 +91,14 @@ export function readProgress(io: Io, options: { verbose?: boolean }): ProgressOu
 /** Reads every provider instance concurrently; the first failure fails the read. */
 export async function readLive(
   workspace: Workspace,
-  options: { allGroups?: (provider: string) => boolean; only?: ReadonlySet<string>; progress?: ProgressOutput; stream?: NodeJS.WritableStream } = {},
+  options: {
+    allGroups?: (provider: string) => boolean;
+    only?: ReadonlySet<string>;
+    progress?: ProgressOutput;
+    stream?: NodeJS.WritableStream;
+    /** Whether large lists may be read through bulk exports (default true; `--no-bulk`). */
+    bulk?: boolean;
+  } = {},
 ): Promise<LiveState[]> {
   const { desired, providers } = workspace;
   const instances = desired.providers.filter((instance) => options.only?.has(instance.name) ?? true);
@@ -95,22 +109,42 @@ export async function readLive(
       groups,
       emails,
       allGroups: instance.prune || (options.allGroups?.(instance.name) ?? false),
+      bulk: options.bulk ?? true,
     });
   };
   const stream = options.stream;
   // A read may take minutes (a slow store, 200,000 customers): say what is being read, never on stdout.
   const title = (instance: ProviderInstance): string => `reading ${providerTitle(instance.name, desired.providers)}…`;
-  if (options.progress === 'plain' && stream) {
-    return Promise.all(
-      instances.map((instance) => {
-        stream.write(`${title(instance)}\n`);
-        return read(instance);
-      }),
-    );
+  if (!stream) return Promise.all(instances.map(read));
+  if (options.progress !== 'interactive') {
+    // In a log: a line per provider every few seconds while the read lasts, with --verbose or without.
+    const stop = workspace.progress.print(stream, new Set(instances.map((instance) => instance.name)));
+    try {
+      return await Promise.all(
+        instances.map((instance) => {
+          if (options.progress === 'plain') stream.write(`${title(instance)}\n`);
+          return read(instance);
+        }),
+      );
+    } finally {
+      stop();
+    }
   }
-  if (options.progress !== 'interactive' || !stream) return Promise.all(instances.map(read));
   const states = new Map<string, LiveState>();
-  const tasks = instances.map((instance) => ({ title: title(instance), task: async () => void states.set(instance.name, await read(instance)) }));
+  const tasks = instances.map((instance) => ({
+    title: title(instance),
+    task: async (_: unknown, task: { output?: string }) => {
+      // Calls done and to go, with the time left, under the spinner.
+      const stop = workspace.progress.onChange((name) => {
+        if (name === instance.name) task.output = workspace.progress.line(name);
+      });
+      try {
+        states.set(instance.name, await read(instance));
+      } finally {
+        stop();
+      }
+    },
+  }));
   await new Listr(tasks, readListOptions(stream)).run();
   return instances.map((instance) => states.get(instance.name)!);
 }

@@ -3,7 +3,7 @@
 // before reading and the read itself stops past the limit (a file that grows cannot get by), and the bytes
 // must be UTF-8 (a bad byte is an error at its line and column, never a silent U+FFFD).
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { SourcePos } from '../model.js';
 
 /** The largest config file read: far above any hand-written file, far below what would exhaust memory. */
@@ -17,7 +17,7 @@ export type InputFile = { bytes: Buffer; problem?: undefined } | { bytes?: undef
 
 /** The file's bytes, or why they cannot be read, in plain words. */
 export async function readInputFile(file: string, maxBytes: number): Promise<InputFile> {
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     // Non-blocking, so that opening a FIFO returns at once and the check below refuses it.
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

@@ -71,6 +71,10 @@ export interface CommerceLayerProvider {
    * Optional access token scope, e.g. `market:code:europe` (several separated by spaces).
    */
   scope?: string;
+  /**
+   * Which Commerce Layer environment the credentials are for, which sets the rate limits groupform keeps to (live allows twice test's). Default: what the access token's `test` claim says, else test. A token for the other environment is an error.
+   */
+  environment?: 'test' | 'live';
   prune?: Prune;
   ignore?: Ignore;
   safety?: SafetySettings;

@@ -19,7 +19,7 @@ const PATTERN_RULES = new Map<unknown, string>([
   [groupsSchema.definitions.name.pattern, 'must use only letters, digits, _, - and . (starting with a letter, digit or _)'],
   [groupsSchema.definitions.url.pattern, 'must be a web address starting with https:// (or http://)'],
   [amountPattern(), 'must be a number such as 5 or 12.50'],
-  [(groupsSchema.definitions.group.properties?.name as Schema).pattern, 'must not be blank'],
+  [(groupsSchema.definitions.group.properties?.name as Schema | undefined)?.pattern, 'must not be blank'],
 ]);
 
 function amountPattern(): unknown {

@@ -17,12 +17,17 @@ export function configSources(configFile: string, configText: string): string[] 
   return [configFile, ...new Set(files)];
 }
 
-/** ISO 8601 commit time, or null. `files` are absolute or relative to `cwd`. */
-export function lastCommitTime(files: readonly string[], cwd: string): Promise<string | null> {
+/** The last commit touching `files` (absolute or relative to `cwd`): its hash and ISO 8601 time, or null. */
+export function lastCommit(files: readonly string[], cwd: string): Promise<{ hash: string; time: string } | null> {
   return new Promise((resolve) => {
-    execFile('git', ['log', '-1', '--format=%cI', '--', ...files], { cwd }, (error, stdout) => {
-      const time = error ? '' : stdout.trim();
-      resolve(time === '' || Number.isNaN(Date.parse(time)) ? null : new Date(time).toISOString());
+    execFile('git', ['log', '-1', '--format=%H %cI', '--', ...files], { cwd }, (error, stdout) => {
+      const [hash = '', time = ''] = error ? [] : stdout.trim().split(' ');
+      resolve(/^[0-9a-f]{40,64}$/.test(hash) && !Number.isNaN(Date.parse(time)) ? { hash, time: new Date(time).toISOString() } : null);
     });
   });
+}
+
+/** ISO 8601 commit time, or null. `files` are absolute or relative to `cwd`. */
+export async function lastCommitTime(files: readonly string[], cwd: string): Promise<string | null> {
+  return (await lastCommit(files, cwd))?.time ?? null;
 }

@@ -24,7 +24,10 @@ export interface BaselineNote {
 
 export interface DriftReport {
   formatVersion: 1;
-  /** True when no drift is left once the baseline has silenced what it covers. */
+  /**
+   * True when no drift is left once the baseline has silenced what it covers, and no error kept part of the
+   * config from being compared (a group pinned to a missing id, say): then nothing can be said in sync.
+   */
   inSync: boolean;
   /** The last commit touching the config; null outside a git repository. */
   configChangedAt: string | null;
@@ -39,7 +42,7 @@ export interface DriftReport {
 export function buildDriftReport(match: BaselineMatch, configChangedAt: string | null, findings: readonly Finding[]): DriftReport {
   return {
     formatVersion: 1,
-    inSync: match.active.length === 0,
+    inSync: match.active.length === 0 && !findings.some((finding) => finding.severity === 'error'),
     configChangedAt,
     drift: match.active.map(entry),
     silenced: match.silenced.map(({ item, entry: baseline }) => ({ ...entry(item), baseline: note(baseline) })),

@@ -10,7 +10,7 @@ import { createStatePersister, loadStateFile, StateValidationError } from './com
 import type { EmulatorKnobs } from './common/harness.js';
 import {
   startCommerceLayerEmulator, parseCommerceLayerState, SANDBOX_CL_CLIENT_ID, SANDBOX_CL_CLIENT_SECRET,
-  type CommerceLayerEmulator, type CommerceLayerState,
+  type CommerceLayerEmulator, type CommerceLayerState, type GroupDeletionPolicy,
 } from './commercelayer/index.js';
 import {
   startBigCommerceEmulator, parseBigCommerceState, SANDBOX_STORES, type BigCommerceEmulator, type BigCommerceState,
@@ -37,6 +37,8 @@ export interface SandboxOptions extends EmulatorKnobs {
   port?: number;
   /** The platforms' documented rate limits (default on). */
   rateLimits?: boolean;
+  /** What deleting a Commerce Layer group that still has customers does (undocumented): see GroupDeletionPolicy. */
+  clGroupDeletion?: GroupDeletionPolicy;
 }
 
 /** How to reach each emulator and the credentials it accepts (fixed sandbox values, not secrets). */
@@ -68,6 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     cl = await startCommerceLayerEmulator({
       ...knobs, host: options.host, port: port(0), state: initial.commercelayer, onChange: persist,
+      groupDeletion: options.clGroupDeletion,
       ...(noLimits ? { rateLimits: false } : {}),
     });
     bc = await startBigCommerceEmulator({

@@ -17,8 +17,13 @@ export class BodyTooLarge extends Error {
  * Content-Length header announces more), cancelling the rest of the transfer.
  */
 export async function readBounded(response: Response, limit: number): Promise<string> {
+  return (await readBoundedBytes(response, limit)).toString('utf8');
+}
+
+/** The body as bytes, bounded as readBounded's. */
+export async function readBoundedBytes(response: Response, limit: number): Promise<Buffer> {
   const body = response.body;
-  if (!body) return '';
+  if (!body) return Buffer.alloc(0);
   const announced = Number(response.headers.get('content-length'));
   // Content-Length counts the encoded bytes; decoded ones can only be as many or more.
   if (Number.isFinite(announced) && announced > limit) {
@@ -38,7 +43,7 @@ export async function readBounded(response: Response, limit: number): Promise<st
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  return Buffer.concat(chunks, size);
 }
 
 /** JSON when the text is JSON, undefined when there is no body, else the text itself (an HTML page, …). */

@@ -15,11 +15,12 @@
 // - A body is read up to `maxResponseBytes` (decompressed) and no further.
 // - A 2xx body must fit the call's documented shape (`shape.ts`) before the adapter sees it.
 import { ofetch, type FetchContext } from 'ofetch';
-import { ApiError } from '../errors.js';
+import { ApiError, GroupformError } from '../errors.js';
 import type { HttpLog } from './log.js';
 import { systemClock, type Clock } from './clock.js';
 import { redact } from './redact.js';
-import { Limiter, type RateWindow, type Ticket } from './limiter.js';
+import type { CallClass, RateRule } from '../model.js';
+import { Limiter, type Call, type Ticket } from './limiter.js';
 import { rateObservation, requestedWaitMs } from './rate-headers.js';
 import { backoffMs, type Backoff } from './backoff.js';
 import { fallbackDetail, isConnectionRefused, networkDetail, shorten, type ErrorDetail } from './error-detail.js';
@@ -53,17 +54,38 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Tries per call, the first included; default 5. */
   attempts?: number;
-  /** Client-side limits, from the platform's documentation; default 4 in flight and no rate window. */
-  limits?: { concurrency: number; windows: readonly RateWindow[] };
+  /** Client-side limits, from the platform's documentation; default 4 in flight and no rate rule. */
+  limits?: ClientLimits;
   log?: HttpLog;
   /** Told, in a sentence, whenever the client sleeps for a rate limit or before a retry. */
   onWait?: (message: string) => void;
+  /** Told whenever a call is asked for or answered, or calls are held back: for progress displays. */
+  onActivity?: (activity: ClientActivity) => void;
   clock?: Clock;
   backoff?: Backoff;
   /** Longest wait a platform's header may impose before a retry; default 120 s. */
   maxWaitMs?: number;
   /** Largest body (decompressed) read from one answer; default DEFAULT_MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
+}
+
+export interface ClientLimits {
+  concurrency: number;
+  rules: readonly RateRule[];
+  /** The endpoint a call goes to, as the platform's per-endpoint limits count it; default: method and path. */
+  endpoint?: (method: Method, path: string) => string;
+}
+
+/** Where a client's work stands. */
+export interface ClientActivity {
+  /** Calls asked for and not answered yet, those queued behind the limiter included: the work known to remain. */
+  pending: number;
+  /** Calls finished (answered or failed) since the client was made. */
+  done: number;
+  /** While calls are held back (a rate limit, a retry's backoff): until when, on the client's clock, and why. */
+  waiting?: { until: number; why: string };
+  /** About the least time the pending calls need at the rate limits, in ms. */
+  leastMs: number;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -94,6 +116,10 @@ export interface HttpClient {
   send<T>(path: string, options: RequestOptions<T>): Promise<HttpResponse<T>>;
   /** `path` as errors name it: the whole URL path under the base URL, readable, with no credential. */
   pathOf(path: string): string;
+  /** Replaces the rate rules (once the platform said which plan or environment applies). */
+  setRateRules(rules: readonly RateRule[]): void;
+  /** The rate rules as they stand, with what the platform's headers taught (a store's quota). */
+  rateRules(): readonly RateRule[];
 }
 
 // Statuses ofetch may re-issue; the hooks throw before a retry for any that the policy above does not allow.
@@ -111,12 +137,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const authSecrets = new Set<string>();
   const clean = (text: string) => redact(text, [...(options.secrets?.() ?? []), ...authSecrets]);
   const wait = (message: string) => options.onWait?.(clean(`${provider}: ${message}`));
+  const activity = { pending: 0, done: 0 };
+  /** Pending calls by class, for the time they need at the rate limits. */
+  const pending: Record<CallClass, number> = { read: 0, write: 0 };
+  const report = (waiting?: { ms: number; why: string }): void => {
+    if (!options.onActivity) return;
+    const leastMs = Math.max(limiter.leastMs(pending.read, 'read'), limiter.leastMs(pending.write, 'write'));
+    options.onActivity({ ...activity, leastMs, ...(waiting ? { waiting: { until: clock.now() + waiting.ms, why: clean(waiting.why) } } : {}) });
+  };
+  const limits = options.limits ?? { concurrency: 4, rules: [] };
+  const endpointOf = limits.endpoint ?? ((method: Method, path: string) => `${method} ${path}`);
   const limiter = new Limiter({
-    ...(options.limits ?? { concurrency: 4, windows: [] }),
+    concurrency: limits.concurrency,
+    rules: limits.rules,
     clock,
     // Pacing by a few hundred ms is routine; only waits a person would notice are worth a line.
-    onWait: (ms) => {
-      if (ms >= NOTICEABLE_WAIT_MS) wait(`client rate limit, waiting ${seconds(ms)}`);
+    onWait: (ms, why) => {
+      if (ms < NOTICEABLE_WAIT_MS) return;
+      wait(`client rate limit (${why}), waiting ${seconds(ms)}`);
+      report({ ms, why: `rate limit, ${why}` });
     },
   });
 
@@ -125,11 +164,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function send<T>(path: string, req: RequestOptions<T>): Promise<HttpResponse<T>> {
+    const callClass = classOf(req.method ?? 'GET');
+    activity.pending++;
+    pending[callClass]++;
+    report();
+    try {
+      return await exchange(path, req);
+    } finally {
+      activity.pending--;
+      pending[callClass]--;
+      activity.done++;
+      report();
+    }
+  }
+
+  /** One call and its retries. */
+  async function exchange<T>(path: string, req: RequestOptions<T>): Promise<HttpResponse<T>> {
     const method = req.method ?? 'GET';
     const idempotent = req.idempotent ?? method !== 'POST';
     const url = new URL(baseUrl + path + queryString(req.query));
     const where = pathOf(path);
     const logPath = clean(decode(url.pathname + url.search));
+    const call: Call = { class: classOf(method), endpoint: endpointOf(method, path.split('?')[0]!) };
     const state = { attempt: 0, retries: 0, refreshed: false, started: 0, ticket: undefined as Ticket | undefined, sent: {} as Record<string, string> };
     const fail = (status: number, detail: string, cause?: unknown, code?: string) =>
       new ApiError({ provider, method, path: where, status, detail: clean(detail), ...(code ? { code } : {}) }, cause ? { cause } : undefined);
@@ -143,6 +199,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const retryAfter = async (ms: number, why: string) => {
       state.retries++;
       wait(`${why} on ${method} ${where}, retry ${state.retries} of ${attempts - 1} in ${seconds(ms)}`);
+      report({ ms, why: `${why}, retry ${state.retries}` });
       await clock.sleep(ms);
     };
 
@@ -164,7 +221,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             ctx.options.headers.set(name, value);
             authSecrets.add(value).add(value.split(' ').at(-1) ?? value);
           }
-          state.ticket = await limiter.acquire();
+          state.ticket = await limiter.acquire(call);
           state.attempt++;
           state.started = clock.now();
           // A fresh timeout per attempt: ofetch's `timeout` would carry the first attempt's signal into retries.
@@ -196,7 +253,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             settle(status);
           }
           const rate = rateObservation(response.headers);
-          if (rate) limiter.observe(rate);
+          if (rate) limiter.observe(rate, call);
         },
         async onResponseError(ctx) {
           const { status, statusText, headers } = ctx.response;
@@ -224,7 +281,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { status: response.status, headers: response.headers, data: response._data as T };
     } catch (error) {
       settle(0);
-      if (error instanceof ApiError) throw error;
+      // Ours (an ApiError, or a credential the adapter refused before use): already worded for a person.
+      if (error instanceof GroupformError) throw error;
       // Anything else (an ofetch FetchError) carries the request options, credentials included: never let it out.
       throw fail(0, networkDetail(error, timeoutMs));
     }
@@ -233,6 +291,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     send,
     pathOf,
+    setRateRules: (rules) => limiter.setRules(rules),
+    rateRules: () => limiter.rules(),
     request: async <T>(path: string, req: RequestOptions<T>) => (await send<T>(path, req)).data,
   };
 }
@@ -265,6 +325,11 @@ function decode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** Platforms count reads and writes apart (Commerce Layer); a GET is a read. */
+function classOf(method: Method): CallClass {
+  return method === 'GET' ? 'read' : 'write';
 }
 
 function seconds(ms: number): string {

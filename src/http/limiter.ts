@@ -1,44 +1,56 @@
-// The client-side limiter, one per client instance: at most `concurrency` calls in flight, and at most
-// `limit` calls in any sliding `windowMs` (Commerce Layer counts over sliding windows; for BigCommerce's
-// fixed 30 s quota a sliding window of the same size is slightly stricter, never looser). A call counts from
-// the moment it starts until a window's length after its answer came: the platform counts it on arrival,
-// somewhere in between, so counting it by its start alone let the 26th call of a 25-per-10-s burst window
-// reach the platform while the first still counted there (429s at every window edge). The platform's own
-// headers then tighten it: its window sizes replace ours, and as the budget it reports runs low the limiter
-// spaces calls out, so that 429s stay rare instead of being the steering signal.
+// The client-side limiter, one per client instance: at most `concurrency` calls in flight, and every rate rule
+// of the platform kept, each over its own calls: a rule counts reads, writes or every call, over the class as
+// a whole or per endpoint (Commerce Layer: an average per class and a burst per endpoint, reads and writes
+// apart). Windows slide (Commerce Layer counts over sliding windows; for BigCommerce's fixed 30 s quota a
+// sliding window of the same size is slightly stricter, never looser). A call counts from the moment it starts
+// until a window's length after its answer came: the platform counts it on arrival, somewhere in between, so
+// counting it by its start alone let the 26th call of a 25-per-10-s burst window reach the platform while the
+// first still counted there (429s at every window edge). The platform's own headers then tighten it: the
+// budget they report replaces the rule's, and as it runs low the limiter spaces that rule's calls out, so that
+// 429s stay rare instead of being the steering signal.
+import type { CallClass, RateRule } from '../model.js';
 import type { Clock } from './clock.js';
 import type { RateObservation } from './rate-headers.js';
 
-export interface RateWindow {
-  limit: number;
-  windowMs: number;
+/** What the limiter needs to know of a call: which rules count it. */
+export interface Call {
+  class: CallClass;
+  /** Method and route (`PATCH /api/customers/:id`): calls to one endpoint share its per-endpoint budgets. */
+  endpoint: string;
 }
 
 export interface LimiterOptions {
   concurrency: number;
-  windows: readonly RateWindow[];
+  rules: readonly RateRule[];
   clock: Clock;
   /** Called before the limiter sleeps to keep within a rate (not while queueing for a concurrency slot). */
-  onWait?: (ms: number) => void;
+  onWait?: (ms: number, why: string) => void;
 }
 
-/** Below this share of a window's budget, calls are spaced out. */
+/** Below this share of a budget, calls are spaced out. */
 const LOW_SHARE = 0.2;
 /** The same threshold, in calls, when the platform does not tell the budget's size. */
 const LOW_CALLS = 5;
 
+/** Spacing after a report of a low budget: no call it counts starts sooner than `ms` after the last one. */
+interface Spacing {
+  counts: CallClass | 'all';
+  ms: number;
+}
+
 export class Limiter {
   readonly #concurrency: number;
   readonly #clock: Clock;
-  readonly #onWait?: (ms: number) => void;
-  /** windowMs → limit. */
-  readonly #windows = new Map<number, number>();
-  /** Recent calls: when each was answered (Infinity while in flight). */
+  readonly #onWait?: (ms: number, why: string) => void;
+  #rules: RateRule[] = [];
+  /** Recent calls: what they were, and when each was answered (Infinity while in flight). */
   #calls: Ticket[] = [];
   #active = 0;
   readonly #queue: (() => void)[] = [];
-  #spacingMs = 0;
-  #lastStart = -Infinity;
+  /** Per budget the platform reported low (by rule index, or 'observed' when no rule matched). */
+  readonly #spacing = new Map<number | 'observed', Spacing>();
+  /** When the last call of each class started. */
+  readonly #lastStart: Record<CallClass, number> = { read: -Infinity, write: -Infinity };
   #holdUntil = 0;
   /** Callers waiting for a call in flight to be answered, because only then can it leave a window. */
   #answered: (() => void)[] = [];
@@ -47,25 +59,36 @@ export class Limiter {
     this.#concurrency = Math.max(1, options.concurrency);
     this.#clock = options.clock;
     this.#onWait = options.onWait;
-    for (const window of options.windows) this.#windows.set(window.windowMs, window.limit);
+    this.setRules(options.rules);
   }
 
-  /** Waits for a free slot and for room in every window, then counts the call; settle it with `release`. */
-  async acquire(): Promise<Ticket> {
+  /** Replaces the rules (a Commerce Layer token said which environment it is for); calls made so far still count. */
+  setRules(rules: readonly RateRule[]): void {
+    this.#rules = rules.map((rule) => ({ ...rule }));
+    this.#spacing.clear();
+  }
+
+  /** The rules as they stand, learnt budgets included. */
+  rules(): readonly RateRule[] {
+    return this.#rules.map((rule) => ({ ...rule }));
+  }
+
+  /** Waits for a free slot and for room under every rule that counts `call`, then counts it; settle it with `release`. */
+  async acquire(call: Call): Promise<Ticket> {
     if (this.#active < this.#concurrency) this.#active++;
     else await new Promise<void>((resolve) => this.#queue.push(resolve)); // the releaser hands its slot over
     for (;;) {
-      const wait = this.#delay(this.#clock.now());
+      const { wait, why } = this.#delay(call, this.#clock.now());
       if (wait <= 0) break;
       if (wait === Infinity) {
         await new Promise<void>((resolve) => this.#answered.push(resolve));
         continue;
       }
-      this.#onWait?.(wait);
+      this.#onWait?.(wait, why);
       await this.#clock.sleep(wait);
     }
-    this.#lastStart = this.#clock.now();
-    const ticket: Ticket = { answeredAt: Infinity };
+    this.#lastStart[call.class] = this.#clock.now();
+    const ticket: Ticket = { ...call, answeredAt: Infinity };
     this.#calls.push(ticket);
     return ticket;
   }
@@ -84,39 +107,113 @@ export class Limiter {
     this.#holdUntil = Math.max(this.#holdUntil, until);
   }
 
-  /** Adapts to what the platform reports about its budget. */
-  observe(rate: RateObservation): void {
-    if (rate.limit && rate.windowMs) this.#windows.set(rate.windowMs, rate.limit);
+  /** Adapts to what the platform reported about the budget that counted `call`. */
+  observe(rate: RateObservation, call: Call): void {
+    const index = this.#reported(rate, call);
+    const rule = index === undefined ? undefined : this.#rules[index]!;
+    // A limit without its window (Laravel's X-RateLimit-Limit, Xtrakit) could be per any window: not learnt.
+    if (rule && rate.limit && rate.windowMs) Object.assign(rule, { limit: rate.limit, windowMs: rate.windowMs });
     if (rate.remaining === undefined) return;
-    const limit = rate.limit ?? (rate.windowMs ? this.#windows.get(rate.windowMs) : undefined);
+    const limit = rate.limit ?? rule?.limit;
+    const windowMs = rate.windowMs;
     const low = Math.max(this.#concurrency, limit ? Math.ceil(limit * LOW_SHARE) : LOW_CALLS);
-    if (rate.remaining >= low) {
-      this.#spacingMs = 0;
-    } else if (rate.resetMs !== undefined) {
+    const key = index ?? 'observed';
+    let ms = 0;
+    if (rate.remaining < low && rate.resetMs !== undefined) {
       // A fixed window (BigCommerce): spread what is left over the time until it refills; nothing left: wait it out.
       if (rate.remaining <= 0) this.hold(this.#clock.now() + rate.resetMs);
-      this.#spacingMs = rate.resetMs / Math.max(1, rate.remaining);
-    } else if (limit && rate.windowMs) {
-      // A sliding window (Commerce Layer): no more than the sustainable average rate until the budget recovers.
-      this.#spacingMs = rate.windowMs / limit;
+      ms = rate.resetMs / Math.max(1, rate.remaining);
+    } else if (rate.remaining < low && limit && windowMs && !(rule && rate.remaining >= this.#ownRemaining(rule, call))) {
+      // A sliding window (Commerce Layer) that other clients spend too (our own calls alone would leave more):
+      // no more than the sustainable average rate until the budget recovers. Spent by us alone, the rule's
+      // window already paces us, and spacing on top would only slow the run.
+      ms = windowMs / limit;
     }
+    if (ms > 0) this.#spacing.set(key, { counts: rule?.counts ?? 'all', ms });
+    else this.#spacing.delete(key);
   }
 
-  /** How long a call starting at `now` must still wait; Infinity: until a call in flight is answered. */
-  #delay(now: number): number {
-    const longest = Math.max(0, ...this.#windows.keys());
-    this.#calls = this.#calls.filter((call) => call.answeredAt > now - longest);
-    let until = Math.max(this.#holdUntil, this.#lastStart + this.#spacingMs);
-    for (const [windowMs, limit] of this.#windows) {
-      const inWindow = this.#calls.map((call) => call.answeredAt).filter((t) => t > now - windowMs).sort((a, b) => a - b);
-      // The earliest-answered call that must leave the window before one more fits.
-      if (inWindow.length >= limit) until = Math.max(until, inWindow[inWindow.length - limit]! + windowMs);
+  /**
+   * The rule a report describes: one that counts the call with the reported window (the class's average, or a
+   * burst when a refusal names it), else the longest class-wide one (a store whose quota has another window).
+   */
+  #reported(rate: RateObservation, call: Call): number | undefined {
+    const candidates = [...this.#rules.keys()].filter((i) => counts(this.#rules[i]!.counts, call));
+    const byWindow = (i: number) => this.#rules[i]!.windowMs === rate.windowMs;
+    const same = candidates.find((i) => byWindow(i) && !this.#rules[i]!.perEndpoint) ?? candidates.find(byWindow);
+    if (same !== undefined) return same;
+    return candidates.filter((i) => !this.#rules[i]!.perEndpoint).sort((a, b) => this.#rules[b]!.windowMs - this.#rules[a]!.windowMs)[0];
+  }
+
+  /**
+   * About the least time `n` more calls of a class need under the rules, from now: those the windows still
+   * have room for start at once, every further rule's limit a window later (per-endpoint rules counted as if the
+   * calls shared one endpoint). For a time-left estimate, not for pacing.
+   */
+  leastMs(n: number, callClass: CallClass): number {
+    const now = this.#clock.now();
+    let ms = Math.max(0, this.#holdUntil - now);
+    for (const rule of this.#rules) {
+      if (!counts(rule.counts, { class: callClass, endpoint: '' })) continue;
+      const used = this.#calls.filter((ticket) => counts(rule.counts, ticket) && ticket.answeredAt > now - rule.windowMs).length;
+      const beyond = n - Math.max(0, rule.limit - used);
+      if (beyond > 0) ms = Math.max(ms, Math.ceil(beyond / rule.limit) * rule.windowMs);
     }
-    return until - now;
+    return ms;
+  }
+
+  /** What would be left of `rule`'s budget if only our calls spent it (ours count longer than the platform's). */
+  #ownRemaining(rule: RateRule, call: Call): number {
+    const since = this.#clock.now() - rule.windowMs;
+    const ours = this.#calls.filter(
+      (ticket) => counts(rule.counts, ticket) && (!rule.perEndpoint || ticket.endpoint === call.endpoint) && ticket.answeredAt > since,
+    ).length;
+    return rule.limit - ours;
+  }
+
+  /** How long `call` starting at `now` must still wait, and why; Infinity: until a call in flight is answered. */
+  #delay(call: Call, now: number): { wait: number; why: string } {
+    const longest = Math.max(0, ...this.#rules.map((rule) => rule.windowMs));
+    this.#calls = this.#calls.filter((ticket) => ticket.answeredAt > now - longest);
+    let until = this.#holdUntil;
+    let why = 'the platform asked to wait';
+    for (const spacing of this.#spacing.values()) {
+      if (!counts(spacing.counts, call)) continue;
+      const last = spacing.counts === 'all' ? Math.max(this.#lastStart.read, this.#lastStart.write) : this.#lastStart[spacing.counts];
+      if (last + spacing.ms > until) {
+        until = last + spacing.ms;
+        why = 'the platform reports its budget low';
+      }
+    }
+    for (const rule of this.#rules) {
+      if (!counts(rule.counts, call)) continue;
+      const inWindow = this.#calls
+        .filter((ticket) => counts(rule.counts, ticket) && (!rule.perEndpoint || ticket.endpoint === call.endpoint))
+        .map((ticket) => ticket.answeredAt)
+        .filter((t) => t > now - rule.windowMs)
+        .sort((a, b) => a - b);
+      // The earliest-answered call that must leave the window before one more fits.
+      if (inWindow.length >= rule.limit && inWindow[inWindow.length - rule.limit]! + rule.windowMs > until) {
+        until = inWindow[inWindow.length - rule.limit]! + rule.windowMs;
+        why = describeRule(rule, call.endpoint);
+      }
+    }
+    return { wait: until - now, why };
   }
 }
 
+function counts(rule: CallClass | 'all', call: Call): boolean {
+  return rule === 'all' || rule === call.class;
+}
+
+/** `writes: 25 per 10 s on PATCH /api/customers/:id`, for progress lines. */
+function describeRule(rule: RateRule, endpoint?: string): string {
+  const what = rule.counts === 'all' ? 'calls' : `${rule.counts}s`;
+  const per = rule.windowMs % 1000 === 0 ? `${rule.windowMs / 1000} s` : `${rule.windowMs} ms`;
+  return `${what}: ${rule.limit} per ${per}${rule.perEndpoint && endpoint ? ` on ${endpoint}` : ''}`;
+}
+
 /** One call counted by the limiter. */
-export interface Ticket {
+export interface Ticket extends Call {
   answeredAt: number;
 }

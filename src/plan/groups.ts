@@ -1,7 +1,6 @@
 // Group changes on one provider instance: create the unmatched declared groups, update the managed fields
 // that differ, and (only with prune) delete the live groups nobody declares.
-import type { Attributes, Finding, GroupChange, LiveGroup, ProviderInstance } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Attributes, Capabilities, Finding, GroupChange, LiveGroup, ProviderInstance } from '../model.js';
 import { groupAddress } from './address.js';
 import { ignored } from './glob.js';
 import type { GroupMatch } from './identity.js';

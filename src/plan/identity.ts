@@ -3,8 +3,7 @@
 // 'name') or ignoring case (identity 'name-ignoring-case'). A live group pinned by one declared group is out of
 // the running for the others.
 // Anything ambiguous is an error finding, never a guess.
-import type { DesiredGroup, Finding, LiveGroup } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, DesiredGroup, Finding, LiveGroup } from '../model.js';
 
 /** A declared group and the live group it manages; `live` is null when the plan creates it. */
 export interface GroupMatch {
@@ -96,5 +95,5 @@ export function matchesIdentity(live: LiveGroup, identity: Capabilities['identit
 }
 
 function error(group: DesiredGroup, code: string, message: string): Finding {
-  return { severity: 'error', code, message, provider: group.provider, ...(group.pos ? { pos: group.pos } : {}) };
+  return { severity: 'error', code, message, provider: group.provider, group: group.key, ...(group.pos ? { pos: group.pos } : {}) };
 }

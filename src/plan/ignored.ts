@@ -3,8 +3,7 @@
 // name), or that would take a name a pattern covers (so that the next plan finds it ignored), is an error
 // naming both, and nothing is planned for it. Customers still leave an ignored group when the file declares
 // them in another (a customer has one group): the plan says how many, per group.
-import type { Finding, LiveGroup, MembershipChange, ProviderInstance } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, Finding, LiveGroup, MembershipChange, ProviderInstance } from '../model.js';
 import { ignoringPattern } from './glob.js';
 import { declaredName, type GroupMatch } from './identity.js';
 
@@ -25,7 +24,7 @@ export function withoutIgnored(
         'an ignored group is never renamed, changed or deleted: narrow the pattern, or declare another group'
       : `group ${desired.key} would be named "${name}" on ${instance.name}, which ignore pattern "${byName}" covers, so the group would be ignored ` +
         'once it is there: rename it, or narrow the pattern';
-    findings.push({ severity: 'error', code: 'ignored-group-claimed', message, provider: instance.name, ...(desired.pos ? { pos: desired.pos } : {}) });
+    findings.push({ severity: 'error', code: 'ignored-group-claimed', message, provider: instance.name, group: desired.key, ...(desired.pos ? { pos: desired.pos } : {}) });
     return false;
   });
   return { resolved: kept, findings };

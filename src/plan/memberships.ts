@@ -75,7 +75,7 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
 /** About the group's `index`-th member, at that member's own place when the config knows it. */
 function customerFinding(group: DesiredGroup, email: string, index: number, customers: readonly LiveCustomer[], strict: boolean): Finding {
   const pos = group.memberPos?.(index) ?? group.pos;
-  const base = { provider: group.provider, ...(pos ? { pos } : {}) };
+  const base = { provider: group.provider, group: group.key, ...(pos ? { pos } : {}) };
   // The ids let the merchant find the duplicates on the platform, where only they can be told apart.
   const ids = customers.map((customer) => `#${customer.id}`).join(', ');
   return customers.length === 0

@@ -122,6 +122,7 @@ function takenFinding(input: NameInput, change: GroupChange, what: string, holde
     severity: 'error',
     code: 'name-taken',
     provider,
+    ...(change.key === null ? {} : { group: change.key }),
     message: `group ${String(change.key)}: ${what} is held on ${provider} by ${why}`,
     ...(pos ? { pos } : {}),
   };

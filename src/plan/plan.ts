@@ -1,7 +1,6 @@
 // The planner: desired × live → Plan. Pure: no I/O, no clock, no randomness (DESIGN.md §3).
 import { PlanError } from '../errors.js';
-import type { Change, DesiredState, Finding, LiveState, Plan, PlanSummary, ProviderInstance } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, Change, DesiredState, Finding, LiveState, MembershipChange, Plan, PlanSummary, ProviderInstance } from '../model.js';
 import { estimateCost } from './cost.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';
@@ -22,6 +21,8 @@ export interface PlanOptions {
   strict?: boolean;
   /** Narrow the plan to these providers or groups; absent or empty: everything. */
   targets?: readonly PlanTarget[];
+  /** Whether the estimate may count joins through a platform's bulk path (default true; `--no-bulk`). */
+  bulk?: boolean;
 }
 
 /**
@@ -44,6 +45,11 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     findings = findings.filter((finding) => findingInTargets(finding, targets));
     findings.push(...missingPrerequisites(all, changes, rulesOf));
   }
+  // Counted over the changes the targets keep: the customers that this plan moves out of ignored groups.
+  for (const state of live) {
+    const moves = changes.filter((change): change is MembershipChange => change.kind === 'membership' && change.provider === state.provider);
+    findings.push(...leavingIgnored(instanceOf(desired, state.provider), state.groups, moves));
+  }
   const ordered = orderChanges(changes, rulesOf);
   changes = ordered.changes;
   findings.push(...ordered.findings);
@@ -55,7 +61,7 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     changes,
     findings,
     summary: summarize(changes),
-    estimate: estimateCost(changes, live.map((state) => state.provider), options.capabilities),
+    estimate: estimateCost(changes, live.map((state) => state.provider), options.capabilities, options.bulk ?? true),
   };
 }
 
@@ -91,7 +97,6 @@ function planProvider(
     changes: [...names.changes, ...memberships.changes],
     findings: [
       ...identity.findings, ...allowed.findings, ...groups.findings, ...names.findings, ...memberships.findings, ...unassigned,
-      ...leavingIgnored(instance, state.groups, memberships.changes),
     ],
   };
 }

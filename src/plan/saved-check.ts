@@ -3,8 +3,7 @@
 // and the freshly read live state — same action, address, before and after — inside the plan's targets and
 // the `--target`s of the apply, and within the safety limits unless `--force`. Changes already in effect are
 // skipped, stale ones reported (stale.ts), anything else refuses the whole plan. Pure.
-import type { Change, DesiredState, Finding, GroupChange, GroupRef, LiveState, MembershipChange, Plan } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, Change, DesiredState, Finding, GroupChange, GroupRef, LiveState, MembershipChange, Plan } from '../model.js';
 import { groupAddress, groupRefLabel, memberAddress, memberIdAddress } from './address.js';
 import { plan as diff, summarize } from './plan.js';
 import { checkSafety } from './safety.js';

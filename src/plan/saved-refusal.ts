@@ -1,7 +1,6 @@
 // Why the config would not make a change that a saved plan holds, in the terms of the config: the provider
 // does not prune, the group is ignored or additive, the customer belongs elsewhere. Pure.
-import type { Change, DesiredState, GroupChange, LiveState, MembershipChange } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Capabilities, Change, DesiredState, GroupChange, LiveState, MembershipChange } from '../model.js';
 import { groupRefLabel } from './address.js';
 import { ignored } from './glob.js';
 

@@ -2,8 +2,7 @@
 // the declared groups it touches, the customers it moves, and every group only when it deletes undeclared ones.
 // Where it updates or deletes groups, every declared group is read, as `plan` read them: the safety limits
 // count changed groups against those, and counting against the touched ones alone would refuse a valid plan.
-import type { DesiredState, Plan } from '../model.js';
-import type { ReadScope } from '../providers/provider.js';
+import type { DesiredState, Plan, ReadScope } from '../model.js';
 
 export function savedPlanScopes(plan: Plan, desired: DesiredState): Map<string, ReadScope> {
   const touched = new Map<string, { keys: Set<string>; emails: Set<string>; allGroups: boolean; allDeclared: boolean }>();

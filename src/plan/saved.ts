@@ -3,8 +3,7 @@
 // Pure: the creation time is passed in. The file holds no secret: plans carry none.
 import { createHash } from 'node:crypto';
 import { PlanError } from '../errors.js';
-import type { Attributes, Change, DesiredState, GroupChange, LiveGroup, LiveState, Plan } from '../model.js';
-import type { Capabilities } from '../providers/provider.js';
+import type { Attributes, Capabilities, Change, DesiredState, GroupChange, LiveGroup, LiveState, Plan } from '../model.js';
 import { liveAttributes } from './groups.js';
 import { groupPrerequisites } from './order.js';
 import type { PlanTarget } from './targets.js';

@@ -23,9 +23,14 @@ export function inTargets(change: Change, targets: readonly PlanTarget[]): boole
   }
 }
 
-/** Findings about providers outside the targets are dropped; findings about none are kept. */
+/**
+ * A finding is in scope as the changes are: one about a declared group when its provider or that group is
+ * targeted, one about a live group the file does not declare (a prune delete) only with its whole provider.
+ * Findings about no provider (the config as a whole) are kept.
+ */
 export function findingInTargets(finding: Finding, targets: readonly PlanTarget[]): boolean {
-  return finding.provider === undefined || targets.some((target) => target.provider === finding.provider);
+  return finding.provider === undefined ||
+    targets.some((target) => target.provider === finding.provider && (target.key === undefined || target.key === finding.group));
 }
 
 /**

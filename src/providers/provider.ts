@@ -1,54 +1,6 @@
 // The contract every platform adapter fulfils. Adapters know nothing of the CLI or the planner's internals.
-import type { Action, DesiredGroup, GroupChange, LiveState, MembershipChange, ProviderInstance, Attributes, UniqueFields } from '../model.js';
-import type { HttpLog } from '../http/log.js';
-import type { RateWindow } from '../http/limiter.js';
-
-/** A rate limit: at most `limit` calls start in any `windowMs`. */
-/** What applying costs on a platform, as data for the plan's estimate. */
-export interface CostModel {
-  /** Calls one group change takes, by action (2 where an edit must read the record first). */
-  groupCalls: Readonly<Record<Action, number>>;
-  /** Calls one membership batch (up to `batchMembership` changes) takes. */
-  batchCalls: number;
-  /** The documented limits the write calls fall under; empty when the platform documents none. */
-  rateLimits: readonly RateWindow[];
-}
-
-/** What a platform can do, as data the planner and apply engine read. */
-export interface Capabilities {
-  /**
-   * How a declared group finds its live group when no id is pinned: by the platform's unique code, by exact name,
-   * or by name ignoring case where the platform keeps names unique that way (two names differing only in case
-   * cannot both exist, so the live one is the group the declared name means).
-   */
-  identity: 'code' | 'name' | 'name-ignoring-case';
-  /** Which group fields no two groups may share, and how the platform compares them. */
-  unique: UniqueFields;
-  /** Longest group name the platform accepts, in characters (temporary names are cut to fit); null: no limit known. */
-  maxNameLength: number | null;
-  /** Whether groups can be deleted through the API. */
-  delete: boolean;
-  /** Whether deleting a group unassigns its customers on the platform itself. */
-  deleteUnassignsMembers: boolean;
-  /** Most membership changes one write call can carry (1: one call per customer). */
-  batchMembership: number;
-  /** Group fields this platform manages, in the config's names. */
-  fields: readonly string[];
-  /** Most calls in flight at once, within the platform's documented limits. */
-  concurrency: number;
-  /** API cost of changes, for the plan's estimate. */
-  cost: CostModel;
-}
-
-/** What a read must cover. */
-export interface ReadScope {
-  /** The declared groups on this provider instance. */
-  groups: DesiredGroup[];
-  /** Every declared member's e-mail (lower case) on this provider instance. */
-  emails: string[];
-  /** Read every live group, not only the declared ones (prune, import). */
-  allGroups: boolean;
-}
+import type { Attributes, Capabilities, GroupChange, LiveState, MembershipChange, ProviderInstance, ReadScope } from '../model.js';
+import type { ClientActivity, HttpLog } from '../http/index.js';
 
 /** A membership change with its target group's id resolved (groups created earlier in the run included). */
 export interface ResolvedMembershipChange {
@@ -83,6 +35,11 @@ export interface Provider {
   applyGroup(change: GroupChange): Promise<GroupResult>;
   /** Applies up to `capabilities.batchMembership` membership changes; per-item failures come back as data. */
   applyMemberships(batch: ResolvedMembershipChange[]): Promise<MembershipResult[]>;
+  /**
+   * Joins and moves (every `groupId` set) through the bulk path `capabilities.cost.bulk` describes, any number
+   * at once; per-item failures come back as data. Absent where the platform has no bulk path.
+   */
+  applyMembershipsBulk?(changes: ResolvedMembershipChange[]): Promise<MembershipResult[]>;
 }
 
 export interface ProviderContext {
@@ -90,6 +47,8 @@ export interface ProviderContext {
   log?: HttpLog;
   /** Called when the client waits (rate limit, retry), for progress output. */
   onWait?: (message: string) => void;
+  /** Told where the platform API client's work stands (calls done, to go, held back), for progress with an ETA. */
+  onActivity?: (activity: ClientActivity) => void;
 }
 
 export type ProviderFactory = (instance: ProviderInstance, context: ProviderContext) => Provider;

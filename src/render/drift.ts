@@ -20,7 +20,7 @@ export interface DriftRenderOptions {
   fullReport?: string;
 }
 
-const CLASS: Record<DriftEntry['classification'], string> = {
+export const CLASS: Record<DriftEntry['classification'], string> = {
   'changed-on-platform': 'changed on the platform',
   'not-yet-applied': 'not yet applied',
   unknown: 'unknown',
@@ -130,18 +130,22 @@ function cell(text: string): string {
   return text.replace(/[|\\`*_<>]/g, '\\$&');
 }
 
-function headline(report: DriftReport): string {
+export function headline(report: DriftReport): string {
   const silenced = report.silenced.length > 0 ? ` (${report.silenced.length} acknowledged in the baseline)` : '';
   if (report.inSync) return `In sync: the platforms match the config${silenced}.`;
+  // An error means part of the config was not compared: never say in sync, whatever else was found.
+  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+  const unchecked = errors > 0 ? `${count(errors, 'error')} kept part of the config from being compared (below)` : '';
+  if (report.drift.length === 0) return `Not checked: ${unchecked}${silenced}.`;
   const counts = (['changed-on-platform', 'not-yet-applied', 'unknown'] as const)
     .map((kind) => [kind, report.drift.filter((item) => item.classification === kind).length] as const)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${CLASS[kind]}`);
-  return `Drift: ${report.drift.length} item${report.drift.length === 1 ? '' : 's'} (${counts.join(', ')})${silenced}.`;
+  return `Drift: ${report.drift.length} item${report.drift.length === 1 ? '' : 's'} (${counts.join(', ')})${silenced}${unchecked ? `; ${unchecked}` : ''}.`;
 }
 
 /** Said once: every item's classification compares its live modification time with this. */
-function committed(report: DriftReport): string {
+export function committed(report: DriftReport): string {
   return report.configChangedAt
     ? `Config last committed ${report.configChangedAt}: an item modified on the platform after that changed on the platform; one modified before it is not yet applied.`
     : 'Config commit time unknown (not in a git repository), so no item can be classified.';

@@ -3,13 +3,14 @@
 // (which code hosts colour by each line's first character), then the findings. E-mails are masked by default,
 // and the comment is kept under a size limit by listing fewer customers, then fewer groups.
 import type { GroupChange, Plan } from '../model.js';
+import { escapeHtml } from './html-page.js';
 import { summarize } from '../plan/plan.js';
 import { duration } from './cost.js';
 import { formatFinding } from './findings.js';
 import { emailShower } from './mask.js';
 import {
-  byProviderOrder, count, groupChangeAddress, groupTitle, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
-  type Block, type ProviderInfo,
+  byProviderOrder, count, groupsOf, groupTitle, groupWhat, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
+  type Block, type GroupBlocks, type ProviderInfo,
 } from './plan-view.js';
 import { renderSummary } from './summary.js';
 
@@ -94,41 +95,22 @@ function costTable(plan: Plan, infos?: readonly ProviderInfo[]): string[] {
 
 function detailParts(plan: Plan, maxMembers: number, email: (text: string) => string, infos?: readonly ProviderInfo[]): Part[] {
   return sections(plan, infos?.map((info) => info.name)).flatMap((section) => {
-    const byGroup = new Map<string, Block[]>();
-    for (const block of section.blocks) {
-      // A group's temporary-name step sits with its group's other changes.
-      const address = block.kind === 'group' ? groupChangeAddress(block.change) : block.address;
-      byGroup.set(address, [...(byGroup.get(address) ?? []), block]);
-    }
-    const groups = [...byGroup.values()].map((blocks): Part => ({ text: groupDetails(blocks, maxMembers, email), groups: 1 }));
+    const groups = groupsOf(section).map((group): Part => ({ text: groupDetails(group, maxMembers, email), groups: 1 }));
     return [{ text: `#### ${escapeMarkdown(providerTitle(section.provider, infos))}\n`, groups: 0 }, ...groups];
   });
 }
 
 /** `<details>` titled `cl/vip: create group; 2 customers join`, around a diff of the group's changes. */
-function groupDetails(blocks: readonly Block[], maxMembers: number, email: (text: string) => string): string {
-  const [first] = blocks;
-  const label = first?.kind === 'group' ? groupLabel(first.change) : (first?.group ?? '');
-  const what = blocks.map((block) => {
-    if (block.kind === 'group') return block.change.temporary ? 'temporary name' : `${block.change.action} group`;
-    const verb = block.kind === 'join' ? 'join' : 'leave';
-    return `${count(block.changes.length, 'customer')} ${block.changes.length === 1 ? `${verb}s` : verb}`;
-  });
-  const body = blocks.flatMap((block) => blockLines(block, maxMembers, email));
+function groupDetails(group: GroupBlocks, maxMembers: number, email: (text: string) => string): string {
+  const body = group.blocks.flatMap((block) => blockLines(block, maxMembers, email));
   return [
-    `<details><summary><code>${escapeHtml(label)}</code>: ${what.join('; ')}</summary>`,
+    `<details><summary><code>${escapeHtml(group.label)}</code>: ${groupWhat(group.blocks).join('; ')}</summary>`,
     '',
     ...fenced('diff', body),
     '',
     '</details>',
     '',
   ].join('\n');
-}
-
-function groupLabel(change: GroupChange): string {
-  const name = change.before?.name;
-  const address = groupChangeAddress(change);
-  return change.key === null && typeof name === 'string' ? `${address} (${name})` : address;
 }
 
 function blockLines(block: Block, maxMembers: number, email: (text: string) => string): string[] {
@@ -187,8 +169,4 @@ function fenced(language: string, body: readonly string[]): string[] {
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>#|!~]/g, '\\$&');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
 }

@@ -83,6 +83,42 @@ export function sections(plan: Plan, order: readonly string[] = []): Section[] {
   return byProviderOrder([...byProvider].map(([provider, { blocks }]) => ({ provider, blocks })), (section) => section.provider, order);
 }
 
+/** One group's blocks in a section: its group change(s) and its customers joining or leaving. */
+export interface GroupBlocks {
+  /** The group's address (`cl/vip`, `bc/#9`). */
+  address: string;
+  /** Its address, with its name when the config does not declare it: `bc/#9 (Legacy)`. */
+  label: string;
+  blocks: Block[];
+}
+
+/** A section's blocks gathered per group, in the order the groups first appear; a temporary-name step with its group. */
+export function groupsOf(section: Section): GroupBlocks[] {
+  const byGroup = new Map<string, GroupBlocks>();
+  for (const block of section.blocks) {
+    const address = block.kind === 'group' ? groupChangeAddress(block.change) : block.address;
+    const group = byGroup.get(address);
+    if (group) group.blocks.push(block);
+    else byGroup.set(address, { address, label: block.kind === 'group' ? groupLabel(block.change) : block.group, blocks: [block] });
+  }
+  return [...byGroup.values()];
+}
+
+function groupLabel(change: GroupChange): string {
+  const name = change.before?.name;
+  const address = groupChangeAddress(change);
+  return change.key === null && typeof name === 'string' ? `${address} (${name})` : address;
+}
+
+/** What happens to a group, in a few words each: `update group`, `temporary name`, `2 customers join`. */
+export function groupWhat(blocks: readonly Block[]): string[] {
+  return blocks.map((block) => {
+    if (block.kind === 'group') return block.change.temporary ? 'temporary name' : `${block.change.action} group`;
+    const verb = block.kind === 'join' ? 'join' : 'leave';
+    return `${count(block.changes.length, 'customer')} ${block.changes.length === 1 ? `${verb}s` : verb}`;
+  });
+}
+
 /** A change's sign: + create, ~ update, - delete; blank for context lines of a diff. */
 export type Mark = '+' | '~' | '-' | ' ';
 

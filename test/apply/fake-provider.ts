@@ -1,8 +1,7 @@
 // An in-memory Provider for apply tests: records every call in order, tracks calls in flight, and lets a
 // test fail chosen changes, hold calls open, or react when a call starts.
-import type { Attributes, Change, GroupChange, GroupRef, LiveState, MembershipChange, Plan } from '../../src/model.js';
+import type { Attributes, Capabilities, Change, GroupChange, GroupRef, LiveState, MembershipChange, Plan } from '../../src/model.js';
 import type {
-  Capabilities,
   GroupResult,
   MembershipResult,
   Provider,

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maskEmailsIn } from '../../src/render/mask.js';
+import { commitFiles } from '../helpers/git.js';
 import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
 import { bigCommerceConfig, bigCommerceSeed } from './bigcommerce-seed.js';
 import { sandboxProject, type SandboxProject } from './sandbox-project.js';
 
-const run = promisify(execFile);
 const COMMITTED = '2026-02-01T00:00:00.000Z';
 
 // VIP declares ann and cat. Ann is not in it yet, and was last modified before the config's commit: the
@@ -26,11 +24,8 @@ afterEach(async () => {
   env = undefined;
 });
 
-async function commitConfig(dir: string): Promise<void> {
-  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_AUTHOR_DATE: COMMITTED, GIT_COMMITTER_DATE: COMMITTED };
-  await run('git', ['init', '-q'], { cwd: dir, env: gitEnv });
-  await run('git', ['add', 'groups.yaml'], { cwd: dir, env: gitEnv });
-  await run('git', ['commit', '-q', '-m', 'groups'], { cwd: dir, env: gitEnv });
+function commitConfig(dir: string): Promise<void> {
+  return commitFiles(dir, ['groups.yaml'], COMMITTED);
 }
 
 describe('groupform drift', () => {
@@ -39,6 +34,19 @@ describe('groupform drift', () => {
     const result = await env.run(['drift']);
     expect(result.stdout).toBe('In sync: the platforms match the config.\n');
     expect(result.code).toBe(0);
+  });
+
+  it('never says in sync when an error kept part of the config from being compared, and exits 1', async () => {
+    const groups = '  vip:\n    name: VIP\n    members: [bob@example.com, cat@example.com]\n  gold:\n    name: Gold\n    ids: { bc: 99 }';
+    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig(groups) }, { seed });
+    const text = await env.run(['drift']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).not.toContain('In sync');
+    expect(text.stdout.split('\n')[0]).toBe('Not checked: 1 error kept part of the config from being compared (below).');
+    expect(text.stdout).toContain('group gold: pinned id 99 not found on bc');
+    const json = await env.run(['drift', '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ inSync: false, drift: [] });
   });
 
   it('exits 2 on drift, classifies each item against the config\'s last commit, and writes nothing', async () => {
@@ -128,5 +136,31 @@ describe('groupform drift', () => {
     const result = await env.run(['drift', '--baseline', 'drift-baseline.yaml']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("drift-baseline.yaml:3:14: error: entry 1: 'expires' must be a date such as 2026-09-30, not 'soon'");
+  });
+
+  it('appends one line per run to --history, and the HTML report charts the runs and classifies each item', async () => {
+    env = await sandboxProject({ 'groups.yaml': config }, { seed });
+    await commitConfig(env.project.dir);
+    for (let run = 0; run < 2; run++) expect((await env.run(['drift', '--history', 'history.jsonl', '--report', 'drift.html'])).code).toBe(2);
+    const lines = (await readFile(path.join(env.project.dir, 'history.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as { time: string; providers: unknown });
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.providers).toEqual({ bc: { 'changed-on-platform': 1, 'not-yet-applied': 1, unknown: 0, baselined: 0 } });
+    const html = await readFile(path.join(env.project.dir, 'drift.html'), 'utf8');
+    expect(html.match(/<g class="run" /g)).toHaveLength(2);
+    expect(html).toContain(`<time datetime="${lines[1]!.time}">`);
+    expect(html).toContain('<p class="headline" id="headline">Drift: 2 items (1 changed on the platform, 1 not yet applied).</p>');
+    expect(html).toMatch(/<dt>Commit<\/dt><dd>[0-9a-f]{12} \(2026-02-01T00:00:00\.000Z\)<\/dd>/);
+    expect(html).not.toContain('bob@example.com');
+    expect(html).toContain(`address: &quot;${maskEmailsIn('bc/members/bob@example.com')}&quot;`);
+  });
+
+  it('refuses a damaged history before reading any platform, naming the line, and leaves the file as it was', async () => {
+    const damaged = '{"time":"2026-11-28T05:00:00.000Z","providers":{}}\n{"time":"now","providers":{}}\n';
+    env = await sandboxProject({ 'groups.yaml': config, 'history.jsonl': damaged }, { seed });
+    const result = await env.run(['drift', '--history', 'history.jsonl', '--report', 'drift.html']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--history history.jsonl: not a groupform drift history; fix or remove the line:\n  history.jsonl:2: "time" must be a UTC time');
+    expect(await readFile(path.join(env.project.dir, 'history.jsonl'), 'utf8')).toBe(damaged);
+    await expect(readFile(path.join(env.project.dir, 'drift.html'))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createProject, type Project } from '../helpers/e2e.js';
+import type { CliResult } from '../helpers/run-cli.js';
 import { bigCommerceSeed } from './bigcommerce-seed.js';
 import { sandboxProject, type SandboxProject } from './sandbox-project.js';
 
@@ -141,7 +142,7 @@ describe('README, Getting started', () => {
     const commands = (block ?? '').trim().split('\n').map((line) => line.replace(/#.*$/, '').trim().split(/\s+/));
     expect(commands.map((words) => words.slice(0, 3).join(' '))).toEqual(['npx groupform init', 'npx groupform import', 'npx groupform plan']);
     project = await createProject({});
-    let last;
+    let last: CliResult | undefined;
     for (const words of commands) {
       const args = words.slice(2).join(' ').replace('--env-file .env', '--sandbox').split(' ');
       last = await project.run(args);

@@ -13,7 +13,7 @@ describe('optionsFor', () => {
 
   it('gives apply no markdown output', () => {
     expect(optionsFor('apply').format?.choices).toEqual(['text', 'json']);
-    expect(optionsFor('plan').format?.choices).toEqual(['text', 'json', 'markdown']);
+    expect(optionsFor('plan').format?.choices).toEqual(['text', 'json', 'markdown', 'html']);
   });
 });
 

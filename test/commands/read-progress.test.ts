@@ -1,7 +1,9 @@
 // What a person or a CI log sees while the platforms are read: spinners on a terminal's stderr, one line per
-// provider with --verbose, nothing otherwise; stdout stays the plan (or its JSON) in every case.
+// provider with --verbose, then in a log a progress line per provider every few seconds while a read lasts
+// (calls done, to go, time left); stdout stays the plan (or its JSON) in every case.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPlan, type PlanOptions } from '../../src/commands/plan.js';
+import { openWorkspace, readLive, readProgress } from '../../src/commands/workspace.js';
 import { bigCommerceConfig, bigCommerceSeed } from './bigcommerce-seed.js';
 import { memoryIo } from './memory-io.js';
 import { sandboxProject, type SandboxProject } from './sandbox-project.js';
@@ -50,5 +52,23 @@ describe('progress while reading', () => {
     const plain = await env.run(['plan']);
     expect(plain.stdout).toContain('  + 1 customer joins bc/vip');
     expect(plain.stdout).not.toContain('\x1b[');
+  });
+
+  it('a log gets a line per provider every few seconds while a read lasts, with calls to go and the time left', async () => {
+    env = await sandboxProject({ 'groups.yaml': config }, { seed });
+    const io = memoryIo(env.project.dir, { ...env.sandbox.env });
+    // Each look at the clock moves it 3 s: every other event of the read is worth a line.
+    let now = 0;
+    const workspace = await openWorkspace(options(), io, { now: () => (now += 3000) });
+    try {
+      await readLive(workspace, { progress: readProgress(io, options()), stream: io.stderr });
+    } finally {
+      await workspace.close();
+    }
+    const lines = io.err().split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^bc: \d+ calls? done(, \d+ to go, about \d+ s left)?$/);
+    expect(lines.some((line) => line.includes(' to go, about '))).toBe(true);
+    expect(io.out()).toBe('');
   });
 });

@@ -38,6 +38,20 @@ describe('groupform show', () => {
     expect(offline.stdout).not.toMatch(/[a-z]{2,}\.[a-z]+@example\.com/);
   });
 
+  it('prints a saved plan as an HTML page, the same groups and sections as plan\'s page, masked unless --no-mask-emails', async () => {
+    env = await sandboxProject({ 'groups.yaml': await repoConfig() });
+    const plan = await env.run(['plan', '--out', 'p.json', '--format', 'html']);
+    const show = await env.run(['show', 'p.json', '--format', 'html']);
+    expect(show.code).toBe(0);
+    const groups = (html: string): string[] => [...html.matchAll(/<details class="group" data-group="([^"]+)">/g)].map((m) => m[1]!).sort();
+    const headline = (html: string): string | undefined => /<p class="headline" id="headline">([^<]*)<\/p>/.exec(html)?.[1];
+    expect(groups(show.stdout).length).toBeGreaterThan(3);
+    expect(groups(show.stdout)).toEqual(groups(plan.stdout));
+    expect(headline(show.stdout)).toBe(headline(plan.stdout));
+    expect(show.stdout).not.toMatch(/[a-z]{2,}\.[a-z]+@example\.com/);
+    expect((await env.run(['show', 'p.json', '--format', 'html', '--no-mask-emails'])).stdout).toMatch(/[a-z]{2,}\.[a-z]+@example\.com/);
+  });
+
   it('refuses an edited plan and names a missing one', async () => {
     env = await sandboxProject({ 'groups.yaml': await repoConfig() });
     expect((await env.run(['plan', '--out', 'p.json'])).code).toBe(0);

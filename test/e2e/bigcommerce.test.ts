@@ -71,6 +71,18 @@ describe('groupform on BigCommerce, end to end', () => {
     await project.remove();
   });
 
+  it('scopes warnings to --target as it scopes changes: a prune delete outside the target is not warned about', async () => {
+    await project.write('groups.yaml', config.replace(providerBlock('bc', 'BC'), providerBlock('bc', 'BC', 'prune: true')));
+    const vip = await project.run(['plan', '--target', 'bc/vip'], env);
+    expect(vip.code).toBe(0);
+    expect(vip.stdout).toContain('ghost@example.com'); // vip's own warning stays
+    expect(vip.stdout).not.toMatch(/delete group|deleting group/);
+    expect(vip.stdout).toMatch(/0 to delete/);
+    const whole = await project.run(['plan', '--target', 'bc'], env);
+    expect(whole.stdout).toContain('deleting group "Retail" (#1) on bc leaves 1 customer in no group');
+    expect(whole.stdout).toMatch(/1 to delete/);
+  });
+
   it('plans the create, the rule replacement, the moves and the removal, and warns of a missing customer', async () => {
     const run = await project.run(['plan', '--detailed-exitcode'], env);
     expect(run.stderr).toBe('');

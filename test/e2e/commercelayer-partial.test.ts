@@ -27,7 +27,7 @@ async function loseFirstCreate(target: string): Promise<string> {
   proxy = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    const relay = async (): Promise<void> => {
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<string, string>;
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const answer = await fetch(target + req.url, { method: req.method, headers, body });
@@ -40,6 +40,10 @@ async function loseFirstCreate(target: string): Promise<string> {
       }
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(text);
+    };
+    // A relay that fails drops the connection: the client sees a network error, not a hang.
+    req.on('end', () => {
+      relay().catch(() => res.destroy());
     });
   });
   await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
@@ -98,7 +102,8 @@ describe('groupform apply interrupted with Ctrl-C', () => {
     });
     const patches = () => setup!.emulator.requests.filter((r) => r.method === 'PATCH').length;
 
-    const child = spawn(process.execPath, [binPath, 'apply', '--auto-approve'], {
+    // One PATCH per customer (not one import), so that there are writes in flight to interrupt.
+    const child = spawn(process.execPath, [binPath, 'apply', '--auto-approve', '--no-bulk'], {
       cwd: setup.project.dir,
       env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1', ...setup.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -112,4 +112,58 @@ groups:
     expect(forced.code).toBe(0);
     expect(membersByCode(setup.emulator.state()).vip).toEqual(emails.slice(0, 6).sort());
   });
+
+  // Commerce Layer documents 423 Locked but not when a group with customers gets it, so both readings are run.
+  // A storefront sign-up lands in the pruned group after groupform read it (the emulator's onChange, at the first
+  // membership write): the plan could not move that customer out.
+  describe.each([
+    ['lock', 1],
+    ['unassign', 0],
+  ] as const)('when a customer joins a pruned group during apply (groupDeletion: %s)', (groupDeletion, exitCode) => {
+    it('reports what the platform did', async () => {
+      const state = shopWithCustomers('ava@example.com', 'zoe@example.com');
+      state.customer_groups = [group('GrpVipAaaa', 'vip', 'VIP'), group('GrpSpringA', 'spring', 'Spring 2024')];
+      state.customers[1]!.customer_group_id = 'GrpSpringA';
+      let joined = false;
+      setup = await setupCommerceLayer(
+        `${pruning('    prune: true\n')}
+groups:
+  vip:
+    name: VIP
+    members: [ava@example.com]
+`,
+        {
+          state,
+          groupDeletion,
+          onChange: (now) => {
+            if (joined || !setup) return;
+            joined = true;
+            setup.emulator.setState({ ...now, customers: [...now.customers, { ...now.customers[1]!, id: 'CusLateAaa', email: 'late@example.com', customer_group_id: 'GrpSpringA' }] });
+          },
+        },
+      );
+
+      const apply = await setup.run(['apply', '--auto-approve']);
+      expect(apply.code).toBe(exitCode);
+      const after = setup.emulator.state();
+      const late = after.customers.find((c) => c.email === 'late@example.com')!;
+      if (groupDeletion === 'lock') {
+        expect(apply.stdout).toContain('Apply complete: 2 done, 1 failed, 0 not attempted.');
+        expect(apply.stdout).toContain(
+          'cl/#GrpSpringA (delete group): cl: DELETE /api/customer_groups/GrpSpringA failed (HTTP 423): The customer group could not be deleted due to integrity constraints: 1 customers belong to it.',
+        );
+        expect(after.customer_groups.map((g) => g.id)).toContain('GrpSpringA');
+        expect(late.customer_group_id).toBe('GrpSpringA');
+        // The next plan shows exactly the remainder: the late customer out, then the delete.
+        const next = await setup.run(['plan']);
+        expect(next.stdout).toContain('- late@example.com');
+        expect(next.stdout).toContain('- delete group cl/#GrpSpringA (Spring 2024)');
+      } else {
+        expect(apply.stdout).toContain('Apply complete: 3 done, 0 failed, 0 not attempted.');
+        expect(after.customer_groups.map((g) => g.id)).toEqual(['GrpVipAaaa']);
+        expect(late.customer_group_id).toBeNull();
+      }
+      expect(setup.calls().filter((c) => c.status === 423)).toHaveLength(groupDeletion === 'lock' ? 1 : 0);
+    });
+  });
 });

@@ -138,34 +138,67 @@ describe('groupform --sandbox', () => {
   );
 });
 
+/** `groupform sandbox --env --foreground …` in the project: the exported variables, and how to stop it (exit code). */
+async function foregroundSandbox(dir: string, flags: string[] = []): Promise<{ env: Record<string, string>; stop(): Promise<number | null> }> {
+  const child = spawn(process.execPath, [binPath, 'sandbox', '--env', '--foreground', ...flags], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const stop = async () => {
+    child.kill('SIGINT');
+    return exited;
+  };
+  const env: Record<string, string> = {};
+  try {
+    for await (const line of createInterface({ input: child.stdout })) {
+      const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
+      expect(match, line).not.toBeNull();
+      env[match![1]!] = match![2]!;
+      if (env.XTRAKIT_API_KEY) break;
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { env, stop };
+}
+
 describe('groupform sandbox (standalone)', () => {
   it('with --env --foreground, prints export lines, serves a config that reads them, and stops cleanly on SIGINT', async () => {
-    const { run } = await copyOfGroupsYaml();
-    const child = spawn(process.execPath, [binPath, 'sandbox', '--env', '--foreground'], {
-      cwd: project!.dir,
-      env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const { run, dir } = await copyOfGroupsYaml();
+    const sandbox = await foregroundSandbox(dir);
     try {
-      const env: Record<string, string> = {};
-      const lines = createInterface({ input: child.stdout });
-      for await (const line of lines) {
-        const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
-        expect(match, line).not.toBeNull();
-        env[match![1]!] = match![2]!;
-        if (env.XTRAKIT_API_KEY) break;
-      }
-      expect(env.CL_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-
-      const plan = await run(['plan', '--detailed-exitcode'], env);
+      expect(sandbox.env.CL_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const plan = await run(['plan', '--detailed-exitcode'], sandbox.env);
       expect(plan.stderr).toBe('');
       expect(plan.code).toBe(2);
       for (const provider of ['cl', 'bc', 'xk']) expect(plan.stdout).toMatch(new RegExp(`^Provider ${provider} \\(`, 'm'));
     } finally {
-      child.kill('SIGINT');
+      expect(await sandbox.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
+  });
+
+  // Commerce Layer does not document what deleting a group with customers does: the sandbox plays either reading.
+  it('with --cl-group-deletion lock, refuses to delete a Commerce Layer group that has customers (423)', async () => {
+    const { dir } = await copyOfGroupsYaml();
+    const sandbox = await foregroundSandbox(dir, ['--cl-group-deletion', 'lock']);
+    try {
+      const { CL_BASE_URL: url, CL_CLIENT_ID: client_id, CL_CLIENT_SECRET: client_secret } = sandbox.env;
+      const token = await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials', client_id, client_secret }),
+      }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+      const headers = { Accept: 'application/vnd.api+json', Authorization: `Bearer ${token}` };
+      const members = await fetch(`${url}/api/customers?filter[q][customer_group_id_eq]=grpVipAAAB`, { headers });
+      expect(((await members.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
+      const deleted = await fetch(`${url}/api/customer_groups/grpVipAAAB`, { method: 'DELETE', headers });
+      expect(deleted.status).toBe(423);
+    } finally {
+      expect(await sandbox.stop()).toBe(0);
+    }
   });
 });
 

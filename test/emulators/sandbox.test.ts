@@ -26,6 +26,33 @@ describe('startSandbox', () => {
   });
 });
 
+describe('the sandbox\'s Commerce Layer group deletion', () => {
+  // Commerce Layer documents 423 Locked ("could not be deleted due to integrity constraints") but not when a group
+  // with customers gets it (https://docs.commercelayer.io/core/handling-errors), so the sandbox can play both.
+  async function deleteVip(options: Parameters<typeof startSandbox>[0]) {
+    const sandbox = await startSandbox({ ...options, rateLimits: false });
+    try {
+      const cl = sandbox.endpoints.commercelayer;
+      const token = await fetch(`${cl.authUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials', client_id: cl.clientId, client_secret: cl.clientSecret }),
+      }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+      const headers = { Accept: 'application/vnd.api+json', Authorization: `Bearer ${token}` };
+      const response = await fetch(`${cl.baseUrl}/api/customer_groups/grpVipAAAB`, { method: 'DELETE', headers });
+      const left = await fetch(`${cl.baseUrl}/api/customer_groups/grpVipAAAB`, { headers });
+      return { status: response.status, groupLeft: left.status };
+    } finally {
+      await sandbox.close();
+    }
+  }
+
+  it('unassigns the customers by default, and answers 423 Locked with clGroupDeletion: lock', async () => {
+    expect(await deleteVip({})).toEqual({ status: 204, groupLeft: 404 });
+    expect(await deleteVip({ clGroupDeletion: 'lock' })).toEqual({ status: 423, groupLeft: 200 });
+  });
+});
+
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const shipped = ['groups.yaml', ...readdirSync(repoRoot + 'examples').filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`)];
 

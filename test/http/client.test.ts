@@ -3,7 +3,7 @@ import { createHttpClient, type HttpClientOptions } from '../../src/http/client.
 import type { HttpLogEntry } from '../../src/http/log.js';
 import { ApiError } from '../../src/errors.js';
 import { anyAnswer, shape } from '../../src/http/shape.js';
-import { closedPortUrl, fakeClock, json, startServer, type Handler, type TestServer } from './helpers.js';
+import { all, closedPortUrl, fakeClock, json, startServer, type Handler, type TestServer } from './helpers.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -272,7 +272,7 @@ describe('client-side limits', () => {
       ok,
     );
     // Long enough for the next call to answer in time on a loaded machine (with coverage on, 50 ms was not).
-    const { http, log } = client(url, { timeoutMs: 500, attempts: 1, limits: { concurrency: 1, windows: [] } });
+    const { http, log } = client(url, { timeoutMs: 500, attempts: 1, limits: { concurrency: 1, rules: [] } });
     expect((await failure(http.request('/stalls', { shape: anyAnswer }))).detail).toBe('no response within 0.5 s');
     await expect(http.request('/next', { shape: anyAnswer })).resolves.toEqual({ ok: true });
     expect(log.map((e) => [e.path, e.status])).toEqual([['/stalls', 0], ['/next', 200]]);
@@ -288,7 +288,7 @@ describe('client-side limits', () => {
         json(res, 200, {});
       }, 5);
     });
-    const http = createHttpClient({ provider: 't', baseUrl: server.url, limits: { concurrency: 3, windows: [] } });
+    const http = createHttpClient({ provider: 't', baseUrl: server.url, limits: { concurrency: 3, rules: [] } });
     await Promise.all(Array.from({ length: 12 }, (_, i) => http.request(`/n/${i}`, { shape: anyAnswer })));
     expect(most).toBe(3);
   });
@@ -297,7 +297,7 @@ describe('client-side limits', () => {
     const { url } = await scripted(ok);
     const starts: number[] = [];
     const { http, clock } = client(url, {
-      limits: { concurrency: 10, windows: [{ limit: 4, windowMs: 1000 }] },
+      limits: { concurrency: 10, rules: [all(4, 1000)] },
       log: (entry) => starts.push(clock.now() - entry.ms),
     });
     await Promise.all(Array.from({ length: 10 }, () => http.request('/x', { shape: anyAnswer })));
@@ -311,10 +311,10 @@ describe('client-side limits', () => {
 describe('limiter waits', () => {
   it('reports only the waits a person would notice', async () => {
     const { url } = await scripted(ok);
-    const { http, waits } = client(url, { limits: { concurrency: 1, windows: [{ limit: 1, windowMs: 500 }, { limit: 2, windowMs: 5000 }] } });
+    const { http, waits } = client(url, { limits: { concurrency: 1, rules: [all(1, 500), all(2, 5000)] } });
     for (let i = 0; i < 3; i++) await http.request('/things', { shape: anyAnswer });
     // The second call waits 0.5 s for the short window (not reported); the third, at 0.5 s, waits until the
     // first leaves the long window at 5 s.
-    expect(waits).toEqual(['test: client rate limit, waiting 4.5 s']);
+    expect(waits).toEqual(['test: client rate limit (calls: 2 per 5 s), waiting 4.5 s']);
   });
 });

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../src/http/clock.js';
+import type { RateRule } from '../../src/model.js';
 
 export interface Received {
   method: string;
@@ -90,3 +91,6 @@ export async function closedPortUrl(): Promise<string> {
   await server.close();
   return server.url;
 }
+
+/** A rate rule over every call (BigCommerce's, Xtrakit's kind): at most `limit` in any `windowMs`. */
+export const all = (limit: number, windowMs: number): RateRule => ({ counts: 'all', perEndpoint: false, limit, windowMs });

@@ -44,7 +44,10 @@ describe('readPages', () => {
 
   it('without a count, stops when a server ignores the page number and repeats itself', async () => {
     const asked: number[] = [];
-    const all = await readPages(async (n) => (asked.push(n), { items: items(1, 4) }), options);
+    const all = await readPages(async (n) => {
+      asked.push(n);
+      return { items: items(1, 4) };
+    }, options);
     expect(ids(all)).toEqual([1, 2, 3, 4]);
     expect(asked).toEqual([1, 2]);
   });
@@ -57,7 +60,10 @@ describe('readPages', () => {
 
   it('refuses a page count above the maximum before asking for another page', async () => {
     const asked: number[] = [];
-    const error = await failure(readPages(async (n) => (asked.push(n), { items: items(1, 25), pageCount: 1e9 }), options));
+    const error = await failure(readPages(async (n) => {
+      asked.push(n);
+      return { items: items(1, 25), pageCount: 1e9 };
+    }, options));
     expect(error.message).toBe(
       `p: GET /things failed (HTTP 200): the answer says the list has 1000000000 pages; groupform reads at most ${DEFAULT_MAX_PAGES} pages of one list (max_pages)`,
     );
@@ -65,7 +71,10 @@ describe('readPages', () => {
   });
 
   it('stops a list that never ends at the maximum, by default and as configured', async () => {
-    const endless = (asked: number[]) => async (n: number) => (asked.push(n), { items: items(n * 10, n * 10 + 9) });
+    const endless = (asked: number[]) => async (n: number) => {
+      asked.push(n);
+      return { items: items(n * 10, n * 10 + 9) };
+    };
     const byDefault: number[] = [];
     expect((await failure(readPages(endless(byDefault), options))).detail).toBe(`the list did not end within ${DEFAULT_MAX_PAGES} pages (max_pages)`);
     expect(byDefault).toHaveLength(DEFAULT_MAX_PAGES);

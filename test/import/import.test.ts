@@ -5,9 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
 import { importConfig, type ImportResult } from '../../src/import/index.js';
-import type { LiveCustomer, LiveState } from '../../src/model.js';
+import type { Capabilities, LiveCustomer, LiveState } from '../../src/model.js';
 import { plan } from '../../src/plan/plan.js';
-import type { Capabilities } from '../../src/providers/provider.js';
 
 /** One call per change, no rate limit: tests of other things than the estimate. */
 const UNPRICED: Capabilities['cost'] = { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [] };

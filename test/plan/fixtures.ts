@@ -1,8 +1,7 @@
 // Small builders for planner inputs, so each test shows only what it is about.
 import type {
-  DesiredGroup, DesiredState, LiveCustomer, LiveGroup, LiveState, ProviderInstance, ProviderType,
+  Capabilities, DesiredGroup, DesiredState, LiveCustomer, LiveGroup, LiveState, ProviderInstance, ProviderType,
 } from '../../src/model.js';
-import type { Capabilities } from '../../src/providers/provider.js';
 import type { PlanOptions } from '../../src/plan/plan.js';
 
 /** One call per change, no rate limit: tests of other things than the estimate. */

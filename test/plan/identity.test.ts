@@ -24,7 +24,7 @@ describe('identity: which live group is which declared group', () => {
     );
     expect(result.changes).toEqual([]);
     expect(result.findings).toEqual([
-      { severity: 'error', code: 'pinned-id-not-found', provider: 'bc', pos,
+      { severity: 'error', code: 'pinned-id-not-found', provider: 'bc', group: 'vip', pos,
         message: 'group vip: pinned id 99 not found on bc; fix or remove ids.bc' },
     ]);
   });
@@ -73,7 +73,7 @@ describe('identity: which live group is which declared group', () => {
       options({ force: true }),
     );
     expect(result.findings).toEqual([
-      { severity: 'error', code: 'ambiguous-group', provider: 'bc', pos,
+      { severity: 'error', code: 'ambiguous-group', provider: 'bc', group: 'vip', pos,
         message: 'group vip matches 2 live groups on bc (#3, #9) by name; pin one with ids.bc' },
     ]);
     expect(result.changes.map((change) => [change.action, change.address])).toEqual([['delete', 'bc/#10']]);

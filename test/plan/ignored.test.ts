@@ -16,7 +16,7 @@ describe('ignore: live groups a pattern covers are never claimed', () => {
     );
     expect(result.changes).toEqual([]);
     expect(result.findings).toEqual([{
-      severity: 'error', code: 'ignored-group-claimed', provider: 'cl', pos,
+      severity: 'error', code: 'ignored-group-claimed', provider: 'cl', group: 'legacy', pos,
       message: 'group legacy matches live group "Legacy" (#g5) on cl by code, and ignore pattern "*" covers that group; ' +
         'an ignored group is never renamed, changed or deleted: narrow the pattern, or declare another group',
     }]);

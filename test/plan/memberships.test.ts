@@ -56,7 +56,7 @@ describe('membership changes', () => {
     const pos = { file: 'groups.yaml', line: 4, column: 5 };
     const input = [desired([group('cl', 'vip', { members: ['ghost@x.com'], pos })]), [live('cl')]] as const;
     const finding = {
-      code: 'customer-not-found', provider: 'cl', pos,
+      code: 'customer-not-found', provider: 'cl', group: 'vip', pos,
       message: 'customer ghost@x.com (group vip) not found on cl; groupform never creates customers',
     };
     expect(plan(...input, options()).findings).toEqual([{ severity: 'warning', ...finding }]);

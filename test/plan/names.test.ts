@@ -35,6 +35,7 @@ describe('names that must be free', () => {
       severity: 'error',
       code: 'name-taken',
       provider: 'bc',
+      group: 'vip',
       pos: { file: 'groups.yaml', line: 9, column: 3 },
       message: 'group vip: the name "Retail" is held on bc by live group #4 "Retail", which the file does not manage; ' +
         'rename or delete it on the platform, choose another name, or set prune: true on bc so that the plan deletes it first',

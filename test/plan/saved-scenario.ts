@@ -1,5 +1,4 @@
-// The saved plan the saved-plan tests share (in a module of its own: a test file imported by another would
-// run its tests again in the importer).
+// A saved plan to check, shared by the saved-plan tests (a test file imported by another runs its tests twice).
 import { plan } from '../../src/plan/plan.js';
 import { buildSavedPlan } from '../../src/plan/saved.js';
 import { CAPABILITIES, customer, desired, group, instance, live, liveGroup, options } from './fixtures.js';

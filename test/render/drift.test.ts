@@ -39,6 +39,17 @@ describe('drift renderers', () => {
     ].join('\n'));
   });
 
+  it('headline: an error is never in sync, with or without drift', () => {
+    const error = { severity: 'error' as const, code: 'pinned-id-not-found', message: 'group gold: pinned id 99 not found on bc', provider: 'bc' };
+    const none = { active: [], silenced: [], expired: [], unused: [] };
+    const unchecked = buildDriftReport(none, null, [error]);
+    expect(unchecked.inSync).toBe(false);
+    expect(renderDriftText(unchecked).split('\n')[0]).toBe('Not checked: 1 error kept part of the config from being compared (below).');
+    const drifted = buildDriftReport({ ...none, active: [item(member('bc', 'ann@example.com', null, vip), 'unknown', null)] }, null, [error]);
+    expect(renderDriftMarkdown(drifted)).toContain('**Drift: 1 item (1 unknown); 1 error kept part of the config from being compared (below).**');
+    expect(buildDriftReport(none, null, [{ ...error, severity: 'warning' }]).inSync).toBe(true);
+  });
+
   it('markdown: the commit time once, tables with masked e-mails and escaped cells, how to acknowledge an item', () => {
     const text = renderDriftMarkdown(report(), { baselineFile: 'drift-baseline.yaml' });
     expect(text).toContain('Config last committed 2026-02-01T00:00:00.000Z: ');

@@ -6,7 +6,7 @@ describe('renderJson', () => {
   it('is the plan object itself, pretty-printed', () => {
     const text = renderJson(samplePlan());
     expect(JSON.parse(text)).toEqual(samplePlan());
-    expect(text).toMatch(/^\{\n  "changes": \[\n    \{\n/);
+    expect(text).toMatch(/^\{\n {2}"changes": \[\n {4}\{\n/);
     expect(text.endsWith('}\n')).toBe(true);
   });
 

@@ -33,7 +33,7 @@ describe('redirects', () => {
         {
           provider: NAME[platform],
           call,
-          detail: new RegExp(`\\(HTTP ${status}\\): redirected from ${first.url}${escape(path.split('?')[0]!)} to ${second.url}${escape(path)}.*; groupform follows no redirect`),
+          detail: new RegExp(`\\(HTTP ${status}\\): redirected from ${first.url}${escapeRegExp(path.split('?')[0]!)} to ${second.url}${escapeRegExp(path)}.*; groupform follows no redirect`),
         },
         [first, second],
       );
@@ -42,6 +42,6 @@ describe('redirects', () => {
   }
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

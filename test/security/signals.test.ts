@@ -41,7 +41,8 @@ interface Running {
 }
 
 function applyInBackground(env: Record<string, string>): Running {
-  const spawned = spawn(process.execPath, [binPath, 'apply', '--auto-approve', '--log-file', 'calls.jsonl'], {
+  // One PATCH per customer (not one import), so that there are writes in flight to interrupt.
+  const spawned = spawn(process.execPath, [binPath, 'apply', '--auto-approve', '--no-bulk', '--log-file', 'calls.jsonl'], {
     cwd: setup!.project.dir,
     env: { PATH: process.env.PATH, CI: 'true', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,7 +79,7 @@ async function holdWrites(target: string): Promise<{ url: string; held: () => st
   proxy = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    const relay = async (): Promise<void> => {
       if (req.method === 'PATCH') {
         held.push(String(req.url));
         return;
@@ -87,6 +88,10 @@ async function holdWrites(target: string): Promise<{ url: string; held: () => st
       const answer = await fetch(target + req.url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(await answer.text());
+    };
+    // A relay that fails drops the connection: the client sees a network error, not a hang.
+    req.on('end', () => {
+      relay().catch(() => res.destroy());
     });
   });
   await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));

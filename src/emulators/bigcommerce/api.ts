@@ -46,9 +46,10 @@ export function createBigCommerceApi(options: ApiOptions): (request: EmulatorReq
   const quotas = new Map<string, StoreQuota>();
   const updatesInFlight = new Map<string, number>();
   const groupOptions: GroupOptions = { sitewideDiscountFails: options.sitewideDiscountFails, now: () => new Date(options.clock()) };
-  // Group ids, per store, as a SQL auto-increment hands them out: never again within a run, even after the
-  // highest group is deleted. Every request first moves the counter past the ids its store holds (a state
-  // installed since may hold higher ones); nothing moves it back.
+  // Group ids, per store, as a SQL auto-increment hands them out: never again, even after the highest group is
+  // deleted. Every request first moves the counter past the ids its store holds and the counter its state
+  // carries (a state installed since may hold higher ones); nothing moves it back. Every write records it in
+  // the state, so a persisted sandbox keeps it across runs.
   const nextGroupIds = new Map<string, number>();
   function takeGroupId(ctx: Context): number {
     const id = nextGroupIds.get(ctx.hash)!;
@@ -103,10 +104,13 @@ export function createBigCommerceApi(options: ApiOptions): (request: EmulatorReq
       }
       const state = options.getState();
       const store = (state.stores[hash] ??= emptyStore());
-      nextGroupIds.set(hash, Math.max(nextGroupIds.get(hash) ?? 1, nextId(store.customer_groups)));
+      nextGroupIds.set(hash, Math.max(nextGroupIds.get(hash) ?? 1, store.next_customer_group_id ?? 1, nextId(store.customer_groups)));
       const body = parseBody(request);
       const answer = await match.route.target.op({ store, hash, params: match.params, query: request.query, body });
-      if (match.route.target.write) options.changed();
+      if (match.route.target.write) {
+        store.next_customer_group_id = nextGroupIds.get(hash)!;
+        options.changed();
+      }
       return { status: answer.status, headers, ...(answer.body === undefined ? {} : { body: answer.body }) };
     } catch (error) {
       if (!(error instanceof EmulatorHttpError)) throw error;

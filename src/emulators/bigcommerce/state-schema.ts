@@ -2,7 +2,7 @@
 // then the references between records. Every problem is reported at once.
 import { Ajv } from 'ajv';
 import { StateValidationError } from '../common/state-file.js';
-import type { BigCommerceState } from './state.js';
+import { nextId, type BigCommerceState } from './state.js';
 
 const amount = { type: 'string', pattern: '^\\d+(\\.\\d+)?$' };
 const method = { enum: ['percent', 'fixed', 'price'] };
@@ -20,6 +20,7 @@ const schema = {
         required: ['customer_groups', 'customers'],
         additionalProperties: false,
         properties: {
+          next_customer_group_id: id,
           customer_groups: {
             type: 'array',
             items: {
@@ -92,6 +93,10 @@ export function parseBigCommerceState(raw: unknown): BigCommerceState {
   for (const [hash, store] of Object.entries(state.stores)) {
     const groupIds = store.customer_groups.map((g) => g.id);
     for (const dup of duplicates(groupIds)) issues.push(`store ${hash}: customer group id ${dup} is used twice`);
+    const highest = nextId(store.customer_groups) - 1;
+    if (store.next_customer_group_id !== undefined && store.next_customer_group_id <= highest) {
+      issues.push(`store ${hash}: next_customer_group_id ${store.next_customer_group_id} is not above the highest group id ${highest}`);
+    }
     for (const dup of duplicates(store.customers.map((c) => c.id))) issues.push(`store ${hash}: customer id ${dup} is used twice`);
     for (const dup of duplicates(store.customers.map((c) => c.email.toLowerCase()))) issues.push(`store ${hash}: e-mail ${dup} is used twice`);
     for (const c of store.customers) {

@@ -43,6 +43,12 @@ export interface CustomerRecord {
 export interface StoreState {
   customer_groups: CustomerGroupRecord[];
   customers: CustomerRecord[];
+  /**
+   * The id the store's next group gets: the platform's auto-increment counter, which never goes back, so a
+   * deleted group's id is never handed out again, even across runs of a persisted sandbox. Written with every
+   * write; a seed may leave it out (then one more than the highest group id).
+   */
+  next_customer_group_id?: number;
 }
 
 export interface BigCommerceState {

@@ -1,37 +1,52 @@
 // The request pipeline of the Commerce Layer emulator: route → rate limit → token → media types → handler.
-// Every routed response carries the X-Ratelimit-* headers of the request's class.
+// Every response, routed or not, carries the X-Ratelimit-* headers of the request's class.
 import { matchRoute, type Route } from '../common/router.js';
 import { isReset, type EmulatorRequest, type EmulatorResponse, type Handler } from '../common/types.js';
 import type { TokenAuthority } from './auth.js';
+import { FILES_PATH } from './bulk.js';
 import { errorResponse, fail, JsonApiError, JSONAPI_MEDIA_TYPE } from './errors.js';
 import * as api from './handlers.js';
 import type { CommerceLayerLimiter, LimitClass } from './limits.js';
 
+/** The auth server's endpoints: no bearer token, no JSON:API media types. */
+type AuthEndpoint = (auth: TokenAuthority, request: EmulatorRequest) => EmulatorResponse;
+
 interface Target {
   limitClass: LimitClass;
-  /** Undefined for the token endpoint, which has its own handling. */
-  handle?: api.ApiHandler;
+  handle: api.ApiHandler | { auth: AuthEndpoint };
 }
 
-const route = (method: string, template: string, limitClass: LimitClass, handle?: api.ApiHandler): Route<Target> => ({
+const route = (method: string, template: string, limitClass: LimitClass, handle: Target['handle']): Route<Target> => ({
   method,
   template,
   target: { limitClass, handle },
 });
 
 const ROUTES: readonly Route<Target>[] = [
-  route('POST', '/oauth/token', 'auth'),
+  route('POST', '/oauth/token', 'auth', { auth: (auth, request) => auth.issue(request) }),
+  route('POST', '/oauth/revoke', 'auth', { auth: (auth, request) => auth.revoke(request) }),
+  route('GET', '/.well-known/jwks.json', 'auth', { auth: (auth) => auth.keys() }),
   route('GET', '/api/customer_groups', 'uncacheable', api.listGroups),
   route('POST', '/api/customer_groups', 'writes', api.createGroup),
   route('GET', '/api/customer_groups/:id', 'uncacheable', api.showGroup),
   route('PATCH', '/api/customer_groups/:id', 'writes', api.updateGroup),
   route('DELETE', '/api/customer_groups/:id', 'writes', api.deleteGroup),
   route('GET', '/api/customer_groups/:id/customers', 'uncacheable', api.groupCustomers),
+  route('GET', '/api/customer_groups/:id/relationships/customers', 'uncacheable', api.groupCustomersLinkage),
   // CL can also create and delete customers; groupform never does, so the emulator does not model it (405).
   route('GET', '/api/customers', 'uncacheable', api.listCustomers),
   route('GET', '/api/customers/:id', 'uncacheable', api.showCustomer),
   route('PATCH', '/api/customers/:id', 'writes', api.updateCustomer),
   route('GET', '/api/customers/:id/customer_group', 'uncacheable', api.customerGroup),
+  route('GET', '/api/customers/:id/relationships/customer_group', 'uncacheable', api.customerGroupLinkage),
+  // Imports and exports: polled like any uncacheable read (a third-party list calls imports cacheable; the
+  // stricter class is kept). Interrupting (PATCH) and deleting them are not modelled (405).
+  route('GET', '/api/imports', 'uncacheable', api.listImports),
+  route('POST', '/api/imports', 'writes', api.createImport),
+  route('GET', '/api/imports/:id', 'uncacheable', api.showImport),
+  route('GET', '/api/exports', 'uncacheable', api.listExports),
+  route('POST', '/api/exports', 'writes', api.createExport),
+  route('GET', '/api/exports/:id', 'uncacheable', api.showExport),
 ];
 
 export interface AppDeps {
@@ -43,22 +58,36 @@ export interface AppDeps {
 
 export function createCommerceLayerHandler(deps: AppDeps): Handler {
   return (request) => {
-    const match = matchRoute(ROUTES, request.method, request.path);
-    if (match.kind === 'not-found') return errorResponse(fail.routeNotFound(request.path));
-    if (match.kind === 'method-not-allowed') {
-      const response = errorResponse(fail.methodNotAllowed(request.method));
-      return { ...response, headers: { Allow: match.allow.join(', ') } };
+    deps.context.bulk.advance();
+    // An attachment link stands for a presigned file on external storage: no token, no API rate limit.
+    if (request.path.startsWith(FILES_PATH)) {
+      if (request.method !== 'GET') return { status: 405, headers: { Allow: 'GET' } };
+      const { status, body } = deps.context.bulk.file(request.path, request.query);
+      return { status, body, contentType: status === 200 ? 'application/gzip' : 'application/xml' };
     }
-    const { route: found, params } = match;
-    const verdict = deps.limiter?.take(found.target.limitClass, `${found.method} ${found.template}`, request.ip);
+    const match = matchRoute(ROUTES, request.method, request.path);
+    // 404s and 405s carry the headers like every other answer (https://docs.commercelayer.io/core/rate-limits),
+    // and count, as a limiter in front of the router would count them. Unrouted requests take the class of their
+    // method and share one endpoint per method, so stray paths cannot each open a burst window of their own.
+    const limit: [LimitClass, string] =
+      match.kind === 'found'
+        ? [match.route.target.limitClass, `${match.route.method} ${match.route.template}`]
+        : [request.method === 'GET' ? 'uncacheable' : 'writes', `${request.method} (unrouted)`];
+    const verdict = deps.limiter?.take(limit[0], limit[1], request.ip);
     let response: EmulatorResponse;
     try {
       if (verdict?.error) throw verdict.error;
-      if (!found.target.handle) response = deps.auth.issue(request);
-      else {
-        deps.auth.check(request);
-        checkMediaTypes(request);
-        response = found.target.handle(request, params, deps.context);
+      if (match.kind === 'not-found') throw fail.routeNotFound(request.path);
+      if (match.kind === 'method-not-allowed') {
+        response = { ...errorResponse(fail.methodNotAllowed(request.method)), headers: { Allow: match.allow.join(', ') } };
+      } else {
+        const { handle } = match.route.target;
+        if (typeof handle !== 'function') response = handle.auth(deps.auth, request);
+        else {
+          deps.auth.check(request);
+          checkMediaTypes(request);
+          response = handle(request, match.params, deps.context);
+        }
       }
     } catch (error) {
       if (!(error instanceof JsonApiError)) throw error;

@@ -1,8 +1,9 @@
-// `POST /oauth/token` (client credentials) and the bearer check on the API (shared/providers §1.1, §1.2).
-import { randomBytes } from 'node:crypto';
+// `POST /oauth/token` (client credentials), `POST /oauth/revoke`, the public key set the tokens verify against,
+// and the bearer check on the API (shared/providers §1.1, §1.2; https://docs.commercelayer.io/core/authentication ,
+// https://docs.commercelayer.io/core/authentication/revoking-a-token).
 import type { Clock, EmulatorRequest, EmulatorResponse } from '../common/types.js';
 import { randomString } from '../common/random.js';
-import { signJwt, verifyJwt } from './jwt.js';
+import { signJwt, verifyJwt, type SigningKey } from './jwt.js';
 import { ID_ALPHABET } from './state.js';
 import { fail, JsonApiError } from './errors.js';
 import type { CommerceLayerOrganization } from './state.js';
@@ -19,14 +20,18 @@ export interface AuthOptions {
   organization: () => CommerceLayerOrganization;
   clock: Clock;
   random: () => number;
+  key: SigningKey;
 }
 
 export const ISSUER = 'https://auth.commercelayer.io';
 
 export class TokenAuthority {
   readonly #options: AuthOptions;
-  /** Per emulator instance: tokens from an earlier run or another instance are unknown here, as they would be. */
-  readonly #secret = randomBytes(32);
+  /**
+   * The signatures of the tokens this instance issued and nobody revoked: the key is shared within the process,
+   * but tokens from an earlier run or another instance are unknown here, as they would be.
+   */
+  readonly #issued = new Set<string>();
   /** Each API credential is an application with its own id, the same in every token it gets. */
   readonly #applicationIds: Map<string, string>;
 
@@ -46,20 +51,17 @@ export class TokenAuthority {
       // The emulator models integration credentials only; password and refresh grants are not emulated.
       return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
     }
-    const client = this.#options.clients.find((c) => c.clientId === params.client_id);
-    if (!client || client.clientSecret !== params.client_secret) {
-      return oauthError(
-        401,
-        'invalid_client',
-        'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
-      );
-    }
+    const client = this.#client(params);
+    if (!client) return invalidClient();
     const nowSeconds = Math.floor(this.#options.clock() / 1000);
     const scope = params.scope || 'market:all';
     const organization = this.#options.organization();
     const payload = {
       organization: { id: organization.id, slug: organization.slug, enterprise: false, region: 'eu-west-1' },
-      application: { id: this.#applicationIds.get(client.clientId), kind: 'integration', public: false },
+      // The claims js-auth's JWTIntegration type documents (jwtDecode.ts).
+      application: {
+        id: this.#applicationIds.get(client.clientId), client_id: client.clientId, kind: 'integration', public: false, confidential: true,
+      },
       scope,
       exp: nowSeconds + this.#options.ttlSeconds,
       test: this.#options.mode === 'test',
@@ -67,10 +69,12 @@ export class TokenAuthority {
       iat: nowSeconds,
       iss: ISSUER,
     };
+    const token = signJwt(payload, this.#options.key);
+    this.#issued.add(signatureOf(token));
     return {
       status: 200,
       body: {
-        access_token: signJwt(payload, this.#secret),
+        access_token: token,
         token_type: 'bearer',
         expires_in: this.#options.ttlSeconds,
         scope,
@@ -79,16 +83,58 @@ export class TokenAuthority {
     };
   }
 
-  /** Throws 401 unless the request carries a token this emulator issued and that has not expired. */
+  /**
+   * Answers a revocation: the client authenticates as on the token endpoint (integrations are confidential, so
+   * the secret is required) and names the token; 200 with an empty object, as OAuth 2 revocation (RFC 7009)
+   * answers whether or not the token was still valid. A token issued to another client is refused (403), as
+   * Doorkeeper, the server behind CL's auth endpoint, refuses it.
+   */
+  revoke(request: EmulatorRequest): EmulatorResponse {
+    const params = readParams(request);
+    if (!params) return oauthError(400, 'invalid_request', 'The request body must be JSON or form-encoded.');
+    if (!params.token) return oauthError(400, 'invalid_request', 'The request is missing a required parameter: token.');
+    const client = this.#client(params);
+    if (!client) return invalidClient();
+    const payload = verifyJwt(params.token, this.#options.key);
+    const application = payload?.application as { client_id?: unknown } | undefined;
+    if (payload && application?.client_id !== client.clientId) {
+      return oauthError(403, 'unauthorized_client', 'You are not authorized to revoke this token.');
+    }
+    this.#issued.delete(signatureOf(params.token));
+    return { status: 200, body: {} };
+  }
+
+  /** The issuer's public key set (`/.well-known/jwks.json`), what js-auth's jwtVerify reads. */
+  keys(): EmulatorResponse {
+    return { status: 200, body: { keys: [this.#options.key.jwk] } };
+  }
+
+  /** Throws 401 unless the request carries a token this emulator issued, not revoked, and not expired. */
   check(request: EmulatorRequest): void {
     const header = request.headers.authorization;
     if (!header) throw fail.missingToken();
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const payload = match ? verifyJwt(match[1]!, this.#secret) : undefined;
+    const token = match?.[1];
+    const payload = token && this.#issued.has(signatureOf(token)) ? verifyJwt(token, this.#options.key) : undefined;
     if (!payload || typeof payload.exp !== 'number' || payload.exp * 1000 <= this.#options.clock()) {
       throw fail.invalidToken();
     }
   }
+
+  #client(params: Record<string, string>): ClientCredentials | undefined {
+    const client = this.#options.clients.find((c) => c.clientId === params.client_id);
+    return client && client.clientSecret === params.client_secret ? client : undefined;
+  }
+}
+
+const signatureOf = (token: string): string => token.slice(token.lastIndexOf('.') + 1);
+
+function invalidClient(): EmulatorResponse {
+  return oauthError(
+    401,
+    'invalid_client',
+    'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+  );
 }
 
 function readParams(request: EmulatorRequest): Record<string, string> | undefined {
@@ -113,7 +159,7 @@ function readParams(request: EmulatorRequest): Record<string, string> | undefine
  * the titles are the OAuth error names and the details Doorkeeper's standard texts. Not documented in full.
  */
 function oauthError(status: number, title: string, detail: string): EmulatorResponse {
-  const code = status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST';
+  const code = status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST';
   const error = new JsonApiError(status, [{ title, detail, code }]);
   return { status, body: { errors: error.errors } };
 }

@@ -103,6 +103,8 @@ export const fail = {
   invalidSort: (type: string, criteria: string) =>
     badRequest('INVALID_SORT_CRITERIA', 'Invalid sort criteria', `${criteria} is not a valid sort criteria for ${type}`),
   filterNotAllowed: (filter: string) => badRequest('FILTER_NOT_ALLOWED', 'Filter not allowed', `${filter} is not allowed.`),
+  invalidFilterValue: (filter: string, value: string) =>
+    badRequest('INVALID_FILTER_VALUE', 'Invalid filter value', `${value} is not a valid value for ${filter}.`),
   invalidPageValue: (detail: string) => badRequest('INVALID_PAGE_VALUE', 'Invalid page value', detail),
   pageParamNotAllowed: (param: string) =>
     badRequest('PARAM_NOT_ALLOWED', 'Page parameter not allowed', `${param} is not an allowed page parameter.`),

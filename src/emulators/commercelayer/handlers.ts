@@ -1,11 +1,13 @@
-// The endpoints: customer_groups (list, retrieve, create, update, delete, their customers) and customers
-// (list, retrieve, update, their group). Authentication, limits and media types are checked before these run.
+// The endpoints: customer_groups (list, retrieve, create, update, delete, their customers), customers
+// (list, retrieve, update, their group), imports and exports (list, retrieve, create). Authentication, limits
+// and media types are checked before these run.
 import type { EmulatorRequest, EmulatorResponse } from '../common/types.js';
+import type { BulkJobs } from './bulk.js';
 import { fail, JSONAPI_MEDIA_TYPE } from './errors.js';
 import { matchesAll, parsePredicates } from './filter.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { customerNode, customerRow, groupNode, groupRow, SPECS, type Node, type ResourceSpec, type Row } from './resources.js';
-import { renderPage, renderSingle, type RenderContext } from './serialize.js';
+import { renderPage, renderRelationship, renderSingle, type RenderContext } from './serialize.js';
 import type { CustomerRecord } from './state.js';
 // Write documents hold only attributes whose JSON kind write-body checked against the spec, hence the casts.
 import type { CommerceLayerStore, CustomerInput, GroupDeletionPolicy, GroupInput } from './store.js';
@@ -15,6 +17,7 @@ export interface ApiContext {
   store: CommerceLayerStore;
   mode: 'test' | 'live';
   groupDeletion: GroupDeletionPolicy;
+  bulk: BulkJobs;
 }
 
 export type ApiHandler = (request: EmulatorRequest, params: Record<string, string>, ctx: ApiContext) => EmulatorResponse;
@@ -71,6 +74,53 @@ export const customerGroup: ApiHandler = (request, { id }, ctx) => {
   return single(request, ctx, groups, 200, group ? groupNode(group, ctx.store) : null);
 };
 
+/** The `links.self` of a group's `customers`: the linkage, resource identifiers only. */
+export const groupCustomersLinkage: ApiHandler = (request, { id }, ctx) =>
+  linkage(request, ctx, groups, groupNode(findGroup(ctx, id), ctx.store), 'customers');
+
+/** The `links.self` of a customer's `customer_group`: its identifier, or `data: null`. */
+export const customerGroupLinkage: ApiHandler = (request, { id }, ctx) =>
+  linkage(request, ctx, customers, customerNode(findCustomer(ctx, id), ctx.store), 'customer_group');
+
+function linkage(request: EmulatorRequest, ctx: ApiContext, spec: ResourceSpec, node: Node, name: string): EmulatorResponse {
+  const query = parseQuery(request.query, spec);
+  return document(200, renderRelationship(node, name, renderContext(request, query, ctx)));
+}
+
+const imports = SPECS.imports;
+const exports = SPECS.exports;
+
+export const listImports: ApiHandler = (request, _params, ctx) => jobCollection(request, ctx, 'imports');
+export const showImport: ApiHandler = (request, { id }, ctx) => showJob(request, ctx, 'imports', id);
+export const createImport: ApiHandler = (request, _params, ctx) => {
+  const query = parseQuery(request.query, imports);
+  const job = ctx.bulk.createImport(parseWriteDocument(request.body, imports).attributes);
+  return document(201, renderSingle(ctx.bulk.node(job, request.origin), renderContext(request, query, ctx)));
+};
+
+export const listExports: ApiHandler = (request, _params, ctx) => jobCollection(request, ctx, 'exports');
+export const showExport: ApiHandler = (request, { id }, ctx) => showJob(request, ctx, 'exports', id);
+export const createExport: ApiHandler = (request, _params, ctx) => {
+  const query = parseQuery(request.query, exports);
+  const job = ctx.bulk.createExport(parseWriteDocument(request.body, exports).attributes);
+  return document(201, renderSingle(ctx.bulk.node(job, request.origin), renderContext(request, query, ctx)));
+};
+
+function jobCollection(request: EmulatorRequest, ctx: ApiContext, kind: 'imports' | 'exports'): EmulatorResponse {
+  const candidates = ctx.bulk.list(kind).map((job) => {
+    const node = ctx.bulk.node(job, request.origin);
+    const row = Object.fromEntries(SPECS[kind].filterable.map((field) => [field, field === 'id' ? job.id : ((node.attributes[field] as string | null) ?? null)]));
+    return { row, node: () => node };
+  });
+  return collection(request, ctx, SPECS[kind], candidates);
+}
+
+function showJob(request: EmulatorRequest, ctx: ApiContext, kind: 'imports' | 'exports', id: string): EmulatorResponse {
+  const job = ctx.bulk.get(kind, id);
+  if (!job) throw fail.recordNotFound();
+  return single(request, ctx, SPECS[kind], 200, ctx.bulk.node(job, request.origin));
+}
+
 function customerCollection(request: EmulatorRequest, ctx: ApiContext, records: readonly CustomerRecord[]): EmulatorResponse {
   return collection(request, ctx, customers, records.map((c) => ({ row: customerRow(c, ctx.store), node: () => customerNode(c, ctx.store) })));
 }
@@ -113,8 +163,9 @@ function sortCandidates(candidates: Candidate[], sort: readonly SortKey[]): Cand
   if (!sort.length) return candidates;
   return [...candidates].sort((a, b) => {
     for (const { field, descending } of sort) {
-      const x = a.row[field] ?? null;
-      const y = b.row[field] ?? null;
+      // Sortable fields are all scalars (metadata is filterable, not sortable).
+      const x = (a.row[field] ?? null) as string | null;
+      const y = (b.row[field] ?? null) as string | null;
       if (x === y) continue;
       const order = x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
       return descending ? -order : order;

@@ -6,19 +6,24 @@
 //       tokenTtlSeconds (default 7200), mode ('test' default | 'live'), rateLimits (false, or per-class
 //       overrides of RATE_LIMITS[mode]), groupDeletion ('unassign' default | 'lock'), latencyMs, faultRate,
 //       faults { kinds, slowRate, slowMs }, seed (faults and generated ids repeat), now (clock, for tests),
+//       bulk { rowsPerSecond, startDelayMs } (how fast imports and exports run; see bulk.ts),
 //       onChange(state) (a snapshot after every change, for persistence: see createStatePersister).
-//     returns: url (auth at `${url}/oauth/token`, API at `${url}/api`), state(), setState(state),
+//     returns: url (auth at `${url}/oauth/token` and `/oauth/revoke`, its RS512 public keys at
+//       `${url}/.well-known/jwks.json`, API at `${url}/api`), state(), setState(state),
 //       requests (every platform call: method, path, query, status, body), close().
 //   GET/PUT `${url}/_emulator/state` read and replace the state over HTTP (no auth, limits or faults).
+//   GET `${url}/_files/…`: the gzipped results that imports' and exports' `attachment_url`s point at.
 import { startEmulator, type EmulatorKnobs } from '../common/harness.js';
 import { randomSeed, seededRandom } from '../common/random.js';
 import type { Clock, RecordedRequest } from '../common/types.js';
 import { createCommerceLayerHandler } from './app.js';
 import { TokenAuthority, type ClientCredentials } from './auth.js';
+import { signingKey } from './jwt.js';
 import { errorResponse, fail } from './errors.js';
 import { CommerceLayerLimiter, RATE_LIMITS, type CommerceLayerRateLimits } from './limits.js';
 import { emptyCommerceLayerState, parseCommerceLayerState, type CommerceLayerState } from './state.js';
 import { CommerceLayerStore, type GroupDeletionPolicy } from './store.js';
+import { BulkJobs, type BulkKnobs } from './bulk.js';
 
 export { parseCommerceLayerState, emptyCommerceLayerState, normalizeEmail } from './state.js';
 export type { CommerceLayerState, CustomerGroupRecord, CustomerRecord, CommerceLayerOrganization } from './state.js';
@@ -26,6 +31,8 @@ export { RATE_LIMITS } from './limits.js';
 export type { CommerceLayerRateLimits, ClassLimits, RateWindow, LimitClass } from './limits.js';
 export type { ClientCredentials } from './auth.js';
 export type { GroupDeletionPolicy } from './store.js';
+export type { BulkKnobs } from './bulk.js';
+export { MAX_IMPORT_INPUTS, MAX_EXPORT_RECORDS } from './bulk.js';
 
 /** Credentials the sandbox seeds and documents; not secret (they open a loopback emulator only). */
 export const SANDBOX_CL_CLIENT_ID = 'sandbox-cl-client';
@@ -42,6 +49,7 @@ export interface CommerceLayerEmulatorOptions extends EmulatorKnobs {
   /** false: no limits and no X-Ratelimit-* headers. A class given here replaces that class's defaults. */
   rateLimits?: false | Partial<CommerceLayerRateLimits>;
   groupDeletion?: GroupDeletionPolicy;
+  bulk?: BulkKnobs;
   now?: Clock;
   onChange?: (state: CommerceLayerState) => void;
 }
@@ -69,6 +77,7 @@ export async function startCommerceLayerEmulator(options: CommerceLayerEmulatorO
     onChange: options.onChange,
   });
   const auth = new TokenAuthority({
+    key: await signingKey(),
     clients: options.clients ?? [{ clientId: SANDBOX_CL_CLIENT_ID, clientSecret: SANDBOX_CL_CLIENT_SECRET }],
     ttlSeconds: options.tokenTtlSeconds ?? 7200,
     mode,
@@ -88,7 +97,11 @@ export async function startCommerceLayerEmulator(options: CommerceLayerEmulatorO
     faultRate: options.faultRate,
     faults: options.faults,
     seed,
-    handle: createCommerceLayerHandler({ context: { store, mode, groupDeletion: options.groupDeletion ?? 'unassign' }, auth, limiter }),
+    handle: createCommerceLayerHandler({
+      context: { store, mode, groupDeletion: options.groupDeletion ?? 'unassign', bulk: new BulkJobs(store, { clock, random, knobs: options.bulk }) },
+      auth,
+      limiter,
+    }),
     faultResponse: errorResponse(fail.internal()),
     state: {
       get: () => store.snapshot(),

@@ -48,13 +48,18 @@ export function parseQuery(query: URLSearchParams, spec: ResourceSpec): ParsedQu
   return parsed;
 }
 
+/** Relationship paths, dotted for nested ones (`customer_group.customers`), each step checked against its type. */
 function parseInclude(value: string, spec: ResourceSpec): string[] {
-  const names = value.split(',').filter(Boolean);
-  for (const name of names) {
-    // Nested paths (`customer_group.customers`) are valid on CL but not modelled here.
-    if (!(name in spec.relationships)) throw fail.invalidInclude(spec.type, name);
+  const paths = value.split(',').filter(Boolean);
+  for (const path of paths) {
+    let at = spec;
+    for (const name of path.split('.')) {
+      const relationship = at.relationships[name];
+      if (!relationship) throw fail.invalidInclude(at.type, name);
+      at = SPECS[relationship.type];
+    }
   }
-  return names;
+  return paths;
 }
 
 function parseSort(value: string, spec: ResourceSpec): SortKey[] {

@@ -1,5 +1,6 @@
 // JSON:API documents as CL writes them: resource objects with `links.self`, relationships carrying `links`
-// (and `data` only when included), `meta.mode`, sparse fieldsets, `included`, and paginated list meta/links.
+// (and `data` only when included), `meta.mode`, sparse fieldsets, `included` (dotted paths too), paginated list
+// meta/links, and the relationship endpoints' linkage documents.
 import type { JsonValue } from '../common/types.js';
 import { SPECS, type Node } from './resources.js';
 
@@ -15,9 +16,9 @@ type Json = { [key: string]: unknown };
 
 /** `{data, included?}` for one resource (or null: an empty to-one relationship). */
 export function renderSingle(node: Node | null, ctx: RenderContext): Json {
-  const included = new Map<string, Json>();
-  const data = node && resourceObject(node, ctx, included);
-  return withIncluded({ data }, included);
+  const objects = new Compound(ctx);
+  const data = node && objects.primary(node);
+  return objects.document({ data });
 }
 
 export interface PageInfo {
@@ -31,8 +32,8 @@ export interface PageInfo {
 
 /** A page of a collection with `meta.record_count`, `meta.page_count` and first/prev/next/last links. */
 export function renderPage(nodes: readonly Node[], page: PageInfo, ctx: RenderContext): Json {
-  const included = new Map<string, Json>();
-  const data = nodes.map((node) => resourceObject(node, ctx, included));
+  const objects = new Compound(ctx);
+  const data = objects.primaries(nodes);
   const pageCount = Math.ceil(page.recordCount / page.size);
   const link = (number: number) => pageLink(ctx.origin, page, number);
   const links: Record<string, string> = { first: link(1) };
@@ -40,44 +41,117 @@ export function renderPage(nodes: readonly Node[], page: PageInfo, ctx: RenderCo
   if (page.number < pageCount) links.next = link(page.number + 1);
   // jsonapi-resources points `last` at page 1 when there are no records at all.
   links.last = link(Math.max(1, pageCount));
-  return withIncluded({ data, meta: { record_count: page.recordCount, page_count: pageCount }, links }, included);
+  return objects.document({ data, meta: { record_count: page.recordCount, page_count: pageCount }, links });
 }
 
-function resourceObject(node: Node, ctx: RenderContext, included?: Map<string, Json>): Json {
+/**
+ * A relationship's own endpoint (`links.self`, `/api/customers/:id/relationships/customer_group`): the linkage
+ * only, resource identifiers with the relationship's links (https://jsonapi.org/format/#fetching-relationships).
+ */
+export function renderRelationship(node: Node, name: string, ctx: RenderContext): Json {
+  const targets = node.relationships[name]!.target();
+  const data = Array.isArray(targets) ? targets.map(identifier) : targets && identifier(targets);
+  return { data, links: relationshipLinks(ctx, node, name) };
+}
+
+type IncludeTree = Map<string, IncludeTree>;
+
+/** `customer_group.customers,customer_group` → customer_group → customers. */
+function includeTree(paths: readonly string[]): IncludeTree {
+  const root: IncludeTree = new Map();
+  for (const path of paths) {
+    let level = root;
+    for (const name of path.split('.')) {
+      if (!level.has(name)) level.set(name, new Map());
+      level = level.get(name)!;
+    }
+  }
+  return root;
+}
+
+/**
+ * The resource objects of one document: the primary data, then every resource an `include` path reaches
+ * (https://docs.commercelayer.io/core/including-associations ; JSON:API compound documents), each once, never
+ * repeating a primary resource in `included`; every relationship on an include path carries its linkage.
+ */
+class Compound {
+  readonly #ctx: RenderContext;
+  readonly #tree: IncludeTree;
+  readonly #objects = new Map<string, Json>();
+  readonly #primaryKeys = new Set<string>();
+
+  constructor(ctx: RenderContext) {
+    this.#ctx = ctx;
+    this.#tree = includeTree(ctx.include);
+  }
+
+  primary(node: Node): Json {
+    return this.primaries([node])[0]!;
+  }
+
+  primaries(nodes: readonly Node[]): Json[] {
+    const objects = nodes.map((node) => this.#object(node));
+    for (const node of nodes) this.#primaryKeys.add(key(node));
+    nodes.forEach((node) => this.#link(node, this.#tree));
+    return objects;
+  }
+
+  document(body: Json): Json {
+    const included = [...this.#objects].filter(([k]) => !this.#primaryKeys.has(k)).map(([, object]) => object);
+    return included.length ? { ...body, included } : body;
+  }
+
+  #object(node: Node): Json {
+    const existing = this.#objects.get(key(node));
+    if (existing) return existing;
+    const object = resourceObject(node, this.#ctx);
+    this.#objects.set(key(node), object);
+    return object;
+  }
+
+  /** Adds linkage for the relationships `tree` names on `node`, and the resources they reach, recursively. */
+  #link(node: Node, tree: IncludeTree): void {
+    const object = this.#objects.get(key(node))!;
+    for (const [name, subtree] of tree) {
+      const targets = node.relationships[name]!.target();
+      const list = Array.isArray(targets) ? targets : targets ? [targets] : [];
+      for (const target of list) {
+        this.#object(target);
+        this.#link(target, subtree);
+      }
+      // A sparse fieldset that leaves the relationship out leaves its linkage out too; the targets stay included.
+      const relationships = object.relationships as Record<string, Json> | undefined;
+      const entry = relationships?.[name];
+      if (entry) entry.data = Array.isArray(targets) ? targets.map(identifier) : targets && identifier(targets);
+    }
+  }
+}
+
+const key = (node: Node) => `${node.type}/${node.id}`;
+const identifier = (node: Node) => ({ type: node.type, id: node.id });
+
+function relationshipLinks(ctx: RenderContext, node: Node, name: string): Record<string, string> {
+  const self = `${ctx.origin}/api/${node.type}/${node.id}`;
+  return { self: `${self}/relationships/${name}`, related: `${self}/${name}` };
+}
+
+function resourceObject(node: Node, ctx: RenderContext): Json {
   const spec = SPECS[node.type];
   const wanted = ctx.fields.get(node.type);
   const show = (name: string) => !wanted || wanted.has(name);
-  const self = `${ctx.origin}/api/${node.type}/${node.id}`;
 
   const attributes: Record<string, JsonValue> = {};
   for (const name of spec.attributes) if (show(name)) attributes[name] = node.attributes[name] ?? null;
 
   const relationships: Json = {};
-  for (const [name, relationship] of Object.entries(node.relationships)) {
-    if (!show(name)) continue;
-    const entry: Json = { links: { self: `${self}/relationships/${name}`, related: `${self}/${name}` } };
-    // Only primary resources carry linkage, and only for the relationships asked for with `include`.
-    if (included && ctx.include.includes(name)) {
-      const targets = relationship.target();
-      const list = Array.isArray(targets) ? targets : targets ? [targets] : [];
-      for (const target of list) {
-        const key = `${target.type}/${target.id}`;
-        if (!included.has(key)) included.set(key, resourceObject(target, ctx));
-      }
-      const identifier = (t: Node) => ({ type: t.type, id: t.id });
-      entry.data = Array.isArray(targets) ? targets.map(identifier) : targets && identifier(targets);
-    }
-    relationships[name] = entry;
+  for (const name of Object.keys(node.relationships)) {
+    if (show(name)) relationships[name] = { links: relationshipLinks(ctx, node, name) };
   }
 
-  const object: Json = { id: node.id, type: node.type, links: { self }, attributes };
+  const object: Json = { id: node.id, type: node.type, links: { self: `${ctx.origin}/api/${node.type}/${node.id}` }, attributes };
   if (Object.keys(relationships).length) object.relationships = relationships;
   object.meta = { mode: ctx.mode, organization_id: ctx.organizationId };
   return object;
-}
-
-function withIncluded(document: Json, included: Map<string, Json>): Json {
-  return included.size ? { ...document, included: [...included.values()] } : document;
 }
 
 /** Links keep brackets readable, as CL's own do (`?filter[q][name_eq]=x&page[number]=2&page[size]=10`). */

@@ -45,6 +45,8 @@ export class CommerceLayerStore {
   /** Id lookups stay O(1) for benchmark-sized states; rebuilt whenever records come or go. */
   #groupsById = new Map<string, CustomerGroupRecord>();
   #customersById = new Map<string, CustomerRecord>();
+  /** Inside batch(): changes are reported once at its end, not one snapshot per record. */
+  #batch: { changed: boolean } | undefined;
 
   constructor(
     state: CommerceLayerState,
@@ -133,13 +135,52 @@ export class CommerceLayerStore {
   }
 
   updateCustomer(customer: CustomerRecord, input: CustomerInput): CustomerRecord {
-    const issues: ValidationIssue[] = [];
     const next = { ...customer, ...definedOnly(input) } as CustomerRecord;
-    if (input.email !== undefined) {
-      next.email = normalizeEmail(input.email ?? '');
+    if (input.email !== undefined) next.email = normalizeEmail(input.email ?? '');
+    this.#checkCustomer(next, input.email !== undefined);
+    return this.#commit(customer, next);
+  }
+
+  /** Only an import creates customers here (groupform never does; the emulator serves no POST /api/customers). */
+  createCustomer(input: CustomerInput): CustomerRecord {
+    const now = this.#now();
+    const customer: CustomerRecord = {
+      id: this.#newId(),
+      email: normalizeEmail(input.email ?? ''),
+      customer_group_id: input.customer_group_id ?? null,
+      status: 'prospect',
+      reference: input.reference ?? null,
+      reference_origin: input.reference_origin ?? null,
+      metadata: input.metadata ?? {},
+      created_at: now,
+      updated_at: now,
+    };
+    this.#checkCustomer(customer, true);
+    this.#state.customers.push(customer);
+    this.#customersById.set(customer.id, customer);
+    this.#changed();
+    return customer;
+  }
+
+  /** Runs `work` reporting its changes once, at the end (an import touches thousands of records). */
+  batch<T>(work: () => T): T {
+    if (this.#batch) return work();
+    this.#batch = { changed: false };
+    try {
+      return work();
+    } finally {
+      const { changed } = this.#batch;
+      this.#batch = undefined;
+      if (changed) this.#changed();
+    }
+  }
+
+  #checkCustomer(next: CustomerRecord, emailGiven: boolean): void {
+    const issues: ValidationIssue[] = [];
+    if (emailGiven) {
       if (!next.email) issues.push({ field: 'email', message: "can't be blank", error: 'blank' });
       else if (!/^[^@\s]+@[^@\s]+$/.test(next.email)) issues.push({ field: 'email', message: 'is invalid', error: 'invalid', meta: { value: next.email } });
-      else if (this.#state.customers.some((c) => c !== customer && c.email === next.email)) {
+      else if (this.#state.customers.some((c) => c.id !== next.id && c.email === next.email)) {
         issues.push({ field: 'email', message: 'has already been taken', error: 'taken', meta: { value: next.email } });
       }
     }
@@ -149,7 +190,6 @@ export class CommerceLayerStore {
       issues.push({ field: 'customer_group', message: 'must exist', error: 'blank', relationship: true });
     }
     if (issues.length) throw validationFailed(issues);
-    return this.#commit(customer, next);
   }
 
   /** Applies an update; like Rails, a write that changes nothing leaves updated_at (and onChange) alone. */
@@ -194,7 +234,8 @@ export class CommerceLayerStore {
   }
 
   #changed(): void {
-    this.#onChange?.(this.snapshot());
+    if (this.#batch) this.#batch.changed = true;
+    else this.#onChange?.(this.snapshot());
   }
 }
 

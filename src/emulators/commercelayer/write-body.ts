@@ -2,11 +2,11 @@
 // a wrong `type` (400 INVALID_RESOURCE, not JSON:API's 409), a client-chosen id on create, an id that differs
 // from the URL's, read-only or unknown attributes and relationships (400 PARAM_NOT_ALLOWED, one error each).
 import { fail, paramsNotAllowed } from './errors.js';
-import type { ResourceSpec } from './resources.js';
+import type { AttributeKind, ResourceSpec } from './resources.js';
 import type { JsonValue } from '../common/types.js';
 
 export interface WriteDocument {
-  attributes: Record<string, string | null | { [key: string]: JsonValue }>;
+  attributes: Record<string, JsonValue>;
   /** To-one relationships by name: the target id, or null to clear. */
   relationships: Record<string, string | null>;
 }
@@ -51,9 +51,8 @@ function readAttributes(attributes: Record<string, unknown>, spec: ResourceSpec)
   const out: WriteDocument['attributes'] = {};
   for (const [name, value] of Object.entries(attributes)) {
     // Rails would coerce a number into a string column; refusing is stricter, so clients stay honest.
-    const ok = spec.writable[name] === 'object' ? isObject(value) : value === null || typeof value === 'string';
-    if (!ok) throw fail.invalidFieldValue(name, value);
-    out[name] = value as string | null | { [key: string]: JsonValue };
+    if (!KIND_CHECKS[spec.writable[name]!](value)) throw fail.invalidFieldValue(name, value);
+    out[name] = value as JsonValue;
   }
   return out;
 }
@@ -73,6 +72,13 @@ function readRelationships(relationships: Record<string, unknown>, spec: Resourc
   }
   return out;
 }
+
+const KIND_CHECKS: Record<AttributeKind, (value: unknown) => boolean> = {
+  text: (value) => value === null || typeof value === 'string',
+  object: isObject,
+  array: Array.isArray,
+  boolean: (value) => typeof value === 'boolean',
+};
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

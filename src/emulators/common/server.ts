@@ -92,9 +92,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | u
 function write(res: ServerResponse, response: Exclude<EmulatorResponse, { reset: true }>): void {
   if (res.destroyed) return;
   const headers: Record<string, string> = { ...response.headers };
-  let payload: string | undefined;
+  let payload: string | Buffer | undefined;
   if (response.body !== undefined) {
-    payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+    const { body } = response;
+    payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
     headers['Content-Type'] = response.contentType ?? 'application/json; charset=utf-8';
   }
   res.writeHead(response.status, headers);

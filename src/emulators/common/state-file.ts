@@ -78,7 +78,7 @@ export function createStatePersister(path: string): StatePersister {
       running ??= drain();
     },
     async flush() {
-      while (running) await running;
+      while (running !== undefined) await running;
       if (failure !== undefined) {
         const error = failure;
         failure = undefined;

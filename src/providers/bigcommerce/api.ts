@@ -2,7 +2,7 @@
 // `X-Auth-Token` auth, BigCommerce's error bodies, and a cap of 3 customer batch updates in flight.
 import { GroupformError } from '../../errors.js';
 import { createHttpClient, type Clock, type HttpClient } from '../../http/index.js';
-import type { ProviderInstance } from '../../model.js';
+import type { ProviderInstance, RateRule } from '../../model.js';
 import type { ProviderContext } from '../provider.js';
 import { readLimits } from '../limits.js';
 import { bigCommerceErrorDetail } from './errors.js';
@@ -10,8 +10,11 @@ import { Semaphore } from './semaphore.js';
 
 export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com';
 
-/** Standard and Plus plans: 150 requests per 30 s; the store's headers then tell the real quota. */
-export const STORE_QUOTA = { limit: 150, windowMs: 30_000 };
+/**
+ * Standard and Plus plans: 150 requests per 30 s, every call counted; the store's headers (X-Rate-Limit-Requests-Quota,
+ * -Time-Window-Ms) then tell its real quota, which replaces this one, and -Requests-Left / -Time-Reset-Ms pace the rest.
+ */
+export const STORE_QUOTA: RateRule = { counts: 'all', perEndpoint: false, limit: 150, windowMs: 30_000 };
 /** Calls in flight overall: v2 group endpoints allow 40, but the quota (5/s on average) is the real bound. */
 const CONCURRENCY = 6;
 /** "Limit of 3 concurrent requests" on `PUT /v3/customers`. */
@@ -47,10 +50,11 @@ export function createStoreApi(instance: ProviderInstance, context: ProviderCont
     headers: { Accept: 'application/json' },
     auth: { headers: async () => ({ 'X-Auth-Token': token.reveal() }) },
     errorDetail: bigCommerceErrorDetail,
-    limits: { concurrency: CONCURRENCY, windows: [STORE_QUOTA] },
+    limits: { concurrency: CONCURRENCY, rules: [STORE_QUOTA] },
     maxResponseBytes,
     ...(context.log ? { log: context.log } : {}),
     ...(context.onWait ? { onWait: context.onWait } : {}),
+    ...(context.onActivity ? { onActivity: context.onActivity } : {}),
     ...(clock ? { clock } : {}),
   });
   return { provider: instance.name, http, maxPages, storeUrl, customerUpdates: new Semaphore(CUSTOMER_UPDATE_CONCURRENCY) };

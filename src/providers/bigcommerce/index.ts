@@ -2,8 +2,8 @@
 // Settings: `store_hash`, optional `base_url` (default https://api.bigcommerce.com; an emulator's URL in tests
 // and the sandbox); secret: `access_token`.
 import type { Clock } from '../../http/index.js';
-import { NAME_RULES, type ProviderInstance } from '../../model.js';
-import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { NAME_RULES, type Capabilities, type ProviderInstance } from '../../model.js';
+import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { CUSTOMER_UPDATE_CONCURRENCY, STORE_QUOTA, createStoreApi } from './api.js';
 import { MANAGED_FIELDS, normalizeAttributes } from './mapping.js';
 import { readStore } from './read.js';
@@ -40,7 +40,10 @@ export function createBigCommerceProvider(
   return {
     name: instance.name,
     type: 'bigcommerce',
-    capabilities: bigCommerceCapabilities,
+    // Read when the plan's estimate is made: by then the store's headers told its real quota (Pro: 450 per 30 s).
+    get capabilities() {
+      return { ...bigCommerceCapabilities, cost: { ...bigCommerceCapabilities.cost, rateLimits: api.http.rateRules() } };
+    },
     normalize: normalizeAttributes,
     read: (scope) => readStore(api, instance.name, scope),
     applyGroup: (change) => applyGroupChange(api, instance.name, change),

@@ -6,8 +6,7 @@
 // Page counts come from the platform and are bounded by `readPages`.
 import { ApiError } from '../../errors.js';
 import { readPages } from '../../http/index.js';
-import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
-import type { ReadScope } from '../provider.js';
+import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
 import type { StoreApi } from './api.js';
 import { chunkForUrl } from './chunk.js';
 import { liveCustomer, liveGroup } from './mapping.js';

@@ -1,29 +1,30 @@
 // The Commerce Layer adapter: customer groups keyed by their `code`, membership through each customer's
 // `customer_group` relationship. Settings: base_url (https://<slug>.commercelayer.io), auth_url (default
-// https://auth.commercelayer.io), client_id, optional scope; secret: client_secret.
-import { ConfigError } from '../../errors.js';
-import { NAME_RULES, type Finding, type ProviderInstance, type Secret } from '../../model.js';
-import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
-import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+// https://auth.commercelayer.io), client_id, optional scope and environment (test | live: the rate limits);
+// secret: client_secret.
+import { ConfigError, GroupformError } from '../../errors.js';
+import { NAME_RULES, type Capabilities, type ClEnvironment, type Finding, type ProviderInstance, type Secret } from '../../model.js';
+import { createHttpClient, downloadGzip, systemClock, type Clock } from '../../http/index.js';
+import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
 import { createClApi, MEDIA_TYPE } from './api.js';
 import { clAuthErrorDetail, clErrorDetail } from './errors.js';
+import { AUTH_RULES, endpointOf, environmentOfToken, RATE_RULES } from './limits.js';
 import { FIELDS, normalize } from './mapping.js';
 import { readLive } from './read.js';
 import { TokenSource } from './token.js';
 import { applyGroup, applyMemberships } from './write.js';
+import { IMPORT_MAX_ROWS, importMemberships } from './imports.js';
+import { exportCustomers, oneAtATime } from './exports.js';
 
 export const DEFAULT_AUTH_URL = 'https://auth.commercelayer.io';
 
-// customers and customer_groups are "uncacheable" endpoints. Documented limits (test / live): 100 / 200 calls
-// a minute per class, 25 / 50 per endpoint in a 10 s burst; writes the same. We start at the test figures,
-// which hold for both, and take the minute window from the X-Ratelimit-* headers once the API answers.
 const CONCURRENCY = 5;
-const API_WINDOWS: RateWindow[] = [
-  { limit: 25, windowMs: 10_000 },
-  { limit: 100, windowMs: 60_000 },
-];
-const AUTH_WINDOWS: RateWindow[] = [{ limit: 30, windowMs: 60_000 }];
+
+/** What the platform can do; only the rate limits differ between the environments. */
+export function capabilitiesFor(environment: ClEnvironment): Capabilities {
+  return { ...capabilities, cost: { ...capabilities.cost, rateLimits: RATE_RULES[environment] } };
+}
 
 export const capabilities: Capabilities = {
   identity: 'code',
@@ -37,8 +38,9 @@ export const capabilities: Capabilities = {
   batchMembership: 1,
   fields: FIELDS,
   concurrency: CONCURRENCY,
-  // No batch write: one PATCH per customer.
-  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: API_WINDOWS },
+  // No batch write: one PATCH per customer, or imports for joins and moves: 10,000 rows each, in a create and
+  // about five polls (the pause between polls grows from 2 s to 15 s).
+  cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: RATE_RULES.test, bulk: { maxItems: IMPORT_MAX_ROWS, calls: 6 } },
 };
 
 export interface CommerceLayerOptions {
@@ -46,7 +48,17 @@ export interface CommerceLayerOptions {
   clock?: Clock;
 }
 
-function settingsOf(instance: ProviderInstance): { baseUrl: string; authUrl: string; clientId: string; clientSecret: Secret; scope?: string } {
+interface Settings {
+  baseUrl: string;
+  authUrl: string;
+  clientId: string;
+  clientSecret: Secret;
+  scope?: string;
+  /** As the config declares it; undefined: as the token says. */
+  environment?: ClEnvironment;
+}
+
+function settingsOf(instance: ProviderInstance): Settings {
   const { settings, secrets } = instance;
   const missing = ['base_url', 'client_id'].filter((key) => !settings[key]);
   if (!secrets.client_secret) missing.push('client_secret');
@@ -66,11 +78,12 @@ function settingsOf(instance: ProviderInstance): { baseUrl: string; authUrl: str
     clientId: settings.client_id!,
     clientSecret: secrets.client_secret!,
     ...(settings.scope ? { scope: settings.scope } : {}),
+    ...(settings.environment === 'test' || settings.environment === 'live' ? { environment: settings.environment } : {}),
   };
 }
 
 export function createCommerceLayer(instance: ProviderInstance, context: ProviderContext, options: CommerceLayerOptions = {}): Provider {
-  const { baseUrl, authUrl, clientId, clientSecret, scope } = settingsOf(instance);
+  const { baseUrl, authUrl, clientId, clientSecret, scope, environment: declared } = settingsOf(instance);
   const clock = options.clock ?? systemClock;
   const provider = instance.name;
   const { maxResponseBytes, maxPages } = readLimits(instance);
@@ -80,29 +93,50 @@ export function createCommerceLayer(instance: ProviderInstance, context: Provide
     baseUrl: authUrl,
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     errorDetail: clAuthErrorDetail,
-    limits: { concurrency: 1, windows: AUTH_WINDOWS },
+    limits: { concurrency: 1, rules: AUTH_RULES },
   });
-  const token: TokenSource = new TokenSource(authHttp, { clientId, clientSecret, scope }, clock);
-  const api = createClApi(
-    createHttpClient({
-      ...common,
-      baseUrl,
-      headers: { Accept: MEDIA_TYPE },
-      auth: token,
-      errorDetail: clErrorDetail,
-      limits: { concurrency: CONCURRENCY, windows: API_WINDOWS },
-    }),
-    provider,
-    maxPages,
-  );
+  // The environment sets the limits: as declared, else as the first token's `test` claim says, else test (the
+  // lower figures, which hold in both). A token for the other environment than declared is refused before use.
+  let environment: ClEnvironment = declared ?? 'test';
+  const onIssued = (value: string): void => {
+    const claimed = environmentOfToken(value);
+    if (claimed === undefined || claimed === environment) return;
+    if (declared) {
+      throw new GroupformError(
+        'environment-mismatch',
+        `${provider}: the access token is for the ${claimed} environment, but the config says \`environment: ${declared}\`; check client_id and client_secret, or the setting`,
+      );
+    }
+    environment = claimed;
+    http.setRateRules(RATE_RULES[environment]);
+  };
+  const token: TokenSource = new TokenSource(authHttp, { clientId, clientSecret, ...(scope ? { scope } : {}), onIssued }, clock);
+  const http = createHttpClient({
+    ...common,
+    baseUrl,
+    headers: { Accept: MEDIA_TYPE },
+    auth: token,
+    errorDetail: clErrorDetail,
+    limits: { concurrency: CONCURRENCY, rules: RATE_RULES[environment], endpoint: endpointOf },
+    // The token call is one in two hours: progress is the API's.
+    ...(context.onActivity ? { onActivity: context.onActivity } : {}),
+  });
+  const api = createClApi(http, provider, maxPages);
+  // An export's result lives on external storage: fetched with no credential, within the same size bound.
+  const download = (url: string) => downloadGzip(url, { provider, maxBytes: maxResponseBytes, clock, log: context.log });
+  const exporter = oneAtATime((filters: Record<string, string[]>) => exportCustomers({ api, clock, provider, download }, filters));
   return {
     name: provider,
     type: 'commercelayer',
-    capabilities,
+    // Read when the plan's estimate is made, after the token told the environment.
+    get capabilities() {
+      return capabilitiesFor(environment);
+    },
     normalize,
-    read: (scope) => readLive(api, provider, scope),
+    read: (scope) => readLive(api, provider, scope, exporter),
     applyGroup: (change) => applyGroup(api, change),
     applyMemberships: (batch) => applyMemberships(api, batch),
+    applyMembershipsBulk: (changes) => importMemberships({ api, clock, provider }, changes),
   };
 }
 

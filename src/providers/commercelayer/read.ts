@@ -1,9 +1,9 @@
 // Reading what a plan needs, and no more: the declared groups (by code, or pinned id) or every group, the
 // customers in those groups, and the declared customers by e-mail. Never the whole customer list.
 import { GroupformError } from '../../errors.js';
-import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
-import type { ReadScope } from '../provider.js';
-import { PAGE_SIZE, type ClApi, type Resource } from './api.js';
+import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
+import { PAGE_SIZE, type ClApi, type ListSize, type Resource } from './api.js';
+import { exportCheaper } from './exports.js';
 import { toLiveCustomer, toLiveGroup } from './mapping.js';
 import type { Query } from '../../http/index.js';
 
@@ -21,11 +21,22 @@ function chunks<T>(items: readonly T[], size = PAGE_SIZE): T[][] {
   return result;
 }
 
-/** Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), all at once. */
-async function listIn(api: ClApi, path: string, filter: string, values: readonly string[], query: Query): Promise<Resource[]> {
-  const lists = await Promise.all(chunks(values).map((chunk) => api.list(path, { ...query, [`filter[q][${filter}]`]: chunk.join(',') })));
+/**
+ * Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), all at once;
+ * `exporter` may read a chunk through an export instead, where the cost model finds that cheaper.
+ */
+async function listIn(api: ClApi, path: string, filter: string, values: readonly string[], query: Query, exporter?: Exporter): Promise<Resource[]> {
+  const lists = await Promise.all(
+    chunks(values).map((chunk) => {
+      const instead = exporter && ((size: ListSize) => (exportCheaper(size) ? exporter({ [filter]: chunk }) : Promise.resolve(undefined)));
+      return api.list(path, { ...query, [`filter[q][${filter}]`]: chunk.join(',') }, instead);
+    }),
+  );
   return lists.flat();
 }
+
+/** Reads the customers Ransack `filters` select through an export. */
+export type Exporter = (filters: Record<string, string[]>) => Promise<Resource[]>;
 
 async function readGroups(api: ClApi, scope: ReadScope): Promise<LiveGroup[]> {
   const path = '/api/customer_groups';
@@ -56,11 +67,12 @@ function toCustomers(provider: string, resources: Resource[]): LiveCustomer[] {
   return [...byId.values()];
 }
 
-export async function readLive(api: ClApi, provider: string, scope: ReadScope): Promise<LiveState> {
+/** `exporter`: how large groups' members may be read (exports), unless the scope turns bulk reads off. */
+export async function readLive(api: ClApi, provider: string, scope: ReadScope, exporter?: Exporter): Promise<LiveState> {
   const groups = await readGroups(api, scope);
   const path = '/api/customers';
   const [members, declared] = await Promise.all([
-    listIn(api, path, 'customer_group_id_in', groups.map((g) => g.id), CUSTOMER_QUERY),
+    listIn(api, path, 'customer_group_id_in', groups.map((g) => g.id), CUSTOMER_QUERY, scope.bulk === false ? undefined : exporter),
     listIn(api, path, 'email_in', scope.emails, CUSTOMER_QUERY),
   ]);
   return { provider, groups, customers: toCustomers(provider, [...members, ...declared]) };

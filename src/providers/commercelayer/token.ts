@@ -1,6 +1,7 @@
 // Commerce Layer's client-credentials access token: fetched once, reused until shortly before `expires_in`
 // runs out (the token endpoint allows only 30 calls a minute), and dropped when the API answers 401
-// INVALID_TOKEN. The token is a JWT, but nothing here reads inside it: the expiry comes from `expires_in`.
+// INVALID_TOKEN. The token is a JWT; the expiry comes from `expires_in`, and `onIssued` lets the adapter read
+// the environment from its claims before the token is first used.
 import type { Secret } from '../../model.js';
 import type { Auth, Clock, HttpClient } from '../../http/index.js';
 import { isInvalidToken } from './errors.js';
@@ -11,6 +12,8 @@ export interface TokenSettings {
   clientSecret: Secret;
   /** Space-separated scopes (`market:code:europe`); optional for integrations. */
   scope?: string;
+  /** Told every new token before any call carries it; may throw to refuse it. */
+  onIssued?: (token: string) => void;
 }
 
 export const TOKEN_PATH = '/oauth/token';
@@ -72,6 +75,7 @@ export class TokenSource implements Auth {
     });
     const lifetime = expiresIn * 1000;
     this.#issued.push(value);
+    this.#settings.onIssued?.(value);
     this.#current = { value, renewAt: asked + lifetime - marginMs(lifetime) };
     return value;
   }

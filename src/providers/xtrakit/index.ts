@@ -2,9 +2,9 @@
 // secret: api_key, sent as a bearer token. Groups match by pinned id, else `group_name`; customers by
 // `customer_email`; both ignoring case. `name` ↔ `group_name`, `description` ↔ `group_description`.
 import { ConfigError } from '../../errors.js';
-import { NAME_RULES, type ProviderInstance } from '../../model.js';
-import { createHttpClient, systemClock, type Clock, type RateWindow } from '../../http/index.js';
-import type { Capabilities, Provider, ProviderContext, ProviderFactory } from '../provider.js';
+import { NAME_RULES, type Capabilities, type ProviderInstance, type RateRule } from '../../model.js';
+import { createHttpClient, systemClock, type Clock } from '../../http/index.js';
+import type { Provider, ProviderContext, ProviderFactory } from '../provider.js';
 import { readLimits } from '../limits.js';
 import { XtrakitApi } from './api.js';
 import { errorDetail } from './errors.js';
@@ -16,9 +16,10 @@ import { applyGroup, applyMemberships } from './write.js';
 export const DEFAULT_BASE_URL = 'https://api.xtrakit.com';
 
 // No limits are documented. The platform looks like a stock Laravel app, whose default API throttle is
-// 60 calls a minute per user: we keep to that, a few calls at a time.
+// 60 calls a minute per user, every call counted: we keep to that, a few calls at a time, and take the figure
+// from its X-RateLimit-Limit / -Remaining headers when it sends them.
 const CONCURRENCY = 4;
-const WINDOWS: RateWindow[] = [{ limit: 60, windowMs: 60_000 }];
+const WINDOWS: RateRule[] = [{ counts: 'all', perEndpoint: false, limit: 60, windowMs: 60_000 }];
 
 export const capabilities: Capabilities = {
   // Group names are unique ignoring case (a Laravel `unique` rule on MySQL's case-insensitive collation): a
@@ -64,10 +65,11 @@ export function createXtrakit(instance: ProviderInstance, context: ProviderConte
     auth: { headers: async () => ({ Authorization: `Bearer ${apiKey.reveal()}` }) },
     secrets: () => [apiKey.reveal()],
     errorDetail: (_status, body) => errorDetail(body),
-    limits: { concurrency: CONCURRENCY, windows: WINDOWS },
+    limits: { concurrency: CONCURRENCY, rules: WINDOWS },
     clock: options.clock ?? systemClock,
     log: context.log,
     onWait: context.onWait,
+    onActivity: context.onActivity,
     maxResponseBytes,
   });
   const api = new XtrakitApi(http, instance.name, maxPages);

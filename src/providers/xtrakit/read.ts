@@ -1,7 +1,6 @@
 // Reading what a plan needs. Xtrakit has no e-mail filter, so every customer is listed (pages fetched at once
 // when the first says how many there are) and matched here; the groups list is small and read whole.
-import type { LiveCustomer, LiveGroup, LiveState } from '../../model.js';
-import type { ReadScope } from '../provider.js';
+import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
 import type { XtrakitApi } from './api.js';
 import { normalize, toLiveCustomer, toLiveGroup } from './mapping.js';
 

@@ -60,7 +60,10 @@ export function generate(seed: number, platform: Platform): Case {
     let code: string | null = null;
     if (platform.type === 'commercelayer' && chance(0.7)) {
       const candidate = pick(KEYS);
-      if (!takenCodes.has(candidate.toLowerCase())) (code = candidate), takenCodes.add(candidate.toLowerCase());
+      if (!takenCodes.has(candidate.toLowerCase())) {
+        code = candidate;
+        takenCodes.add(candidate.toLowerCase());
+      }
     }
     groups.push({ n, name, code, variant: int(6) });
   }

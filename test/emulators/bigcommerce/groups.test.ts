@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBigCommerceEmulator, type BigCommerceEmulator } from '../../../src/emulators/bigcommerce/index.js';
+import { startBigCommerceEmulator, type BigCommerceEmulator, type BigCommerceState } from '../../../src/emulators/bigcommerce/index.js';
 import { client, seededState } from './helpers.js';
 
 let bc: BigCommerceEmulator;
@@ -89,11 +89,40 @@ describe('v2 customer_groups', () => {
     expect((await call('GET', '/v2/customer_groups/1')).status).toBe(404);
   });
 
+  // Ids only grow: customers.v2.yml makes a group's `id` read-only (the platform assigns it), and BigCommerce's
+  // "Understanding Order IDs" (support.bigcommerce.com/s/article/Order-ID) states its ids' policy: an id "is
+  // specific to that order and is never assigned again", deletions leaving gaps in the sequence.
   it('never hands out a deleted group\'s id again, even the highest, nor after the state is replaced', async () => {
     expect((await call('DELETE', '/v2/customer_groups/2')).status).toBe(204);
     expect(await call('POST', '/v2/customer_groups', { name: 'Trade' })).toMatchObject({ status: 200, body: { id: 3 } });
     bc.setState(seededState());
     expect(await call('POST', '/v2/customer_groups', { name: 'Trade' })).toMatchObject({ status: 200, body: { id: 4 } });
+  });
+
+  it('creates, deletes the newest and creates again with a larger id, also across restarts of a persisted store', async () => {
+    let saved: BigCommerceState | undefined;
+    const first = await startBigCommerceEmulator({ state: seededState(), onChange: (s) => (saved = s) });
+    try {
+      const created = await client(first.url)('POST', '/v2/customer_groups', { name: 'Trade' });
+      expect(created).toMatchObject({ status: 200, body: { id: 3 } });
+      expect((await client(first.url)('DELETE', '/v2/customer_groups/3')).status).toBe(204);
+    } finally {
+      await first.close();
+    }
+    // The next run starts from the persisted file, whose highest group is 2 again.
+    expect(saved!.stores.sandbox1!.customer_groups.map((g) => g.id)).toEqual([1, 2]);
+    const second = await startBigCommerceEmulator({ state: saved! });
+    try {
+      expect(await client(second.url)('POST', '/v2/customer_groups', { name: 'Trade' })).toMatchObject({ status: 200, body: { id: 4 } });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a state whose group id counter is not above its highest group id', async () => {
+    const state = seededState();
+    state.stores.sandbox1!.next_customer_group_id = 2;
+    expect(() => bc.setState(state)).toThrow(/next_customer_group_id 2 is not above the highest group id 2/);
   });
 
   it("can answer v2 errors in the spec's {errors:[…]} shape", async () => {

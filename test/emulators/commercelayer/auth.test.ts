@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCommerceLayerEmulator, type CommerceLayerEmulator } from '../../../src/emulators/commercelayer/index.js';
 import { fakeClock, JSONAPI, requestToken, sandboxCredentials, seedState } from './harness.js';
@@ -44,10 +45,11 @@ describe('POST /oauth/token', () => {
       created_at: clock.now() / 1000,
     });
     const { header, payload } = decode(reply.body.access_token);
-    expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    // RS512 with a kid, and the claims js-auth's JWTIntegration type documents.
+    expect(header).toEqual({ alg: 'RS512', typ: 'JWT', kid: expect.any(String) });
     expect(payload).toMatchObject({
-      organization: { id: 'OrgAcmeXyz', slug: 'acme', enterprise: false },
-      application: { kind: 'integration', public: false },
+      organization: { id: 'OrgAcmeXyz', slug: 'acme', enterprise: false, region: expect.any(String) },
+      application: { kind: 'integration', public: false, confidential: true, client_id: sandboxCredentials.client_id },
       scope: 'market:all',
       test: true,
       iss: 'https://auth.commercelayer.io',
@@ -153,5 +155,68 @@ describe('the API token check', () => {
     const response = await listGroups(emulator.url);
     expect(response.status).toBe(401);
     expect(((await response.json()) as ErrorBody).errors[0]).toMatchObject({ code: 'UNAUTHORIZED', status: '401' });
+  });
+});
+
+// https://docs.commercelayer.io/core/authentication : tokens are RS512 JWTs that js-auth's jwtVerify checks
+// (RSASSA-PKCS1-v1_5, SHA-512) against the key whose `kid` the token names, from `${iss}/.well-known/jwks.json`.
+describe('GET /.well-known/jwks.json', () => {
+  it('publishes the public key that verifies the tokens, under the kid they name', async () => {
+    const emulator = await start();
+    const token = (await requestToken(emulator.url, sandboxCredentials)).body.access_token as string;
+    const response = await fetch(`${emulator.url}/.well-known/jwks.json`);
+    expect(response.status).toBe(200);
+    const { keys } = (await response.json()) as { keys: (webcrypto.JsonWebKey & { kid: string })[] };
+    const jwk = keys.find((k) => k.kid === decode(token).header.kid);
+    expect(jwk).toMatchObject({ kty: 'RSA', alg: 'RS512', use: 'sig' });
+    expect(jwk).not.toHaveProperty('d'); // the public half only
+
+    const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' };
+    const key = await crypto.subtle.importKey('jwk', jwk!, algorithm, false, ['verify']);
+    const [header, payload, signature] = token.split('.');
+    const data = new TextEncoder().encode(`${header}.${payload}`);
+    expect(await crypto.subtle.verify(algorithm, key, Buffer.from(signature!, 'base64url'), data)).toBe(true);
+    const tampered = new TextEncoder().encode(`${header}.${payload}x`);
+    expect(await crypto.subtle.verify(algorithm, key, Buffer.from(signature!, 'base64url'), tampered)).toBe(false);
+  });
+});
+
+// https://docs.commercelayer.io/core/authentication/revoking-a-token
+describe('POST /oauth/revoke', () => {
+  const revoke = (url: string, body: Record<string, string>) =>
+    fetch(`${url}/oauth/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('revokes an integration token before it expires: the API refuses it afterwards, other tokens still pass', async () => {
+    const emulator = await start();
+    const token = (await requestToken(emulator.url, sandboxCredentials)).body.access_token as string;
+    const other = (await requestToken(emulator.url, sandboxCredentials)).body.access_token as string;
+    expect((await listGroups(emulator.url, token)).status).toBe(200);
+
+    const { client_id, client_secret } = sandboxCredentials;
+    const response = await revoke(emulator.url, { client_id, client_secret, token });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+    const refused = await listGroups(emulator.url, token);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as ErrorBody).errors[0]!.code).toBe('INVALID_TOKEN');
+    expect((await listGroups(emulator.url, other)).status).toBe(200);
+    // Revoking again is not an error (RFC 7009).
+    expect((await revoke(emulator.url, { client_id, client_secret, token })).status).toBe(200);
+  });
+
+  it('needs the client secret of a confidential client, and only revokes that client\'s tokens', async () => {
+    const emulator = await start({ clients: [{ clientId: 'a', clientSecret: 'sa' }, { clientId: 'b', clientSecret: 'sb' }] });
+    const token = (await requestToken(emulator.url, { grant_type: 'client_credentials', client_id: 'a', client_secret: 'sa' })).body
+      .access_token as string;
+    const noSecret = await revoke(emulator.url, { client_id: 'a', token });
+    expect(noSecret.status).toBe(401);
+    expect(JSON.stringify(await noSecret.json())).not.toContain('sa"');
+    expect((await revoke(emulator.url, { client_id: 'b', client_secret: 'sb', token })).status).toBe(403);
+    expect((await revoke(emulator.url, { client_id: 'a', client_secret: 'sa' })).status).toBe(400);
+    expect((await listGroups(emulator.url, token)).status).toBe(200);
   });
 });

@@ -27,10 +27,41 @@ describe('rate limits', () => {
     expect(limitHeaders(write)).toEqual({ limit: '100', interval: '60', remaining: '99' });
   });
 
+  // https://docs.commercelayer.io/core/rate-limits : the headers come with every answer the limiter counts.
+  it('sends them on 404s for unknown paths and on 405s too, counting those requests', async () => {
+    const { call } = await start({ rateLimits: undefined });
+    const unknown = await call('GET', '/api/skus');
+    expect(unknown.status).toBe(404);
+    expect(limitHeaders(unknown)).toEqual({ limit: '100', interval: '60', remaining: '99' });
+    const wrongMethod = await call('PUT', '/api/customer_groups/GrpVipAaaa', { data: {} });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET, PATCH, DELETE');
+    expect(limitHeaders(wrongMethod)).toEqual({ limit: '100', interval: '60', remaining: '99' });
+    expect(limitHeaders(await call('GET', '/api/customers'))).toEqual({ limit: '100', interval: '60', remaining: '98' });
+  });
+
   it('uses the live-mode numbers in live mode', async () => {
     const { call } = await start({ rateLimits: undefined, mode: 'live' });
     expect(limitHeaders(await call('GET', '/api/customers')).limit).toBe('200');
   });
+
+  for (const [mode, burst] of [['test', 25], ['live', 50]] as const) {
+    it(`${mode} mode: ${burst} reads and ${burst} writes per endpoint in 10 s, counted apart, then 429 with the burst's headers`, async () => {
+      const clock = fakeClock();
+      const { call } = await start({ now: clock.now, rateLimits: undefined, mode });
+      const patch = { data: { type: 'customer_groups', id: 'GrpVipAaaa', attributes: {} } };
+      for (let i = 0; i < burst; i++) {
+        expect((await call('GET', '/api/customers/CusJohnAaa')).status).toBe(200);
+        expect((await call('PATCH', '/api/customer_groups/GrpVipAaaa', patch)).status).toBe(200);
+      }
+      const read = await call('GET', '/api/customers/CusJaneAaa');
+      const write = await call('PATCH', '/api/customer_groups/GrpVipAaaa', patch);
+      for (const refused of [read, write]) {
+        expect(refused.status).toBe(429);
+        expect(limitHeaders(refused)).toEqual({ limit: String(burst), interval: '10', remaining: '0' });
+      }
+    });
+  }
 
   it('refuses the request past an endpoint burst with 429, and admits it again once the window slides', async () => {
     const clock = fakeClock();

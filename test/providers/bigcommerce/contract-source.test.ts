@@ -11,7 +11,7 @@ import { loadContract, type Exchange } from './contract.js';
 
 const dir = process.env.BIGCOMMERCE_OPENAPI_DIR;
 const files = dir ? [join(dir, 'customers.v2.yml'), join(dir, 'customers.v3.yml')] as const : undefined;
-const found = files !== undefined && files.every((f) => existsSync(f));
+const found = files?.every((f) => existsSync(f)) ?? false;
 const reason = dir
   ? `customers.v2.yml / customers.v3.yml not found in BIGCOMMERCE_OPENAPI_DIR=${dir}`
   : 'BIGCOMMERCE_OPENAPI_DIR is not set (the official BigCommerce OpenAPI files are not part of the repository)';

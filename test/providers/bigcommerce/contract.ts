@@ -61,7 +61,10 @@ export function loadContract(contract: BigCommerceContract, version: ApiVersion)
       let pathParams: Record<string, string> = {};
       const template = templates.find((t) => {
         const names: string[] = [];
-        const re = new RegExp(`^${t.replace(/\{([^}]+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
+        const re = new RegExp(`^${t.replace(/\{([^}]+)\}/g, (_, name: string) => {
+          names.push(name);
+          return '([^/]+)';
+        })}$`);
         const m = re.exec(path);
         if (m) pathParams = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
         return m !== null;

@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBigCommerceEmulator, type BigCommerceEmulator } from '../../../src/emulators/bigcommerce/index.js';
 import { GroupformError } from '../../../src/errors.js';
 import { createProvider } from '../../../src/providers/registry.js';
-import { bcInstance } from './helpers.js';
+import { bcInstance, storeState } from './helpers.js';
+
+let bc: BigCommerceEmulator | undefined;
+afterEach(async () => {
+  await bc?.close();
+  bc = undefined;
+});
 
 describe('bigcommerce factory', () => {
   it('is registered, with its capabilities as data', () => {
@@ -16,7 +23,7 @@ describe('bigcommerce factory', () => {
       batchMembership: 10,
       fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'],
       concurrency: 3,
-      cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [{ limit: 150, windowMs: 30_000 }] },
+      cost: { groupCalls: { create: 1, update: 1, delete: 1 }, batchCalls: 1, rateLimits: [{ counts: 'all', perEndpoint: false, limit: 150, windowMs: 30_000 }] },
     });
   });
 
@@ -27,5 +34,12 @@ describe('bigcommerce factory', () => {
     const noToken = bcInstance('http://127.0.0.1:1');
     noToken.secrets = {};
     expect(() => createProvider(noToken, {})).toThrow(/'access_token' is missing/);
+  });
+
+  it('learns the store\'s quota from its headers, and the plan\'s estimate uses it (a Pro plan: 450 per 30 s)', async () => {
+    bc = await startBigCommerceEmulator({ state: storeState(2, 3), quota: 450 });
+    const provider = createProvider(bcInstance(bc.url), {});
+    await provider.read({ groups: [], emails: [], allGroups: true });
+    expect(provider.capabilities.cost.rateLimits).toEqual([{ counts: 'all', perEndpoint: false, limit: 450, windowMs: 30_000 }]);
   });
 });
