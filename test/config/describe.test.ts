@@ -27,13 +27,26 @@ describe('subject', () => {
 describe('values in words', () => {
   it('kindOf says what a value is', () => {
     expect([null, undefined, [], 'x', 3, 3.5, true, {}].map(kindOf)).toEqual([
-      'empty', 'empty', 'a list', 'text', 'a whole number', 'a number', 'true or false', 'a map',
+      'empty',
+      'empty',
+      'a list',
+      'text',
+      'a whole number',
+      'a number',
+      'true or false',
+      'a map',
     ]);
   });
 
   it('typeInWords says what a schema type asks for, and passes an unknown one through', () => {
     expect(['boolean', 'integer', 'number', 'string', 'array', 'object', 'null'].map(typeInWords)).toEqual([
-      'true or false', 'a whole number', 'a number', 'text', 'a list', 'a map of names to values', 'null',
+      'true or false',
+      'a whole number',
+      'a number',
+      'text',
+      'a list',
+      'a map of names to values',
+      'null',
     ]);
   });
 

@@ -6,7 +6,16 @@ import { CAPABILITIES, desired, group, instance, live, liveGroup } from './fixtu
 
 function groupChange(action: GroupChange['action'], provider: string, key: string | null, id: string | null): GroupChange {
   const address = key === null ? `${provider}/#${id}` : `${provider}/${key}`;
-  return { kind: 'group', action, address, provider, key, id, before: action === 'create' ? null : { name: 'X' }, after: action === 'delete' ? null : { name: 'Y' } };
+  return {
+    kind: 'group',
+    action,
+    address,
+    provider,
+    key,
+    id,
+    before: action === 'create' ? null : { name: 'X' },
+    after: action === 'delete' ? null : { name: 'Y' },
+  };
 }
 
 function move(provider: string, email: string, before: GroupRef | null, after: GroupRef | null, customerId = 'c1'): MembershipChange {
@@ -71,9 +80,7 @@ describe('explainRefusal: memberships', () => {
   });
 
   it('a removal from a group the config does not manage, naming a matching ignore pattern', () => {
-    expect(explain(move('bc', 'zed@x.com', ref(null, '6', ''), null))).toBe(
-      'group bc/#6 is not managed by groups.yaml, so its customers are not removed',
-    );
+    expect(explain(move('bc', 'zed@x.com', ref(null, '6', ''), null))).toBe('group bc/#6 is not managed by groups.yaml, so its customers are not removed');
     expect(explain(move('bc', 'zed@x.com', ref(null, '5', 'Legacy Spring'), null))).toBe(
       'group bc/#5 (Legacy Spring) is not managed by groups.yaml, so its customers are not removed; it matches ignore (Legacy *)',
     );
