@@ -58,7 +58,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<void> 
       })
       .exitProcess(false);
     try {
-      await parser.parseAsync();
+      // With a callback, yargs hands over what it would print itself (--help, --version, completion) instead
+      // of writing to the process's console: the CLI writes only to its Io.
+      await parser.parseAsync(argv, {}, (error, _parsed, output) => {
+        if (!error && output) io.stdout.write(`${output}\n`);
+      });
     } catch (error) {
       // Plain `groupform`: the help, on stderr as for any usage error (exit 1, as git and npm do).
       if (error instanceof UsageError && error.message === NO_COMMAND) io.stderr.write(`${await parser.getHelp()}\n\n`);

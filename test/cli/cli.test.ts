@@ -1,5 +1,7 @@
+// The built CLI as a process: bin/groupform.js starts, prints and exits with its code (the rest of the suite
+// runs the CLI's main in the test process).
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliProcess as runCli } from '../helpers/run-cli.js';
 
 describe('groupform CLI shell', () => {
   it('lists every command in --help', async () => {

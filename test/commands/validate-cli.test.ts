@@ -1,4 +1,4 @@
-// The real, built CLI: `groupform validate` as a user or a pipeline runs it.
+// The real CLI: `groupform validate` as a user or a pipeline runs it.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { fixturesDir, repoRoot } from '../config/helpers.js';

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeUtf8, readInputFile } from '../../src/config/input-file.js';
+import { decodeUtf8, fileProblem, readInputFile } from '../../src/config/input-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'groupform-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +39,24 @@ describe('readInputFile', () => {
 
   it('says when there is no such file', async () => {
     expect((await readInputFile(path.join(dir, 'nope.txt'), 100)).problem).toBe('there is no such file');
+  });
+
+  it('says when symbolic links go round in a loop', async () => {
+    symlinkSync('loop-b', path.join(dir, 'loop-a'));
+    symlinkSync('loop-a', path.join(dir, 'loop-b'));
+    expect((await readInputFile(path.join(dir, 'loop-a'), 100)).problem).toBe('it is a loop of symbolic links');
+  });
+});
+
+describe('fileProblem', () => {
+  const problem = (code: string, message = 'raw') => fileProblem(Object.assign(new Error(message), { code }));
+
+  it('puts the file system errors a user meets in plain words, and any other by its message', () => {
+    expect(problem('EISDIR')).toBe('it is a folder, not a file');
+    expect(problem('EACCES')).toBe('permission denied');
+    expect(problem('EPERM')).toBe('permission denied');
+    expect(problem('EIO', 'EIO: i/o error, read')).toBe('EIO: i/o error, read');
+    expect(fileProblem('not an error')).toBe('not an error');
   });
 });
 

@@ -78,6 +78,12 @@ export const invalidCases: Record<string, Expected[]> = {
   'bad-membership-value.yaml': [
     { line: 20, column: 17, message: "'membership' of group 'vip' must be authoritative or additive, not 'additve' (did you mean 'additive'?)." },
   ],
+  'safety-min-existing-negative.yaml': [
+    { line: 11, column: 29, message: "'safety.min_existing' of provider 'bc' must be at least 0, not -1." },
+  ],
+  'membership-value-unlike-any.yaml': [
+    { line: 20, column: 17, message: "'membership' of group 'vip' must be authoritative or additive, not 'sometimes'." },
+  ],
   'safety-out-of-range.yaml': [
     { line: 11, column: 34, message: "'safety.max_group_changes' of provider 'bc' must be between 0 and 1, not 1.5." },
   ],
@@ -89,6 +95,12 @@ export const invalidCases: Record<string, Expected[]> = {
   ],
   'provider-listed-twice.yaml': [
     { line: 20, column: 25, message: "'providers' of group 'vip' lists 'bc' twice." },
+  ],
+  'bad-provider-name.yaml': [
+    { line: 8, column: 3, message: "Provider name 'big commerce' must use only letters, digits, _, - and . (starting with a letter, digit or _)." },
+  ],
+  'bad-name-in-ids.yaml': [
+    { line: 20, column: 12, message: "The name 'b c' in 'ids' of group 'vip' must use only letters, digits, _, - and . (starting with a letter, digit or _)." },
   ],
   'bad-group-key.yaml': [
     { line: 18, column: 3, message: "Group key 'big spenders' must use only letters, digits, _, - and . (starting with a letter, digit or _)." },

@@ -73,4 +73,20 @@ describe('parseConfig', () => {
     const { findings } = parse('a: !custom x\n');
     expect(findings.map((f) => [f.severity, f.code])).toEqual([['warning', 'yaml-warning']]);
   });
+
+  it('refuses a list or a map as a key, keeping the rest of the map', () => {
+    const { data, findings } = parse('groups:\n  ? [a, b]\n  : 1\n  vip: { name: VIP }\n');
+    expect(data).toEqual({ groups: { vip: { name: 'VIP' } } });
+    expect(messages('groups:\n  ? [a, b]\n  : 1\n')).toEqual(['2:5 bad-key: A key must be a plain name, not a list or a map.']);
+    expect(findings.map((f) => f.code)).toEqual(['bad-key']);
+  });
+
+  it('refuses a file with more than 100,000 lines and list items before parsing it, at the line that crosses', () => {
+    const text = 'groups:\n  vip:\n    members: [' + 'a,'.repeat(100_000) + ']\n';
+    const { data, findings } = parse(text);
+    expect(data).toBeUndefined();
+    // Two newlines, then the 99,999th comma of line 3 (each `a,` after the 14 characters of `    members: [`).
+    expect(findings.map((f) => `${f.pos?.line}:${f.pos?.column} ${f.code}`)).toEqual([`3:${14 + 2 * 99_999} config-too-dense`]);
+    expect(findings[0]!.message).toContain('more than 100,000 lines and list items');
+  });
 });

@@ -1,4 +1,4 @@
-// End to end on BigCommerce: the real CLI, as a child process, against the emulator running in this process.
+// End to end on BigCommerce: the real CLI against the emulator over loopback HTTP.
 // The lifecycle: plan shows a create, an update whose discount rules replace the live set, member moves and
 // an authoritative removal; apply makes them in batches of 10 customers; the next plan has nothing to do.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // What the Commerce Layer end-to-end tests share: an emulator started in the test process, a scratch project
-// whose groups.yaml points at it through the child's environment, and builders for the emulator's state.
+// whose groups.yaml points at it through the CLI's environment, and builders for the emulator's state.
 import {
   startCommerceLayerEmulator,
   SANDBOX_CL_CLIENT_ID,

@@ -74,7 +74,7 @@ groups:
 export interface XtrakitCase {
   emulator: XtrakitEmulator;
   project: Project;
-  /** Runs the built CLI in the project with the emulator's URL and `apiKey` (default the emulator's key). */
+  /** Runs the CLI in the project with the emulator's URL and `apiKey` (default the emulator's key). */
   run(args: string[], options?: { apiKey?: string }): Promise<CliResult>;
 }
 

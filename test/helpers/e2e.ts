@@ -9,7 +9,7 @@ export interface Project {
   dir: string;
   /** Writes (or overwrites) a file relative to the project folder. */
   write(name: string, text: string): Promise<void>;
-  /** Runs the built CLI in the project folder with exactly this environment (plus PATH, CI, NO_COLOR). */
+  /** Runs the CLI (in this process) in the project folder with exactly this environment (plus PATH, CI, NO_COLOR). */
   run(args: string[], env?: Record<string, string | undefined>, input?: string): Promise<CliResult>;
   remove(): Promise<void>;
 }

@@ -271,8 +271,9 @@ describe('client-side limits', () => {
       (_q, res) => void res.writeHead(200, { 'content-type': 'application/json' }).write('{"partial":'),
       ok,
     );
-    const { http, log } = client(url, { timeoutMs: 50, attempts: 1, limits: { concurrency: 1, rules: [] } });
-    expect((await failure(http.request('/stalls', { shape: anyAnswer }))).detail).toBe('no response within 0.05 s');
+    // Long enough for the next call to answer in time on a loaded machine (with coverage on, 50 ms was not).
+    const { http, log } = client(url, { timeoutMs: 500, attempts: 1, limits: { concurrency: 1, rules: [] } });
+    expect((await failure(http.request('/stalls', { shape: anyAnswer }))).detail).toBe('no response within 0.5 s');
     await expect(http.request('/next', { shape: anyAnswer })).resolves.toEqual({ ok: true });
     expect(log.map((e) => [e.path, e.status])).toEqual([['/stalls', 0], ['/next', 200]]);
   });

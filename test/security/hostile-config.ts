@@ -1,17 +1,17 @@
-// A project folder holding a hostile config (and members files), run through the real built CLI with a
-// memory bound and a time bound, and what every such run must show: a clear error, exit 1, no secret or
+// A project folder holding a hostile config (and members files), run through the CLI with a time bound (and,
+// for the tests about memory, as a process with a memory bound), and what every such run must show: a clear error, exit 1, no secret or
 // foreign file content in any output, nothing written into the folder.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { runCli, runCliProcess, type CliResult } from '../helpers/run-cli.js';
 
 /** A credential the configs read from the environment; it must appear in no output. */
 export const API_KEY = 'xk-live-SECRET-5f1e9a07c3';
 /** Any other variable of the environment, as /proc/self/environ would show it. */
 export const CANARY = 'canary-env-value-77d3b1';
-/** The heap a run may use: the attacks this bounds once took gigabytes. */
+/** The heap a run as a process may use: the attacks this bounds once took gigabytes. */
 const MAX_HEAP_MB = 256;
 /** Long enough for a loaded machine, far shorter than a hang. */
 const TIME_LIMIT_MS = 20_000;
@@ -36,7 +36,11 @@ export interface Project {
   remove(): void;
 }
 
-export function project(): Project {
+/**
+ * `heapBound`: run the built CLI as a process limited to MAX_HEAP_MB of heap, for the tests of input that once
+ * took gigabytes (in the test's process nothing would bound it); otherwise the CLI runs in the test's process.
+ */
+export function project({ heapBound = false } = {}): Project {
   const dir = mkdtempSync(path.join(tmpdir(), 'groupform-hostile-'));
   const files = (): string[] => (readdirSync(dir, { recursive: true }) as string[]).sort();
   return {
@@ -47,11 +51,8 @@ export function project(): Project {
       return file;
     },
     run(args, env = {}) {
-      return runCli(args, {
-        cwd: dir,
-        env: { XTRAKIT_API_KEY: API_KEY, CANARY, NODE_OPTIONS: `--max-old-space-size=${MAX_HEAP_MB}`, ...env },
-        timeoutMs: TIME_LIMIT_MS,
-      });
+      const heap = heapBound ? { NODE_OPTIONS: `--max-old-space-size=${MAX_HEAP_MB}` } : {};
+      return (heapBound ? runCliProcess : runCli)(args, { cwd: dir, env: { XTRAKIT_API_KEY: API_KEY, CANARY, ...heap, ...env }, timeoutMs: TIME_LIMIT_MS });
     },
     files,
     remove() {

@@ -8,7 +8,7 @@ import { expectRefused, expectRefusedAt, HEAD, HEAD_LINES, project, type Project
 const MB = 1024 * 1024;
 
 let p: Project;
-beforeEach(() => (p = project()));
+beforeEach(() => (p = project({ heapBound: true })));
 afterEach(() => p.remove());
 
 /** A sparse file of `bytes`: a size to check, nothing to read. */

@@ -37,7 +37,7 @@ describe('response size', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(4 * GB) });
       sent = stream(res, Buffer.alloc(MB, ' '), 4 * GB);
     });
-    const run = await planAgainst('bigcommerce', server.url);
+    const run = await planAgainst('bigcommerce', server.url, '', { heapBound: true });
     await expectRefused(
       run,
       { provider: 'bc', call: 'GET /stores/abc123/v2/customer_groups', detail: 'failed (HTTP 200): the answer is larger than 32 MB, the most groupform reads from one call (max_response_mb)' },
@@ -52,7 +52,7 @@ describe('response size', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       sent = stream(res, Buffer.alloc(MB, ' '), 4 * GB);
     });
-    const run = await planAgainst('xtrakit', server.url);
+    const run = await planAgainst('xtrakit', server.url, '', { heapBound: true });
     await expectRefused(run, { provider: 'xk', call: 'GET /api/v1/', detail: /failed \(HTTP 200\): the answer is larger than 32 MB/ }, [server]);
     expect(sent()).toBeLessThan(256 * MB);
   });
@@ -69,7 +69,7 @@ describe('response size', () => {
         sent = stream(res, member, members * member.length);
       }),
     );
-    const run = await planAgainst('commercelayer', server.url);
+    const run = await planAgainst('commercelayer', server.url, '', { heapBound: true });
     await expectRefused(
       run,
       { provider: 'cl', call: 'GET /api/customer_groups', detail: /failed \(HTTP 200\): the answer is larger than 32 MB, the most groupform reads from one call/ },
@@ -81,7 +81,7 @@ describe('response size', () => {
   it('honours a smaller max_response_mb set on the provider', async () => {
     const groups = Array.from({ length: 20_000 }, (_, i) => ({ id: i + 1, name: `Group ${i + 1} ${'x'.repeat(80)}` }));
     const server = await hostile((_req, res) => json(res, 200, groups));
-    const run = await planAgainst('bigcommerce', server.url, ', max_response_mb: 1');
+    const run = await planAgainst('bigcommerce', server.url, ', max_response_mb: 1', { heapBound: true });
     await expectRefused(
       run,
       { provider: 'bc', call: 'GET /stores/abc123/v2/customer_groups', detail: 'the answer is larger than 1 MB, the most groupform reads from one call (max_response_mb)' },

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, it } from 'vitest';
 import { expectRefusedAt, HEAD, HEAD_LINES, project, type Project } from './hostile-config.js';
 
 let p: Project;
-beforeEach(() => (p = project()));
+beforeEach(() => (p = project({ heapBound: true })));
 afterEach(() => p.remove());
 
 /** Nine levels of nine aliases under a group's description: 9^9 strings once expanded. */
