@@ -27,7 +27,7 @@ describe('groupform apply through Commerce Layer imports', () => {
     const plan = await setup.run(['plan']);
     expect(plan.stdout).toContain('+ 30 customers join cl/vip');
     // One import (a create and its polls) instead of 30 PATCHes.
-    expect(plan.stdout).toContain("cl: 6 API calls");
+    expect(plan.stdout).toContain("cl: 11 API calls (5 reads, 6 writes)");
 
     // Between groupform's read and the import's run, one customer is deleted on the platform: its row fails.
     const gone = store().customers[7]!;
@@ -55,7 +55,7 @@ describe('groupform apply through Commerce Layer imports', () => {
 
   it('--no-bulk sends one PATCH per customer, and the plan counts them', async () => {
     setup = await setupCommerceLayer(config, { state: store() });
-    expect((await setup.run(['plan', '--no-bulk'])).stdout).toContain("cl: 30 API calls");
+    expect((await setup.run(['plan', '--no-bulk'])).stdout).toContain("cl: 35 API calls (5 reads, 30 writes)");
     const apply = await setup.run(['apply', '--auto-approve', '--no-bulk']);
     expect(apply.code).toBe(0);
     const calls = setup.calls();
