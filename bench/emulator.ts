@@ -32,11 +32,18 @@ async function start(spec: EmulatorSpec): Promise<{ url: string; close(): Promis
   switch (spec.type) {
     case 'commercelayer':
       return startCommerceLayerEmulator({
-        state: commerceLayerSeed(scenario), seed: 1, now, mode: spec.mode ?? 'test', ...(spec.rateLimits ? {} : { rateLimits: false }),
+        state: commerceLayerSeed(scenario),
+        seed: 1,
+        now,
+        mode: spec.mode ?? 'test',
+        ...(spec.rateLimits ? {} : { rateLimits: false }),
       });
     case 'bigcommerce':
       return startBigCommerceEmulator({
-        state: bigCommerceSeed(scenario), stores: [BC_STORE], now, ...(spec.rateLimits ? {} : { quota: Number.MAX_SAFE_INTEGER }),
+        state: bigCommerceSeed(scenario),
+        stores: [BC_STORE],
+        now,
+        ...(spec.rateLimits ? {} : { quota: Number.MAX_SAFE_INTEGER }),
       });
     case 'xtrakit':
       return startXtrakitEmulator({ state: xtrakitSeed(scenario), seed: 1, now, ...(spec.rateLimits ? {} : { rateLimits: false }) });

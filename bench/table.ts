@@ -63,6 +63,11 @@ export function formatTable(rows: readonly string[][]): string {
   const all = [HEADER, ...rows];
   const widths = HEADER.map((_, column) => Math.max(...all.map((row) => row[column]!.length)));
   return all
-    .map((row) => row.map((cell, column) => (NUMERIC.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, column) => (NUMERIC.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }

@@ -131,7 +131,10 @@ function toJsonSchema(node: unknown, allOfParts: Set<Node>, inMap = false): unkn
     else out[key] = toJsonSchema(value, allOfParts, SCHEMA_MAPS.has(key));
   }
   if (source.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
-  for (const [flag, bound] of [['exclusiveMaximum', 'maximum'], ['exclusiveMinimum', 'minimum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMaximum', 'maximum'],
+    ['exclusiveMinimum', 'minimum'],
+  ] as const) {
     if (out[flag] === true) {
       out[flag] = out[bound];
       delete out[bound];
@@ -139,7 +142,15 @@ function toJsonSchema(node: unknown, allOfParts: Set<Node>, inMap = false): unkn
   }
   // A part of an allOf stays open: the other parts add properties to the same object.
   const isObject = out.type === 'object' || (out.type === undefined && typeof out.properties === 'object');
-  if (isObject && typeof out.properties === 'object' && out.additionalProperties === undefined && !out.allOf && !out.anyOf && !out.oneOf && !allOfParts.has(source)) {
+  if (
+    isObject &&
+    typeof out.properties === 'object' &&
+    out.additionalProperties === undefined &&
+    !out.allOf &&
+    !out.anyOf &&
+    !out.oneOf &&
+    !allOfParts.has(source)
+  ) {
     out.additionalProperties = false;
   }
   return out;

@@ -30,16 +30,9 @@ export class ApiError extends GroupformError {
   readonly status: number;
   /** The platform's own message, already redacted. */
   readonly detail: string;
-  constructor(
-    init: { provider: string; method: string; path: string; status: number; detail: string; code?: string },
-    options?: { cause?: unknown },
-  ) {
+  constructor(init: { provider: string; method: string; path: string; status: number; detail: string; code?: string }, options?: { cause?: unknown }) {
     const what = init.status ? `HTTP ${init.status}` : 'no response';
-    super(
-      init.code ?? 'api-error',
-      `${init.provider}: ${init.method} ${init.path} failed (${what}): ${init.detail}`,
-      options,
-    );
+    super(init.code ?? 'api-error', `${init.provider}: ${init.method} ${init.path} failed (${what}): ${init.detail}`, options);
     this.provider = init.provider;
     this.method = init.method;
     this.path = init.path;

@@ -38,10 +38,7 @@ export const bulkCase: BenchCase = {
         return {
           calls,
           counts: { '429s': refused },
-          notes: [
-            `${seconds(clock.elapsed() - began)} at real scale`,
-            `PATCH path ${patchPath} calls: ${((100 * calls) / patchPath).toFixed(2)}%`,
-          ],
+          notes: [`${seconds(clock.elapsed() - began)} at real scale`, `PATCH path ${patchPath} calls: ${((100 * calls) / patchPath).toFixed(2)}%`],
         };
       },
       close: platform.close,

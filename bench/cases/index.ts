@@ -9,4 +9,13 @@ import { rateLimitsCases } from './rate-limits.js';
 import { readPlanCases } from './read-plan.js';
 import { renderCases } from './render.js';
 
-export const cases: readonly BenchCase[] = [loadConfigCase, planCase, ...readPlanCases, ...applyCases, ...rateLimitsCases, bulkCase, ...renderCases, planBigStoreCase];
+export const cases: readonly BenchCase[] = [
+  loadConfigCase,
+  planCase,
+  ...readPlanCases,
+  ...applyCases,
+  ...rateLimitsCases,
+  bulkCase,
+  ...renderCases,
+  planBigStoreCase,
+];

@@ -10,7 +10,17 @@ const FILE_MEMBERS = 1_000_000;
 const INLINE_MEMBERS = 5;
 
 function configText(): string {
-  const lines = ['version: 1', 'providers:', '  bc:', '    type: bigcommerce', '    store_hash: abc123', '    access_token: ${BC_ACCESS_TOKEN}', 'defaults:', '  providers: [bc]', 'groups:'];
+  const lines = [
+    'version: 1',
+    'providers:',
+    '  bc:',
+    '    type: bigcommerce',
+    '    store_hash: abc123',
+    '    access_token: ${BC_ACCESS_TOKEN}',
+    'defaults:',
+    '  providers: [bc]',
+    'groups:',
+  ];
   for (let g = 0; g < GROUPS; g++) {
     lines.push(`  group-${g}:`, `    name: Group ${g}`);
     if (g === 0) {

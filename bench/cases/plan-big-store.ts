@@ -79,7 +79,14 @@ export const planBigStoreCase: BenchCase = {
         const instance = desired.providers[0]!;
         const provider: Provider = emulatedInstance('bigcommerce', emulator.url).factory(instance, { log: () => calls++ }, { clock });
         for (const group of desired.groups) group.attributes = provider.normalize(group.attributes);
-        const workspace = { desired, findings, providers: new Map([[instance.name, provider]]), capabilities: { [instance.name]: provider.capabilities }, progress: new ProgressBoard(), close: async () => {} };
+        const workspace = {
+          desired,
+          findings,
+          providers: new Map([[instance.name, provider]]),
+          capabilities: { [instance.name]: provider.capabilities },
+          progress: new ProgressBoard(),
+          close: async () => {},
+        };
         const live = await readLive(workspace);
         const result = plan(desired, live, { capabilities: workspace.capabilities });
         const text = renderText(result, { color: false, configFile: 'groups.yaml', providers: desired.providers });

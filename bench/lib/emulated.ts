@@ -64,7 +64,11 @@ export async function startEmulated(
   const child = fork(script, [], { execArgv: process.execArgv });
   const exited = once(child, 'exit');
   const spec: EmulatorSpec = {
-    type, scenario, rateLimits: options.rateLimits ?? false, ...(options.shareClock ? { clock: options.shareClock } : {}), ...(options.mode ? { mode: options.mode } : {}),
+    type,
+    scenario,
+    rateLimits: options.rateLimits ?? false,
+    ...(options.shareClock ? { clock: options.shareClock } : {}),
+    ...(options.mode ? { mode: options.mode } : {}),
   };
   child.send(spec);
   const ready = await Promise.race([
@@ -89,7 +93,12 @@ export async function emulate(type: ProviderType, scenario: Scenario, options: E
   const emulator = await startEmulated(type, scenario, options);
   const { settings, secrets, factory } = platforms[type](emulator.url);
   const instance: ProviderInstance = {
-    name: type, type, settings, secrets, prune: false, ignore: [],
+    name: type,
+    type,
+    settings,
+    secrets,
+    prune: false,
+    ignore: [],
     // Generous limits: the checks run but refuse nothing, so every plan carries all its changes.
     safety: { maxGroupChangeShare: 1, maxMemberRemoveShare: 1, minObjects: 0 },
   };
@@ -102,7 +111,12 @@ export async function emulate(type: ProviderType, scenario: Scenario, options: E
     providers: [instance],
     // As the workspace does: desired values normalised as the platform echoes them.
     groups: scenario.groups.map((key, g) => ({
-      key, provider: type, attributes: normalize({ name: groupName(key) }), members: scenario.members[g]!, membership: 'authoritative', protect: false,
+      key,
+      provider: type,
+      attributes: normalize({ name: groupName(key) }),
+      members: scenario.members[g]!,
+      membership: 'authoritative',
+      protect: false,
     })),
   };
   return {

@@ -21,7 +21,11 @@ export function commerceLayerSeed(scenario: Scenario): CommerceLayerState {
     organization: { slug: 'bench', id: 'OrgBenchAa' },
     customer_groups: scenario.groups.map((key, g) => ({ ...blankCl, id: letters('Grp', g), name: groupName(key), code: key })),
     customers: scenario.customers.map((c, i) => ({
-      ...blankCl, id: letters('Cus', i), email: c.email, customer_group_id: c.group === null ? null : letters('Grp', c.group), status: 'prospect',
+      ...blankCl,
+      id: letters('Cus', i),
+      email: c.email,
+      customer_group_id: c.group === null ? null : letters('Grp', c.group),
+      status: 'prospect',
     })),
   };
 }
@@ -31,12 +35,23 @@ export function bigCommerceSeed(scenario: Scenario): BigCommerceState {
     stores: {
       [BC_STORE.storeHash]: {
         customer_groups: scenario.groups.map((key, g) => ({
-          id: g + 1, name: groupName(key), is_default: false, is_group_for_guests: false, category_access: { type: 'all' },
-          discount_rules: [], date_created: BC_DATE, date_modified: BC_DATE,
+          id: g + 1,
+          name: groupName(key),
+          is_default: false,
+          is_group_for_guests: false,
+          category_access: { type: 'all' },
+          discount_rules: [],
+          date_created: BC_DATE,
+          date_modified: BC_DATE,
         })),
         customers: scenario.customers.map((c, i) => ({
-          id: i + 1, email: c.email, first_name: 'Bench', last_name: String(i), customer_group_id: c.group === null ? 0 : c.group + 1,
-          date_created: ISO_DATE, date_modified: ISO_DATE,
+          id: i + 1,
+          email: c.email,
+          first_name: 'Bench',
+          last_name: String(i),
+          customer_group_id: c.group === null ? 0 : c.group + 1,
+          date_created: ISO_DATE,
+          date_modified: ISO_DATE,
         })),
       },
     },
@@ -48,8 +63,15 @@ export function xtrakitSeed(scenario: Scenario): { customer_groups: object[]; cu
   return {
     customer_groups: scenario.groups.map((key, g) => ({ id: g + 1, group_name: groupName(key) })),
     customers: scenario.customers.map((c, i) => ({
-      id: i + 1, customer_email: c.email, customer_group_id: c.group === null ? null : c.group + 1, customer_name: `Bench ${i}`,
-      customer_phone: '+44 7700 900000', customer_country: 'GB', customer_city: 'Leeds', customer_state: 'West Yorkshire', address1: '1 High Street',
+      id: i + 1,
+      customer_email: c.email,
+      customer_group_id: c.group === null ? null : c.group + 1,
+      customer_name: `Bench ${i}`,
+      customer_phone: '+44 7700 900000',
+      customer_country: 'GB',
+      customer_city: 'Leeds',
+      customer_state: 'West Yorkshire',
+      address1: '1 High Street',
     })),
   };
 }

@@ -32,7 +32,12 @@ export function planInput(scenario: Scenario): PlanInput {
     configHash: 'bench',
     providers: [instance],
     groups: scenario.groups.map((key, g) => ({
-      key, provider: PROVIDER, attributes: { name: groupName(key) }, members: scenario.members[g]!, membership: 'authoritative', protect: false,
+      key,
+      provider: PROVIDER,
+      attributes: { name: groupName(key) },
+      members: scenario.members[g]!,
+      membership: 'authoritative',
+      protect: false,
     })),
   };
   const live: LiveState = {

@@ -79,10 +79,7 @@ function checkNewGroupsCreated(run: ProviderRun, changes: Change[]): void {
   for (const change of changes) {
     if (change.kind !== 'membership' || change.after === null || change.after.id !== null) continue;
     if (change.after.key === null || !run.creates.has(change.after.key)) {
-      throw new PlanError(
-        'plan-invalid',
-        `${change.address} moves into group ${change.after.name}, which has no id and is not created by the plan.`,
-      );
+      throw new PlanError('plan-invalid', `${change.address} moves into group ${change.after.name}, which has no id and is not created by the plan.`);
     }
   }
 }

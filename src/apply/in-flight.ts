@@ -30,8 +30,20 @@ export function trackInFlight(providers: ReadonlyMap<string, Provider>): InFligh
       normalize: (attributes) => provider.normalize(attributes),
       read: (scope) => provider.read(scope),
       applyGroup: (change) => during([change], () => provider.applyGroup(change)),
-      applyMemberships: (batch) => during(batch.map((item) => item.change), () => provider.applyMemberships(batch)),
-      ...(applyBulk ? { applyMembershipsBulk: (batch) => during(batch.map((item) => item.change), () => applyBulk(batch)) } : {}),
+      applyMemberships: (batch) =>
+        during(
+          batch.map((item) => item.change),
+          () => provider.applyMemberships(batch),
+        ),
+      ...(applyBulk
+        ? {
+            applyMembershipsBulk: (batch) =>
+              during(
+                batch.map((item) => item.change),
+                () => applyBulk(batch),
+              ),
+          }
+        : {}),
     });
   }
   return { providers: tracked, pending: () => [...pending] };

@@ -24,8 +24,7 @@ export function chooseRenderer(
   if (output === 'silent') return { renderer: 'silent' };
   // listr2 types its streams as TTY streams; it only calls write() and reads columns/rows when present.
   const target = stream as NodeJS.WriteStream;
-  const logger = () =>
-    new ListrLogger({ processOutput: new ProcessOutput(target, target), useIcons: true, toStderr: [] });
+  const logger = () => new ListrLogger({ processOutput: new ProcessOutput(target, target), useIcons: true, toStderr: [] });
   // listr2 falls back to `simple` by itself when stdout is not a terminal.
   const simple = { fallbackRenderer: 'simple' as const, fallbackRendererOptions: { logger: logger() } };
   if (output === 'plain') return { renderer: 'simple', rendererOptions: { logger: logger() }, ...simple };

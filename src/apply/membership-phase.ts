@@ -46,14 +46,13 @@ export function timeLeft(run: Pick<ProviderRun, 'provider'>, finished: number, t
 }
 
 /** Resolves, chunks and applies the changes; those never started (interrupted) are not attempted. */
-async function runBatches(
-  run: ProviderRun,
-  changes: MembershipChange[],
-  progress: (finished: number, total: number) => void,
-): Promise<void> {
+async function runBatches(run: ProviderRun, changes: MembershipChange[], progress: (finished: number, total: number) => void): Promise<void> {
   const resolved = resolveAll(run, changes);
   const bulk = bulkPart(run, resolved);
-  const direct = chunk(resolved.filter((item) => !bulk.includes(item)), run.provider.capabilities.batchMembership);
+  const direct = chunk(
+    resolved.filter((item) => !bulk.includes(item)),
+    run.provider.capabilities.batchMembership,
+  );
   const batches: Batch[] = [...(bulk.length ? [{ items: bulk, bulk: true }] : []), ...direct.map((items) => ({ items, bulk: false }))];
   let finished = 0;
   const unstarted = await runPool(batches, run.limit, run.signal, async (batch) => {

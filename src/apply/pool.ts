@@ -2,12 +2,7 @@
 // what is in flight finishes, and the caller learns which items never started.
 
 /** Runs `work` over `items`, at most `limit` at once. `work` must not throw. Returns the items never started. */
-export async function runPool<T>(
-  items: readonly T[],
-  limit: number,
-  signal: AbortSignal | undefined,
-  work: (item: T) => Promise<void>,
-): Promise<T[]> {
+export async function runPool<T>(items: readonly T[], limit: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<T[]> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length && !signal?.aborted) {

@@ -33,17 +33,27 @@ export async function runApplySaved(file: string, options: PlatformOptions & { s
     // --target here is the pipeline's own word on what may change: every item must be inside it.
     const targets = resolveTargets(options.target ?? [], desired);
     const check = checkSavedPlan(saved, {
-      desired, live: await readTouched(workspace, saved.plan), capabilities: workspace.capabilities,
-      targets, force: options.force, strict: options.strict,
+      desired,
+      live: await readTouched(workspace, saved.plan),
+      capabilities: workspace.capabilities,
+      targets,
+      force: options.force,
+      strict: options.strict,
     });
     if (check.refused.length > 0) {
       const n = check.refused.length;
-      throw new PlanError('plan-not-from-config',
+      throw new PlanError(
+        'plan-not-from-config',
         `${n === 1 ? '1 change' : `${n} changes`} of ${file} ${n === 1 ? 'is' : 'are'} not what ${path.basename(desired.configFile)} asks for today, so nothing was applied. A saved plan is checked against the config, not trusted: make a new plan.`,
-        check.refused);
+        check.refused,
+      );
     }
     if (check.safety.length > 0) {
-      throw new PlanError('plan-refused', `${file} was refused: ${check.safety.length === 1 ? '1 problem' : `${check.safety.length} problems`} above`, check.safety);
+      throw new PlanError(
+        'plan-refused',
+        `${file} was refused: ${check.safety.length === 1 ? '1 problem' : `${check.safety.length} problems`} above`,
+        check.safety,
+      );
     }
     const { stale } = check;
     const byAddress = new Map(saved.plan.changes.map((change) => [change.address, change]));
@@ -54,9 +64,11 @@ export async function runApplySaved(file: string, options: PlatformOptions & { s
       provider: byAddress.get(item.address)?.provider,
     }));
     if (stale.length > 0 && !options.skipStale) {
-      throw new PlanError('plan-stale',
+      throw new PlanError(
+        'plan-stale',
         `${stale.length === 1 ? '1 item' : `${stale.length} items`} of ${file} no longer ${stale.length === 1 ? 'matches' : 'match'} the platforms, so nothing was applied. Make a new plan, or apply the rest with --skip-stale.`,
-        findings);
+        findings,
+      );
     }
     for (const finding of findings) io.stderr.write(`${formatFinding(finding)} (skipped)\n`);
     if (check.applied.length > 0) io.stderr.write(alreadyApplied(check.applied));
@@ -78,15 +90,16 @@ function alreadyApplied(addresses: readonly string[]): string {
   return `${addresses.length === 1 ? '1 item is' : `${addresses.length} items are`} already applied on the platforms (skipped): ${shown}${more}\n`;
 }
 
-
 /** Reads again, concurrently, only the providers, groups and customers the plan touches. */
 function readTouched(workspace: Workspace, plan: Plan): Promise<LiveState[]> {
   const scopes = savedPlanScopes(plan, workspace.desired);
-  return Promise.all([...scopes].map(([name, scope]) => {
-    const provider = workspace.providers.get(name);
-    if (!provider) throw new PlanError('unknown-provider', `The saved plan changes provider ${name}, which the config does not declare.`);
-    return provider.read(scope);
-  }));
+  return Promise.all(
+    [...scopes].map(([name, scope]) => {
+      const provider = workspace.providers.get(name);
+      if (!provider) throw new PlanError('unknown-provider', `The saved plan changes provider ${name}, which the config does not declare.`);
+      return provider.read(scope);
+    }),
+  );
 }
 
 /** The engine's result with the skipped items put back in plan order, as not attempted for being stale. */

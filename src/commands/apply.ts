@@ -49,16 +49,20 @@ export function applyCommand(io: Io): CommandModule<ApplyOptions, ApplyOptions> 
     command: 'apply [plan]',
     describe: 'Make the platforms match groups.yaml, or apply a plan saved with `plan --out`',
     builder: (yargs) =>
-      yargs.options({
-        ...optionsFor('apply'),
-        'auto-approve': { type: 'boolean', default: false, describe: 'Apply without asking (required without a terminal)' },
-        'skip-stale': {
-          type: 'boolean',
-          default: false,
-          describe: 'With a saved plan: apply the items still valid and skip those the platforms changed since (exit 3)',
-        },
-      })
-        .positional('plan', { type: 'string', describe: 'A plan saved with `groupform plan --out FILE`: applied exactly, without a prompt' }) as unknown as Argv<ApplyOptions>,
+      yargs
+        .options({
+          ...optionsFor('apply'),
+          'auto-approve': { type: 'boolean', default: false, describe: 'Apply without asking (required without a terminal)' },
+          'skip-stale': {
+            type: 'boolean',
+            default: false,
+            describe: 'With a saved plan: apply the items still valid and skip those the platforms changed since (exit 3)',
+          },
+        })
+        .positional('plan', {
+          type: 'string',
+          describe: 'A plan saved with `groupform plan --out FILE`: applied exactly, without a prompt',
+        }) as unknown as Argv<ApplyOptions>,
     handler: async (argv) => {
       // A saved plan was reviewed when it was made: it is applied without asking.
       process.exitCode = argv.plan === undefined ? await runApply(argv, io) : await runApplySaved(argv.plan, argv, io);

@@ -22,11 +22,7 @@ export interface ComputedPlan {
 }
 
 /** Computes the plan; the workspace stays open (for apply) and is closed by `close()` or on failure. */
-export async function openPlan(
-  options: PlatformOptions,
-  io: Io,
-  context: WorkspaceContext = {},
-): Promise<ComputedPlan> {
+export async function openPlan(options: PlatformOptions, io: Io, context: WorkspaceContext = {}): Promise<ComputedPlan> {
   const workspace = await openWorkspace(options, io, context);
   try {
     // `--target`: only the targeted providers are read, and the plan keeps only the targeted changes.

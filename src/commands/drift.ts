@@ -97,15 +97,20 @@ function formatOf(file: string): 'json' | 'markdown' | 'html' {
 
 /** The runs so far; none when the file does not exist yet (the first run creates it). */
 async function loadHistory(file: string, io: Io): Promise<HistoryEntry[]> {
-  const exists = await stat(path.resolve(io.cwd, file)).then(() => true, (error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return false;
-    throw new UsageError(`--history ${file}: cannot read it: ${error.message}.`, { cause: error });
-  });
+  const exists = await stat(path.resolve(io.cwd, file)).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw new UsageError(`--history ${file}: cannot read it: ${error.message}.`, { cause: error });
+    },
+  );
   if (!exists) return [];
   const { entries, problems } = parseHistory(await readBounded(file, io.cwd, MAX_HISTORY_BYTES, `--history ${file}`), file);
   if (problems.length > 0) {
     const shown = problems.slice(0, 5).join('\n  ');
-    throw new UsageError(`--history ${file}: not a groupform drift history; fix or remove the line${problems.length === 1 ? '' : 's'}:\n  ${shown}${problems.length > 5 ? `\n  … and ${problems.length - 5} more` : ''}`);
+    throw new UsageError(
+      `--history ${file}: not a groupform drift history; fix or remove the line${problems.length === 1 ? '' : 's'}:\n  ${shown}${problems.length > 5 ? `\n  … and ${problems.length - 5} more` : ''}`,
+    );
   }
   return entries;
 }
@@ -125,8 +130,17 @@ export function driftCommand(io: Io): CommandModule<DriftOptions, DriftOptions> 
     builder: (yargs) =>
       yargs.options({
         ...optionsFor('drift'),
-        report: { type: 'string', requiresArg: true, describe: 'Also write the report to FILE: JSON for .json (whole), Markdown for .md (cut to fit an issue), a self-contained page for .html; repeatable' },
-        history: { type: 'string', requiresArg: true, describe: 'Append this run\'s counts per provider and class to FILE (JSON lines, the last 1,000 runs kept); .html reports chart the last 90' },
+        report: {
+          type: 'string',
+          requiresArg: true,
+          describe:
+            'Also write the report to FILE: JSON for .json (whole), Markdown for .md (cut to fit an issue), a self-contained page for .html; repeatable',
+        },
+        history: {
+          type: 'string',
+          requiresArg: true,
+          describe: "Append this run's counts per provider and class to FILE (JSON lines, the last 1,000 runs kept); .html reports chart the last 90",
+        },
         baseline: { type: 'string', requiresArg: true, describe: 'Acknowledged drift (drift-baseline.yaml): items with address, reason and expires' },
       }) as unknown as Argv<DriftOptions>,
     handler: async (argv) => {
@@ -134,4 +148,3 @@ export function driftCommand(io: Io): CommandModule<DriftOptions, DriftOptions> 
     },
   };
 }
-

@@ -43,7 +43,13 @@ export async function executePlan(plan: Plan, workspace: Workspace, options: Pla
   // In a log, long rate-limit waits get a line per provider every few seconds, as reads do (on stderr).
   const stopProgress = output === 'interactive' ? () => undefined : workspace.progress.print(io.stderr, new Set(workspace.providers.keys()));
   try {
-    const result = await applyPlan(plan, writes.providers, { parallelism: options.parallelism, signal: abort.signal, output, stream: io.stderr, bulk: options.bulk ?? true });
+    const result = await applyPlan(plan, writes.providers, {
+      parallelism: options.parallelism,
+      signal: abort.signal,
+      output,
+      stream: io.stderr,
+      bulk: options.bulk ?? true,
+    });
     return interrupted === undefined ? { result } : { result, interrupted };
   } finally {
     stopProgress();

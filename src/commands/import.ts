@@ -47,8 +47,7 @@ export async function runImport(given: ImportOptions, io: Io): Promise<number> {
       const unknown = hasConfig ? (options.provider ?? []).filter((name) => !names.includes(name)) : [];
       if (unknown.length > 0) throw new UsageError(`--provider ${unknown.join(', ')}: not in ${options.config}; its providers are ${names.join(', ')}.`);
       const instances = desired.providers.filter((instance) => !hasConfig || !options.provider?.length || options.provider.includes(instance.name));
-      let live = await Promise.all(instances.map((instance) =>
-        workspace.providers.get(instance.name)!.read({ groups: [], emails: [], allGroups: true })));
+      let live = await Promise.all(instances.map((instance) => workspace.providers.get(instance.name)!.read({ groups: [], emails: [], allGroups: true })));
       const target = merge ? parseTarget(configText, options.config) : undefined;
       if (merge) live = live.map((state) => undeclared(state, workspace));
       // On stdout there is no folder for members files: every member is listed inline.
@@ -76,9 +75,11 @@ export async function runImport(given: ImportOptions, io: Io): Promise<number> {
       }
       await writeAtomically(out, merged ? merged.text : result.yaml);
       const membersFiles = files.length > 0 ? ` and ${files.length} members file${files.length === 1 ? '' : 's'}` : '';
-      io.stderr.write(merged
-        ? `Merged into ${options.out}: ${merged.groups.length} group${merged.groups.length === 1 ? '' : 's'} added${merged.providers.length > 0 ? ` (providers ${merged.providers.join(', ')} added)` : ''}${membersFiles}; the groups it declared are kept as they were.\n`
-        : `Wrote ${options.out}${membersFiles}.\n`);
+      io.stderr.write(
+        merged
+          ? `Merged into ${options.out}: ${merged.groups.length} group${merged.groups.length === 1 ? '' : 's'} added${merged.providers.length > 0 ? ` (providers ${merged.providers.join(', ')} added)` : ''}${membersFiles}; the groups it declared are kept as they were.\n`
+          : `Wrote ${options.out}${membersFiles}.\n`,
+      );
       return 0;
     } finally {
       await workspace.close();

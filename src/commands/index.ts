@@ -13,7 +13,5 @@ import { initCommand } from './init.js';
 // yargs' CommandModule is invariant in its argument types; the list holds modules of different options.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function commands(io: Io): CommandModule<any, any>[] {
-  return [
-    initCommand(io), validateCommand(io), planCommand(io), showCommand(io), applyCommand(io), driftCommand(io), importCommand(io), sandboxCommand(io),
-  ];
+  return [initCommand(io), validateCommand(io), planCommand(io), showCommand(io), applyCommand(io), driftCommand(io), importCommand(io), sandboxCommand(io)];
 }

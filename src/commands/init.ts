@@ -51,7 +51,9 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
     });
   }
   const names = platforms.map((platform) => STARTER_NAMES[platform]).join(', ');
-  io.stderr.write(`Wrote ${options.config} for ${names}. Set the variables it names (or put them in .env and pass --env-file .env), then run groupform validate.\n`);
+  io.stderr.write(
+    `Wrote ${options.config} for ${names}. Set the variables it names (or put them in .env and pass --env-file .env), then run groupform validate.\n`,
+  );
   return 0;
 }
 

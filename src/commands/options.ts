@@ -32,7 +32,8 @@ export const optionTable = {
     option: {
       choices: ['text', 'json', 'markdown', 'html'],
       default: 'text',
-      describe: 'Output format: text, json (schemas/plan.schema.json), markdown (a pull-request comment) or html (a self-contained page to save and open in a browser)',
+      describe:
+        'Output format: text, json (schemas/plan.schema.json), markdown (a pull-request comment) or html (a self-contained page to save and open in a browser)',
     },
     on: { apply: { choices: ['text', 'json'], default: 'text', describe: 'Output format: text, or json (schemas/apply-result.schema.json)' } },
   },
@@ -48,7 +49,10 @@ export const optionTable = {
     commands: ['plan'],
     option: { type: 'boolean', default: false, describe: 'Exit 0 when there are no changes, 2 when there are, 1 on error' },
   },
-  strict: { commands: ['plan', 'apply', 'drift'], option: { type: 'boolean', default: false, describe: 'Treat warnings (such as customers not found) as errors' } },
+  strict: {
+    commands: ['plan', 'apply', 'drift'],
+    option: { type: 'boolean', default: false, describe: 'Treat warnings (such as customers not found) as errors' },
+  },
   force: { commands: ['plan', 'apply'], option: { type: 'boolean', default: false, describe: 'Go past the safety limits on deletions and removals' } },
   bulk: {
     commands: ['plan', 'apply'],
@@ -60,7 +64,7 @@ export const optionTable = {
   },
   parallelism: {
     commands: ['apply'],
-    option: { type: 'number', requiresArg: true, describe: 'Most API calls in flight per provider (default: each platform\'s limit)' },
+    option: { type: 'number', requiresArg: true, describe: "Most API calls in flight per provider (default: each platform's limit)" },
   },
   'log-file': {
     commands: PLATFORM,
@@ -71,7 +75,9 @@ export const optionTable = {
 /** The yargs options of one command, from the table. */
 export function optionsFor(command: TableCommand): Record<string, Options> {
   const entries: [string, TableEntry][] = Object.entries(optionTable);
-  return Object.fromEntries(entries.filter(([, entry]) => entry.commands.includes(command)).map(([name, entry]) => [name, entry.on?.[command] ?? entry.option]));
+  return Object.fromEntries(
+    entries.filter(([, entry]) => entry.commands.includes(command)).map(([name, entry]) => [name, entry.on?.[command] ?? entry.option]),
+  );
 }
 
 /** Ranges of the number options of every command, checked before any work starts. */

@@ -37,7 +37,9 @@ export async function writePlan(
       return;
     case 'html':
       // The header names the config as the user gave it, with its last commit when it has one.
-      io.stdout.write(renderHtml(plan, { header: await reportHeader(options.config, io, providers), maskEmails: options.maskEmails ?? true, maskKey: maskKey(io) }));
+      io.stdout.write(
+        renderHtml(plan, { header: await reportHeader(options.config, io, providers), maskEmails: options.maskEmails ?? true, maskKey: maskKey(io) }),
+      );
       return;
     case 'text':
       io.stdout.write(renderText(plan, { color: useColor(io, options), configFile, maskEmails: options.maskEmails ?? false, maskKey: maskKey(io), ...shown }));

@@ -67,10 +67,13 @@ function forwarded(options: SandboxCommandOptions): string[] {
     ...(options.state ? ['--state', options.state] : []),
     ...(options.reset ? ['--reset'] : []),
     ...(options.port !== undefined ? ['--port', String(options.port)] : []),
-    '--latency-ms', String(options.latencyMs),
-    '--fault-rate', String(options.faultRate),
+    '--latency-ms',
+    String(options.latencyMs),
+    '--fault-rate',
+    String(options.faultRate),
     ...(options.rateLimits ? [] : ['--no-rate-limits']),
-    '--cl-group-deletion', options.clGroupDeletion,
+    '--cl-group-deletion',
+    options.clGroupDeletion,
   ];
 }
 
@@ -92,12 +95,12 @@ export function sandboxCommand(io: Io): CommandModule<GlobalOptions, SandboxComm
     describe: 'Run the platform emulators on loopback until Ctrl-C',
     builder: (yargs) =>
       yargs.options({
-        state: { type: 'string', requiresArg: true, describe: 'Persist the emulators\' state to this JSON file (seeded from the bundled sandbox state)' },
+        state: { type: 'string', requiresArg: true, describe: "Persist the emulators' state to this JSON file (seeded from the bundled sandbox state)" },
         reset: { type: 'boolean', default: false, describe: 'Start from the seed even if the state file exists' },
         port: { type: 'number', requiresArg: true, describe: 'First port (Commerce Layer); BigCommerce and Xtrakit take the next two. Default: free ports' },
         'latency-ms': { type: 'number', requiresArg: true, default: 0, describe: 'Delay added to every response' },
         'fault-rate': { type: 'number', requiresArg: true, default: 0, describe: 'Share (0..1) of requests answered with a 500 or a reset connection' },
-        'rate-limits': { type: 'boolean', default: true, describe: 'Enforce the platforms\' documented rate limits (--no-rate-limits to lift them)' },
+        'rate-limits': { type: 'boolean', default: true, describe: "Enforce the platforms' documented rate limits (--no-rate-limits to lift them)" },
         'cl-group-deletion': {
           choices: ['unassign', 'lock'] as const,
           default: 'unassign' as const,
@@ -106,7 +109,8 @@ export function sandboxCommand(io: Io): CommandModule<GlobalOptions, SandboxComm
         env: {
           type: 'boolean',
           default: false,
-          describe: 'Start the emulators in the background and print `export VAR=…` lines for the example configs, for eval "$(groupform sandbox --env)"; stop them with kill $GROUPFORM_SANDBOX_PID',
+          describe:
+            'Start the emulators in the background and print `export VAR=…` lines for the example configs, for eval "$(groupform sandbox --env)"; stop them with kill $GROUPFORM_SANDBOX_PID',
         },
         foreground: { type: 'boolean', default: false, describe: 'With --env: print the lines and keep the emulators in the foreground until Ctrl-C' },
       }) as unknown as Argv<SandboxCommandOptions>,

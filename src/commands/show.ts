@@ -39,9 +39,7 @@ export function showCommand(io: Io): CommandModule<GlobalOptions, ShowOptions> {
     command: 'show <file>',
     describe: 'Print a plan saved with `plan --out FILE`, as plan prints it (no platform is called)',
     builder: (yargs) =>
-      yargs
-        .options(optionsFor('show'))
-        .positional('file', { type: 'string', demandOption: true, describe: 'The saved plan' }) as unknown as Argv<ShowOptions>,
+      yargs.options(optionsFor('show')).positional('file', { type: 'string', demandOption: true, describe: 'The saved plan' }) as unknown as Argv<ShowOptions>,
     handler: async (argv) => {
       process.exitCode = await runShow(argv, io);
     },

@@ -13,11 +13,14 @@ export function resolveTargets(specs: readonly string[], desired: DesiredState):
     const slash = spec.indexOf('/');
     if (slash >= 0) {
       const [provider, key] = [spec.slice(0, slash), spec.slice(slash + 1)];
-      if (!providers.includes(provider)) throw unknown(spec, `provider '${provider}' is not in ${desired.configFile}`, providers, closest(provider, providers), key);
+      if (!providers.includes(provider))
+        throw unknown(spec, `provider '${provider}' is not in ${desired.configFile}`, providers, closest(provider, providers), key);
       const keys = desired.groups.filter((group) => group.provider === provider).map((group) => group.key);
       if (!keys.includes(key)) {
         const suggestion = closest(key, keys);
-        throw new UsageError(`--target ${spec}: ${desired.configFile} declares no group '${key}' on provider '${provider}'.${suggestion ? ` Did you mean ${provider}/${suggestion}?` : ''}`);
+        throw new UsageError(
+          `--target ${spec}: ${desired.configFile} declares no group '${key}' on provider '${provider}'.${suggestion ? ` Did you mean ${provider}/${suggestion}?` : ''}`,
+        );
       }
       targets.push({ provider, key });
     } else if (providers.includes(spec)) {

@@ -49,7 +49,8 @@ export async function openWorkspace(options: PlatformOptions, io: Io, context: W
     if (options.sandbox) {
       // The sandbox writes its state file beside the config as it starts: a missing config must fail first.
       const problem = await stat(configFile).then((stats) => (stats.isFile() ? undefined : fileProblem({ code: 'EISDIR' })), fileProblem);
-      if (problem) throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message: `Cannot read the config file ${options.config}: ${problem}.` }]);
+      if (problem)
+        throw new ConfigError([{ severity: 'error', code: 'config-unreadable', message: `Cannot read the config file ${options.config}: ${problem}.` }]);
       sandbox = await startSandbox({
         stateFile: path.join(path.dirname(configFile), '.groupform', 'sandbox.json'),
         reset: options.sandboxReset,

@@ -99,7 +99,11 @@ async function readMembersFile(written: string, absolute: string, folder: string
   const decoded = decodeUtf8(read.bytes, display);
   if (decoded.badByte) return { display, badByte: decoded.badByte };
   const lines = splitMemberLines(decoded.text, MAX_MEMBERS_FILE_ADDRESSES);
-  if (!lines) return { display, failure: `has more than ${MAX_MEMBERS_FILE_ADDRESSES.toLocaleString('en-US')} lines that are not blank or comments, more than groupform reads` };
+  if (!lines)
+    return {
+      display,
+      failure: `has more than ${MAX_MEMBERS_FILE_ADDRESSES.toLocaleString('en-US')} lines that are not blank or comments, more than groupform reads`,
+    };
   return { display, lines };
 }
 

@@ -70,7 +70,6 @@ export function interpolate(text: string, env: Env): Interpolated {
       // Kept as written: `validate` goes on checking a file whose variables are set only where it runs.
       out += reference;
       problems.push({ kind: 'unset', name, text: reference, index: at });
-    }
-    else out += value;
+    } else out += value;
   }
 }

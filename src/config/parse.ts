@@ -48,12 +48,24 @@ export function parseConfig(text: string, file: string, env: Env): ParsedConfig 
   const dense = pastItems(text, MAX_CONFIG_ITEMS);
   if (dense) {
     const message = `The config file has more than ${MAX_CONFIG_ITEMS.toLocaleString('en-US')} lines and list items by here; keep long lists of members in a members_file.`;
-    return { data: undefined, positions: new Positions(file), fromEnv: new Set(), variables: [], findings: [{ severity: 'error', code: 'config-too-dense', message, pos: { file, ...dense } }] };
+    return {
+      data: undefined,
+      positions: new Positions(file),
+      fromEnv: new Set(),
+      variables: [],
+      findings: [{ severity: 'error', code: 'config-too-dense', message, pos: { file, ...dense } }],
+    };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const walker = new Walker(text, file, env, lines, doc);
-  const result = (data: unknown, findings: Finding[]): ParsedConfig => ({ data, positions: walker.positions, fromEnv: walker.fromEnv, variables: walker.variables, findings });
+  const result = (data: unknown, findings: Finding[]): ParsedConfig => ({
+    data,
+    positions: walker.positions,
+    fromEnv: walker.fromEnv,
+    variables: walker.variables,
+    findings,
+  });
   if (doc.errors.length > 0) return result(undefined, syntaxFindings(doc.errors, walker));
   for (const warning of doc.warnings) walker.report('warning', 'yaml-warning', `YAML: ${warning.message}.`, warning.pos[0]);
   try {

@@ -85,7 +85,11 @@ function toFinding(error: ErrorObject, positions: Positions): Finding | undefine
       return at(`Unknown property '${name}' in ${subject(path)}; ${help}`, 'unknown-property', positions.key([...path, name]));
     }
     case 'required':
-      return at(`${capital(subject(path))} is missing the required property '${error.params.missingProperty}'${condition(error)}.`, 'missing-property', positions.key(path));
+      return at(
+        `${capital(subject(path))} is missing the required property '${error.params.missingProperty}'${condition(error)}.`,
+        'missing-property',
+        positions.key(path),
+      );
     case 'type': {
       const wanted = either(String(error.params.type).split(',').map(typeInWords));
       if (error.data === null) return at(`${capital(subject(path))} is empty; it must be ${wanted}.`, 'wrong-type');
@@ -106,7 +110,10 @@ function toFinding(error: ErrorObject, positions: Positions): Finding | undefine
       return at(`${capital(subject(path))} must not be empty.`, 'empty-value');
     case 'maxLength':
       // Not the value itself: it is long by definition.
-      return at(`${capital(subject(path))} is ${characters(String(error.data))} characters long; it may have at most ${String(error.params.limit)}.`, 'too-long');
+      return at(
+        `${capital(subject(path))} is ${characters(String(error.data))} characters long; it may have at most ${String(error.params.limit)}.`,
+        'too-long',
+      );
     case 'uniqueItems': {
       const later = Math.max(Number(error.params.i), Number(error.params.j));
       const item = (error.data as unknown[])[later];
@@ -159,7 +166,12 @@ function patternFinding(error: ErrorObject, path: Path, positions: Positions): F
     const what = path.length > 1 ? `The name '${name}' in ${subject(path)}` : path[0] === 'providers' ? `Provider name '${name}'` : `Group key '${name}'`;
     return { severity: 'error', code: 'bad-name', message: `${what} ${rule}.`, pos: positions.key([...path, name]) };
   }
-  return { severity: 'error', code: 'bad-value', message: `${capital(subject(path))} ${rule}, not ${shown(error.data, path) ?? kindOf(error.data)}.`, pos: positions.value(path) };
+  return {
+    severity: 'error',
+    code: 'bad-value',
+    message: `${capital(subject(path))} ${rule}, not ${shown(error.data, path) ?? kindOf(error.data)}.`,
+    pos: positions.value(path),
+  };
 }
 
 /** The defaults the schema declares for the properties of one of its definitions (`safety`, `group`, …). */

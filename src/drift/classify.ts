@@ -20,18 +20,19 @@ export interface DriftItem {
 export function classifyDrift(plan: Plan, live: readonly LiveState[], configChangedAt: string | null): DriftItem[] {
   const states = new Map(live.map((state) => [state.provider, state]));
   // A temporary-name step is how a rename is made, not a difference of its own: the group's rename is the item.
-  return plan.changes.filter((change) => !(change.kind === 'group' && change.temporary)).map((change) => {
-    const liveUpdatedAt = updatedAtOf(change, states.get(change.provider));
-    return { address: change.address, change, classification: classify(liveUpdatedAt, configChangedAt), liveUpdatedAt, configChangedAt };
-  });
+  return plan.changes
+    .filter((change) => !(change.kind === 'group' && change.temporary))
+    .map((change) => {
+      const liveUpdatedAt = updatedAtOf(change, states.get(change.provider));
+      return { address: change.address, change, classification: classify(liveUpdatedAt, configChangedAt), liveUpdatedAt, configChangedAt };
+    });
 }
 
 /** The modification time of what the change would touch: the group, or the customer whose group it sets. */
 function updatedAtOf(change: Change, state: LiveState | undefined): string | null {
   if (!state) return null;
-  const found = change.kind === 'group'
-    ? state.groups.find((group) => group.id === change.id)
-    : state.customers.find((customer) => customer.id === change.customerId);
+  const found =
+    change.kind === 'group' ? state.groups.find((group) => group.id === change.id) : state.customers.find((customer) => customer.id === change.customerId);
   return found?.updatedAt ?? null;
 }
 

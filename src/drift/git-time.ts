@@ -13,7 +13,9 @@ export function configSources(configFile: string, configText: string): string[] 
     return [configFile];
   }
   const groups = (data as { groups?: Record<string, { members_file?: unknown }> } | null)?.groups ?? {};
-  const files = Object.values(groups).flatMap((group) => (typeof group?.members_file === 'string' ? [path.join(path.dirname(configFile), group.members_file)] : []));
+  const files = Object.values(groups).flatMap((group) =>
+    typeof group?.members_file === 'string' ? [path.join(path.dirname(configFile), group.members_file)] : [],
+  );
   return [configFile, ...new Set(files)];
 }
 

@@ -98,7 +98,8 @@ function lineProblem(line: string): HistoryEntry | string {
     const entry = zero();
     for (const kind of HISTORY_CLASSES) {
       const n = value[kind];
-      if (!Number.isInteger(n) || (n as number) < 0 || (n as number) > HISTORY_LIMITS.count) return `provider ${name}: "${kind}" must be a whole number from 0 to ${HISTORY_LIMITS.count}`;
+      if (!Number.isInteger(n) || (n as number) < 0 || (n as number) > HISTORY_LIMITS.count)
+        return `provider ${name}: "${kind}" must be a whole number from 0 to ${HISTORY_LIMITS.count}`;
       entry[kind] = n as number;
     }
     counts.push([name, entry]);
@@ -113,7 +114,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The file's new text: the old entries and this run's, the oldest dropped past the limit. */
 export function appendHistory(entries: readonly HistoryEntry[], entry: HistoryEntry): string {
-  return [...entries, entry].slice(-HISTORY_LIMITS.entries).map((item) => JSON.stringify(item)).join('\n') + '\n';
+  return (
+    [...entries, entry]
+      .slice(-HISTORY_LIMITS.entries)
+      .map((item) => JSON.stringify(item))
+      .join('\n') + '\n'
+  );
 }
 
 /** Drift items of a run per class, summed over its providers. */

@@ -9,12 +9,15 @@ import { GroupformError } from '../errors.js';
 import { createStatePersister, loadStateFile, StateValidationError } from './common/state-file.js';
 import type { EmulatorKnobs } from './common/harness.js';
 import {
-  startCommerceLayerEmulator, parseCommerceLayerState, SANDBOX_CL_CLIENT_ID, SANDBOX_CL_CLIENT_SECRET,
-  type CommerceLayerEmulator, type CommerceLayerState, type GroupDeletionPolicy,
+  startCommerceLayerEmulator,
+  parseCommerceLayerState,
+  SANDBOX_CL_CLIENT_ID,
+  SANDBOX_CL_CLIENT_SECRET,
+  type CommerceLayerEmulator,
+  type CommerceLayerState,
+  type GroupDeletionPolicy,
 } from './commercelayer/index.js';
-import {
-  startBigCommerceEmulator, parseBigCommerceState, SANDBOX_STORES, type BigCommerceEmulator, type BigCommerceState,
-} from './bigcommerce/index.js';
+import { startBigCommerceEmulator, parseBigCommerceState, SANDBOX_STORES, type BigCommerceEmulator, type BigCommerceState } from './bigcommerce/index.js';
 import { startXtrakitEmulator, SANDBOX_XTRAKIT_API_KEY, type XtrakitEmulator, type XtrakitState } from './xtrakit/index.js';
 
 export const SEED_FILE = fileURLToPath(new URL('../../examples/sandbox/state.json', import.meta.url));
@@ -69,16 +72,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const noLimits = options.rateLimits === false;
   try {
     cl = await startCommerceLayerEmulator({
-      ...knobs, host: options.host, port: port(0), state: initial.commercelayer, onChange: persist,
+      ...knobs,
+      host: options.host,
+      port: port(0),
+      state: initial.commercelayer,
+      onChange: persist,
       groupDeletion: options.clGroupDeletion,
       ...(noLimits ? { rateLimits: false } : {}),
     });
     bc = await startBigCommerceEmulator({
-      ...knobs, host: options.host, port: port(1), state: initial.bigcommerce, stores: [...SANDBOX_STORES], onChange: persist,
+      ...knobs,
+      host: options.host,
+      port: port(1),
+      state: initial.bigcommerce,
+      stores: [...SANDBOX_STORES],
+      onChange: persist,
       ...(noLimits ? { quota: Number.MAX_SAFE_INTEGER } : {}),
     });
     xk = await startXtrakitEmulator({
-      ...knobs, host: options.host, port: port(2), state: initial.xtrakit, onChange: persist,
+      ...knobs,
+      host: options.host,
+      port: port(2),
+      state: initial.xtrakit,
+      onChange: persist,
       ...(noLimits ? { rateLimits: false } : {}),
     });
   } catch (error) {
@@ -128,7 +144,9 @@ async function initialState(options: SandboxOptions): Promise<SandboxState> {
   } catch (error) {
     // A saved state from an older groupform, or edited by hand: say how to start over.
     if (!(error instanceof StateValidationError)) throw error;
-    throw new GroupformError('sandbox-state-invalid', `${error.message}. Start again from the seed with --sandbox-reset (groupform sandbox: --reset).`, { cause: error });
+    throw new GroupformError('sandbox-state-invalid', `${error.message}. Start again from the seed with --sandbox-reset (groupform sandbox: --reset).`, {
+      cause: error,
+    });
   }
 }
 

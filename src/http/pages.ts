@@ -30,8 +30,7 @@ export interface PagingOptions<T> {
  */
 export async function readPages<T>(fetchPage: (page: number) => Promise<Page<T>>, options: PagingOptions<T>): Promise<T[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  const fail = (detail: string) =>
-    new ApiError({ provider: options.provider, method: 'GET', path: options.path, status: 200, detail, code: 'api-unexpected' });
+  const fail = (detail: string) => new ApiError({ provider: options.provider, method: 'GET', path: options.path, status: 200, detail, code: 'api-unexpected' });
   const items = new Map<string, T>();
   /** How many items of the page were not seen before. */
   const add = (page: Page<T>): number => {

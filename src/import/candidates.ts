@@ -59,10 +59,12 @@ export function candidatesOf(live: readonly LiveState[], instances: readonly Pro
         listedIn.set(email, group);
         members.push(email);
       }
-      const fields = Object.fromEntries(placement.fields.flatMap((field) => {
-        const value = group.attributes[field];
-        return isEmpty(value) ? [] : [[field, value as Json]];
-      }));
+      const fields = Object.fromEntries(
+        placement.fields.flatMap((field) => {
+          const value = group.attributes[field];
+          return isEmpty(value) ? [] : [[field, value as Json]];
+        }),
+      );
       candidates.push({
         instance,
         group,

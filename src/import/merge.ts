@@ -23,12 +23,14 @@ export function mergeCandidates(candidates: readonly Candidate[], taken: Readonl
     else merged.push([candidate]);
   }
   const used = new Set([...taken].map((key) => key.toLowerCase()));
-  return merged
-    .map((parts) => ({ parts, base: baseKey(parts) }))
-    // Groups with a Commerce Layer code claim their key first, so a name never takes a code's key.
-    .sort((a, b) => Number(CODE.test(codeOf(b.parts) ?? '')) - Number(CODE.test(codeOf(a.parts) ?? '')))
-    .map(({ parts, base }) => ({ key: unique(base, used), parts }))
-    .sort((a, b) => a.key.toLowerCase().localeCompare(b.key.toLowerCase(), 'en'));
+  return (
+    merged
+      .map((parts) => ({ parts, base: baseKey(parts) }))
+      // Groups with a Commerce Layer code claim their key first, so a name never takes a code's key.
+      .sort((a, b) => Number(CODE.test(codeOf(b.parts) ?? '')) - Number(CODE.test(codeOf(a.parts) ?? '')))
+      .map(({ parts, base }) => ({ key: unique(base, used), parts }))
+      .sort((a, b) => a.key.toLowerCase().localeCompare(b.key.toLowerCase(), 'en'))
+  );
 }
 
 function compatible(a: Candidate, b: Candidate): boolean {

@@ -67,7 +67,7 @@ export function starterConfig(platforms: readonly ProviderType[], schema: string
     at('  membership: authoritative', 'or additive: only add customers, never remove them'),
     '',
     'groups: {}',
-    at('  # vip:', 'the key: the group\'s identity (Commerce Layer code)'),
+    at('  # vip:', "the key: the group's identity (Commerce Layer code)"),
     '  #   name: VIP',
     ...(platforms.includes('xtrakit') ? [at('  #   description: Our best customers', 'Xtrakit keeps it; the others ignore it')] : []),
     at('  #   members: [jane@example.com]', 'or members_file: members/vip.txt, one e-mail a line'),

@@ -16,15 +16,21 @@ export function estimateCost(
   capabilities: Readonly<Record<string, Capabilities>>,
   bulk = true,
 ): CostEstimate[] {
-  return [...live].sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0)).map((state) => {
-    const caps = capabilities[state.provider];
-    if (!caps) throw new Error(`no capabilities for provider ${state.provider}`);
-    const declared = desired.groups.filter((g) => g.provider === state.provider);
-    const allGroups = desired.providers.find((p) => p.name === state.provider)?.prune ?? false;
-    const reads = readCalls(caps.cost.read, declared, allGroups, state);
-    const writes = writeCalls(changes.filter((change) => change.provider === state.provider), caps, bulk);
-    return { provider: state.provider, calls: reads + writes, reads, writes, seconds: runSeconds(reads, writes, caps.cost.rateLimits) };
-  });
+  return [...live]
+    .sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0))
+    .map((state) => {
+      const caps = capabilities[state.provider];
+      if (!caps) throw new Error(`no capabilities for provider ${state.provider}`);
+      const declared = desired.groups.filter((g) => g.provider === state.provider);
+      const allGroups = desired.providers.find((p) => p.name === state.provider)?.prune ?? false;
+      const reads = readCalls(caps.cost.read, declared, allGroups, state);
+      const writes = writeCalls(
+        changes.filter((change) => change.provider === state.provider),
+        caps,
+        bulk,
+      );
+      return { provider: state.provider, calls: reads + writes, reads, writes, seconds: runSeconds(reads, writes, caps.cost.rateLimits) };
+    });
 }
 
 /** Calls the changes take: group calls by action, membership changes in batches or, for joins, bulk jobs. */
@@ -93,8 +99,23 @@ export function readCalls(model: ReadCostModel, declared: readonly DesiredGroup[
 function runSeconds(reads: number, writes: number, rules: readonly RateRule[]): number | null {
   if (rules.length === 0) return null;
   // A rule that counts every call counts both; one that counts a class, that class's.
-  const shared = rateSeconds(reads + writes, rules.filter((rule) => rule.counts === 'all'), 'write') ?? 0;
-  const apart = (rateSeconds(reads, rules.filter((rule) => rule.counts === 'read'), 'read') ?? 0) + (rateSeconds(writes, rules.filter((rule) => rule.counts === 'write'), 'write') ?? 0);
+  const shared =
+    rateSeconds(
+      reads + writes,
+      rules.filter((rule) => rule.counts === 'all'),
+      'write',
+    ) ?? 0;
+  const apart =
+    (rateSeconds(
+      reads,
+      rules.filter((rule) => rule.counts === 'read'),
+      'read',
+    ) ?? 0) +
+    (rateSeconds(
+      writes,
+      rules.filter((rule) => rule.counts === 'write'),
+      'write',
+    ) ?? 0);
   return Math.max(shared, apart);
 }
 

@@ -15,12 +15,14 @@ export function fingerprint(live: readonly LiveState[]): string {
   const out = buffered(hash);
   // The canonical JSON of `[{customers, groups, provider}, …]`, keys in sorted order.
   out.write('[');
-  [...live].sort((a, b) => compare(a.provider, b.provider)).forEach((state, s) => {
-    if (s > 0) out.write(',');
-    out.write('{"customers":[');
-    byId(state.customers).forEach((customer, c) => out.write((c > 0 ? ',' : '') + canonicalJson(customer)));
-    out.write(`],"groups":${canonicalJson(byId(state.groups))},"provider":${JSON.stringify(state.provider)}}`);
-  });
+  [...live]
+    .sort((a, b) => compare(a.provider, b.provider))
+    .forEach((state, s) => {
+      if (s > 0) out.write(',');
+      out.write('{"customers":[');
+      byId(state.customers).forEach((customer, c) => out.write((c > 0 ? ',' : '') + canonicalJson(customer)));
+      out.write(`],"groups":${canonicalJson(byId(state.groups))},"provider":${JSON.stringify(state.provider)}}`);
+    });
   out.write(']');
   out.flush();
   return hash.digest('hex');

@@ -41,13 +41,25 @@ export function planGroups(
     for (const group of live) {
       if (claimed.has(group.id) || ignored(instance.ignore, group.name)) continue;
       if (!capabilities.delete) {
-        findings.push({ severity: 'warning', code: 'delete-unsupported', provider,
-          message: `group "${group.name}" (#${group.id}) on ${provider} is not declared, but ${instance.type} groups cannot be deleted through the API; it is left as it is` });
+        findings.push({
+          severity: 'warning',
+          code: 'delete-unsupported',
+          provider,
+          message: `group "${group.name}" (#${group.id}) on ${provider} is not declared, but ${instance.type} groups cannot be deleted through the API; it is left as it is`,
+        });
         continue;
       }
       deleted.push(group);
-      changes.push({ kind: 'group', action: 'delete', address: groupAddress(provider, null, group.id), provider,
-        key: null, id: group.id, before: liveAttributes(group), after: null });
+      changes.push({
+        kind: 'group',
+        action: 'delete',
+        address: groupAddress(provider, null, group.id),
+        provider,
+        key: null,
+        id: group.id,
+        before: liveAttributes(group),
+        after: null,
+      });
     }
   }
   return { changes, deleted, findings };

@@ -24,12 +24,7 @@ export function declaredName(group: DesiredGroup): string {
   return typeof group.attributes.name === 'string' ? group.attributes.name : group.key;
 }
 
-export function matchGroups(
-  provider: string,
-  desired: readonly DesiredGroup[],
-  live: readonly LiveGroup[],
-  identity: Capabilities['identity'],
-): Identity {
+export function matchGroups(provider: string, desired: readonly DesiredGroup[], live: readonly LiveGroup[], identity: Capabilities['identity']): Identity {
   const findings: Finding[] = [];
   const claimed = new Set<string>();
   const candidates = new Map<DesiredGroup, LiveGroup[]>();
@@ -37,17 +32,24 @@ export function matchGroups(
   const unpinnedLive = live.filter((group) => !pinned.has(group.id));
 
   for (const group of desired) {
-    const found = group.pinnedId !== undefined
-      ? live.filter((candidate) => candidate.id === group.pinnedId)
-      : unpinnedLive.filter((candidate) => matchesNaturally(group, candidate, identity));
+    const found =
+      group.pinnedId !== undefined
+        ? live.filter((candidate) => candidate.id === group.pinnedId)
+        : unpinnedLive.filter((candidate) => matchesNaturally(group, candidate, identity));
     found.forEach((candidate) => claimed.add(candidate.id));
     if (group.pinnedId !== undefined && found.length === 0) {
-      findings.push(error(group, 'pinned-id-not-found',
-        `group ${group.key}: pinned id ${group.pinnedId} not found on ${provider}; fix or remove ids.${provider}`));
+      findings.push(
+        error(group, 'pinned-id-not-found', `group ${group.key}: pinned id ${group.pinnedId} not found on ${provider}; fix or remove ids.${provider}`),
+      );
     } else if (found.length > 1) {
       const ids = found.map((candidate) => `#${candidate.id}`).join(', ');
-      findings.push(error(group, 'ambiguous-group',
-        `group ${group.key} matches ${found.length} live groups on ${provider} (${ids}) by ${FIELD[identity]}; pin one with ids.${provider}`));
+      findings.push(
+        error(
+          group,
+          'ambiguous-group',
+          `group ${group.key} matches ${found.length} live groups on ${provider} (${ids}) by ${FIELD[identity]}; pin one with ids.${provider}`,
+        ),
+      );
     } else {
       candidates.set(group, found);
     }
@@ -63,8 +65,13 @@ export function matchGroups(
     const keys = groups.map((group) => group.key).join(' and ');
     for (const group of groups) {
       candidates.delete(group);
-      findings.push(error(group, 'group-matched-twice',
-        `live group #${id} on ${provider} is matched by groups ${keys}; give each its own ${FIELD[identity]} or pin ids.${provider}`));
+      findings.push(
+        error(
+          group,
+          'group-matched-twice',
+          `live group #${id} on ${provider} is matched by groups ${keys}; give each its own ${FIELD[identity]} or pin ids.${provider}`,
+        ),
+      );
     }
   }
 

@@ -19,12 +19,20 @@ export function withoutIgnored(
     const byName = ignoringPattern(instance.ignore, name);
     if (byLive === undefined && byName === undefined) return true;
     const how = desired.pinnedId !== undefined ? `its pinned id (ids.${instance.name})` : identity === 'code' ? 'code' : 'name';
-    const message = live && byLive !== undefined
-      ? `group ${desired.key} matches live group "${live.name}" (#${live.id}) on ${instance.name} by ${how}, and ignore pattern "${byLive}" covers that group; ` +
-        'an ignored group is never renamed, changed or deleted: narrow the pattern, or declare another group'
-      : `group ${desired.key} would be named "${name}" on ${instance.name}, which ignore pattern "${byName}" covers, so the group would be ignored ` +
-        'once it is there: rename it, or narrow the pattern';
-    findings.push({ severity: 'error', code: 'ignored-group-claimed', message, provider: instance.name, group: desired.key, ...(desired.pos ? { pos: desired.pos } : {}) });
+    const message =
+      live && byLive !== undefined
+        ? `group ${desired.key} matches live group "${live.name}" (#${live.id}) on ${instance.name} by ${how}, and ignore pattern "${byLive}" covers that group; ` +
+          'an ignored group is never renamed, changed or deleted: narrow the pattern, or declare another group'
+        : `group ${desired.key} would be named "${name}" on ${instance.name}, which ignore pattern "${byName}" covers, so the group would be ignored ` +
+          'once it is there: rename it, or narrow the pattern';
+    findings.push({
+      severity: 'error',
+      code: 'ignored-group-claimed',
+      message,
+      provider: instance.name,
+      group: desired.key,
+      ...(desired.pos ? { pos: desired.pos } : {}),
+    });
     return false;
   });
   return { resolved: kept, findings };
@@ -41,8 +49,15 @@ export function leavingIgnored(instance: ProviderInstance, groups: readonly Live
     const pattern = ignoringPattern(instance.ignore, group.name);
     if (count === undefined || pattern === undefined) return [];
     const who = count === 1 ? '1 customer leaves' : `${count} customers leave`;
-    return [{ severity: 'warning', code: 'leaves-ignored-group', provider: instance.name,
-      message: `${who} group "${group.name}" (#${group.id}) on ${instance.name}, which ignore pattern "${pattern}" covers: ` +
-        'the file declares them in other groups, and a customer has one group' }];
+    return [
+      {
+        severity: 'warning',
+        code: 'leaves-ignored-group',
+        provider: instance.name,
+        message:
+          `${who} group "${group.name}" (#${group.id}) on ${instance.name}, which ignore pattern "${pattern}" covers: ` +
+          'the file declares them in other groups, and a customer has one group',
+      },
+    ];
   });
 }

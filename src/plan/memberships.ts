@@ -120,11 +120,20 @@ function customerFinding(group: DesiredGroup, email: string, index: number, cust
   // The ids let the merchant find the duplicates on the platform, where only they can be told apart.
   const ids = customers.map((customer) => `#${customer.id}`).join(', ');
   return customers.length === 0
-    ? { ...base, severity: strict ? 'error' : 'warning', code: 'customer-not-found',
-        message: `customer ${email} (group ${group.key}) not found on ${group.provider}; groupform never creates customers` }
-    : { ...base, severity: 'error', code: 'customer-ambiguous',
-        message: `${customers.length} customers on ${group.provider} have the e-mail ${email} (${ids}; group ${group.key}); ` +
-          'cannot tell which to move: give each its own e-mail on the platform' };
+    ? {
+        ...base,
+        severity: strict ? 'error' : 'warning',
+        code: 'customer-not-found',
+        message: `customer ${email} (group ${group.key}) not found on ${group.provider}; groupform never creates customers`,
+      }
+    : {
+        ...base,
+        severity: 'error',
+        code: 'customer-ambiguous',
+        message:
+          `${customers.length} customers on ${group.provider} have the e-mail ${email} (${ids}; group ${group.key}); ` +
+          'cannot tell which to move: give each its own e-mail on the platform',
+      };
 }
 
 /**
@@ -138,7 +147,13 @@ export function unassignedByDelete(live: LiveState, deleted: readonly LiveGroup[
     const left = live.customers.filter((customer) => customer.groupId === group.id && !moving.has(customer.id)).length;
     if (left === 0) return [];
     const who = left === 1 ? '1 customer' : `${left} customers`;
-    return [{ severity: 'warning', code: 'unassigned-by-delete', provider: live.provider,
-      message: `deleting group "${group.name}" (#${group.id}) on ${live.provider} leaves ${who} in no group: the platform unassigns them itself` }];
+    return [
+      {
+        severity: 'warning',
+        code: 'unassigned-by-delete',
+        provider: live.provider,
+        message: `deleting group "${group.name}" (#${group.id}) on ${live.provider} leaves ${who} in no group: the platform unassigns them itself`,
+      },
+    ];
   });
 }

@@ -156,7 +156,9 @@ function breakCycles(input: NameInput): GroupChange[] {
   for (const change of input.changes) inUse.add(takenName(change, rule) ?? '');
   return input.changes.flatMap((change) => {
     if (!broken.has(change)) return [change];
-    const name = temporaryName(String(change.after?.name), String(change.id), input.maxNameLength, (candidate) => inUse.has(uniqueValue(rule, candidate) ?? candidate));
+    const name = temporaryName(String(change.after?.name), String(change.id), input.maxNameLength, (candidate) =>
+      inUse.has(uniqueValue(rule, candidate) ?? candidate),
+    );
     inUse.add(uniqueValue(rule, name) ?? name);
     const step: GroupChange = {
       ...change,

@@ -67,7 +67,10 @@ export function orderChanges(changes: readonly Change[], rulesOf: (provider: str
 
 /** The group changes each group change waits for, where all of them are one provider's. */
 export function groupPrerequisites(changes: readonly Change[], rules: OrderRules): Map<GroupChange, GroupChange[]> {
-  return namePrerequisites(changes.filter((change): change is GroupChange => change.kind === 'group'), rules.unique);
+  return namePrerequisites(
+    changes.filter((change): change is GroupChange => change.kind === 'group'),
+    rules.unique,
+  );
 }
 
 function placeChanges(changes: readonly Change[], rules: OrderRules): Map<Change, Place> {
@@ -115,8 +118,11 @@ function placeChanges(changes: readonly Change[], rules: OrderRules): Map<Change
  */
 function lateDeletes(changes: readonly Change[], rules: OrderRules): Set<string> {
   if (rules.deleteUnassignsMembers) return new Set();
-  return new Set(changes.flatMap((change) =>
-    change.kind === 'membership' && change.after !== null && change.after.id === null && change.before?.id != null ? [change.before.id] : []));
+  return new Set(
+    changes.flatMap((change) =>
+      change.kind === 'membership' && change.after !== null && change.after.id === null && change.before?.id != null ? [change.before.id] : [],
+    ),
+  );
 }
 
 /** A change whose prerequisite runs in a later step cannot be applied in one run: an error naming both. */
@@ -133,7 +139,8 @@ function lateNames(changes: readonly Change[], rules: OrderRules, places: Readon
         severity: 'error',
         code: 'name-order',
         provider: change.provider,
-        message: `${change.address} takes the name "${String(change.after?.name)}" that ${other.address} frees, but that group can only be ` +
+        message:
+          `${change.address} takes the name "${String(change.after?.name)}" that ${other.address} frees, but that group can only be ` +
           'deleted once its customers have joined groups this plan creates; apply in two runs: first without the rename (move the customers), then with it',
       });
     }

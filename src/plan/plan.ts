@@ -95,9 +95,7 @@ function planProvider(
   const unassigned = capabilities.deleteUnassignsMembers ? unassignedByDelete(state, groups.deleted, memberships.changes) : [];
   return {
     changes: [...names.changes, ...memberships.changes],
-    findings: [
-      ...identity.findings, ...allowed.findings, ...groups.findings, ...names.findings, ...memberships.findings, ...unassigned,
-    ],
+    findings: [...identity.findings, ...allowed.findings, ...groups.findings, ...names.findings, ...memberships.findings, ...unassigned],
   };
 }
 

@@ -35,13 +35,17 @@ function checkProtected(changes: readonly Change[], instance: ProviderInstance, 
     if (change.kind !== 'group' || change.action !== 'create') return [];
     const group = groups.find((g) => g.provider === instance.name && g.key === change.key && g.protect);
     if (!group) return [];
-    return [{
-      ...refusal(instance,
-        `group ${group.key} is protected, and the plan creates it on ${instance.name} while deleting ${deleted}: ` +
-        `if it was renamed, pin its id (ids.${instance.name}) so it is renamed in place; ${FORCE}`),
-      code: 'protected-group',
-      ...(group.pos ? { pos: group.pos } : {}),
-    }];
+    return [
+      {
+        ...refusal(
+          instance,
+          `group ${group.key} is protected, and the plan creates it on ${instance.name} while deleting ${deleted}: ` +
+            `if it was renamed, pin its id (ids.${instance.name}) so it is renamed in place; ${FORCE}`,
+        ),
+        code: 'protected-group',
+        ...(group.pos ? { pos: group.pos } : {}),
+      },
+    ];
   });
 }
 
@@ -56,8 +60,9 @@ function checkGroups(changes: readonly Change[], state: LiveState, instance: Pro
   const changed = updates + deletes;
   if (total === 0 || total < minObjects || changed / total <= limit) return [];
   const verb = updates === 0 ? 'delete' : deletes === 0 ? 'update' : 'update or delete';
-  return [refusal(instance,
-    `would ${verb} ${changed} of ${total} groups on ${instance.name} (${percent(changed / total)}, limit ${percent(limit)}); ${FORCE}`)];
+  return [
+    refusal(instance, `would ${verb} ${changed} of ${total} groups on ${instance.name} (${percent(changed / total)}, limit ${percent(limit)}); ${FORCE}`),
+  ];
 }
 
 function checkMembers(changes: readonly Change[], state: LiveState, instance: ProviderInstance): Finding[] {
@@ -74,8 +79,12 @@ function checkMembers(changes: readonly Change[], state: LiveState, instance: Pr
   for (const [id, { group, count }] of leaving) {
     const total = state.customers.filter((customer) => customer.groupId === id).length;
     if (total === 0 || total < minObjects || count / total <= limit) continue;
-    findings.push(refusal(instance,
-      `would remove ${count} of ${total} customers from ${groupRefLabel(instance.name, group)} (${percent(count / total)}, limit ${percent(limit)}); ${FORCE}`));
+    findings.push(
+      refusal(
+        instance,
+        `would remove ${count} of ${total} customers from ${groupRefLabel(instance.name, group)} (${percent(count / total)}, limit ${percent(limit)}); ${FORCE}`,
+      ),
+    );
   }
   return findings;
 }

@@ -51,7 +51,9 @@ function holds(after: Attributes | null, live: Attributes): boolean {
 }
 
 function createdIdentity(saved: SavedPlan, provider: string, key: string | null) {
-  const create = saved.plan.changes.find((change) => change.kind === 'group' && change.action === 'create' && change.provider === provider && change.key === key);
+  const create = saved.plan.changes.find(
+    (change) => change.kind === 'group' && change.action === 'create' && change.provider === provider && change.key === key,
+  );
   const precondition = create && saved.preconditions[create.address];
   return precondition?.kind === 'group-absent' ? precondition : undefined;
 }

@@ -53,8 +53,7 @@ export function checkSavedPlan(saved: SavedPlan, input: SavedCheckInput): SavedC
   const changes: Change[] = [];
   for (const change of saved.plan.changes) {
     if (skipped.has(change.address)) continue;
-    const match = outsideTargets(change, saved.targets ?? [], input.targets)
-      ?? compare(change, counterpartOf(change), applied);
+    const match = outsideTargets(change, saved.targets ?? [], input.targets) ?? compare(change, counterpartOf(change), applied);
     if ('change' in match) changes.push(match.change);
     else refused.push(refusal(change, (match.reason ?? explainRefusal(change, desired, live, input.capabilities)) + protectedNote(change, desired)));
   }
@@ -120,7 +119,10 @@ function duplicates(changes: readonly Change[]): Finding[] {
 }
 
 function outsideTargets(change: Change, planned: readonly PlanTarget[], given: readonly PlanTarget[]): Match | undefined {
-  for (const [targets, whose] of [[planned, 'the plan was made for'], [given, 'given to apply']] as const) {
+  for (const [targets, whose] of [
+    [planned, 'the plan was made for'],
+    [given, 'given to apply'],
+  ] as const) {
     if (targets.length > 0 && !inTargets(change, targets)) {
       return { reason: `it is outside the targets ${whose} (--target ${targets.map(targetLabel).join(' --target ')})` };
     }
@@ -145,16 +147,22 @@ function compareGroups(saved: GroupChange, today: GroupChange): Match {
   const before = saved.action === 'delete' ? [saved.before?.name, today.before?.name] : [saved.before, today.before];
   const same = saved.key === today.key && saved.id === today.id && jsonEqual(saved.after, today.after) && jsonEqual(before[0], before[1]);
   if (same) return { change: saved };
-  const fields = [...new Set([...Object.keys(saved.after ?? {}), ...Object.keys(today.after ?? {})])]
-    .filter((field) => !jsonEqual(saved.after?.[field], today.after?.[field]));
+  const fields = [...new Set([...Object.keys(saved.after ?? {}), ...Object.keys(today.after ?? {})])].filter(
+    (field) => !jsonEqual(saved.after?.[field], today.after?.[field]),
+  );
   return { reason: fields.length > 0 ? `the config asks for other values (${fields.join(', ')})` : 'the config asks for another change to it' };
 }
 
 function compareMemberships(saved: MembershipChange, today: MembershipChange, applied: ReadonlySet<string>): Match {
   const addresses = [memberIdAddress(saved.provider, saved.customerId), ...(saved.email === '' ? [] : [memberAddress(saved.provider, saved.email)])];
   const wants = today.after === null ? 'in no group' : `in ${groupRefLabel(today.provider, today.after)}`;
-  if (saved.email !== today.email || !addresses.includes(saved.address) || saved.action !== today.action
-    || !sameRef(saved.before, today.before) || !sameKey(saved.after, today.after)) {
+  if (
+    saved.email !== today.email ||
+    !addresses.includes(saved.address) ||
+    saved.action !== today.action ||
+    !sameRef(saved.before, today.before) ||
+    !sameKey(saved.after, today.after)
+  ) {
     return { reason: `the config wants this customer ${wants}` };
   }
   if (saved.after === null || today.after === null || saved.after.id === today.after.id) return { change: saved };

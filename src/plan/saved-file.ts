@@ -37,13 +37,17 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   if (fields.format !== SAVED_PLAN_FORMAT) {
     const printed = 'changes' in fields && 'fingerprint' in fields;
-    throw refused(printed
-      ? `${file} is a plan printed by \`--format json\`, which cannot be applied: save a plan with \`groupform plan --out ${file}\``
-      : `${file} is not a groupform saved plan; ${REMAKE}`);
+    throw refused(
+      printed
+        ? `${file} is a plan printed by \`--format json\`, which cannot be applied: save a plan with \`groupform plan --out ${file}\``
+        : `${file} is not a groupform saved plan; ${REMAKE}`,
+    );
   }
   if (fields.formatVersion !== SAVED_PLAN_VERSION) {
-    throw new PlanError('plan-file-version',
-      `${file} has saved-plan format version ${JSON.stringify(fields.formatVersion)}, and this groupform reads version ${SAVED_PLAN_VERSION}; make the plan again with this groupform`);
+    throw new PlanError(
+      'plan-file-version',
+      `${file} has saved-plan format version ${JSON.stringify(fields.formatVersion)}, and this groupform reads version ${SAVED_PLAN_VERSION}; make the plan again with this groupform`,
+    );
   }
   const validate = validator();
   if (!validate(data)) throw refused(`${file} is not a valid saved plan (was it edited?): ${describe(validate.errors ?? [])}; ${REMAKE}`);

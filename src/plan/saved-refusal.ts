@@ -48,7 +48,8 @@ function memberReason(
   liveName: (id: string | null) => string | undefined,
 ): string {
   const who = change.email === '' ? `customer #${change.customerId}` : change.email;
-  const home = change.email === '' ? undefined : desired.groups.find((group) => group.provider === instance.name && group.members?.includes(change.email) === true);
+  const home =
+    change.email === '' ? undefined : desired.groups.find((group) => group.provider === instance.name && group.members?.includes(change.email) === true);
   if (home && home.key !== change.after?.key) return `${desired.configFile} puts ${who} in ${instance.name}/${home.key}`;
   if (change.after !== null) return `${desired.configFile} does not put ${who} in ${groupRefLabel(instance.name, change.after)}`;
   // A removal: only an authoritative declared group loses the customers it does not declare.

@@ -63,7 +63,15 @@ export function buildSavedPlan(plan: Plan, input: SaveInput): SavedPlan {
     preconditions[change.address] = preconditionOf(change, input, freeing.get(change) ?? []);
   }
   const targets = input.targets && input.targets.length > 0 ? { targets: [...input.targets] } : {};
-  const body = { format: SAVED_PLAN_FORMAT, formatVersion: SAVED_PLAN_VERSION, createdAt: input.createdAt, configHash: plan.configHash, plan, preconditions, ...targets } as const;
+  const body = {
+    format: SAVED_PLAN_FORMAT,
+    formatVersion: SAVED_PLAN_VERSION,
+    createdAt: input.createdAt,
+    configHash: plan.configHash,
+    plan,
+    preconditions,
+    ...targets,
+  } as const;
   return { ...body, checksum: checksumOf(body) };
 }
 
@@ -81,8 +89,10 @@ export function checksumOf(saved: Omit<SavedPlan, 'checksum'> & { checksum?: str
 /** A plan made from another version of the config is refused: the review was of other intentions. */
 export function checkConfigHash(saved: SavedPlan, configHash: string, file: string, configFile: string): void {
   if (saved.configHash === configHash) return;
-  throw new PlanError('plan-config-changed',
-    `${file} was made from another version of ${configFile} (config hash ${saved.configHash.slice(0, 12)}…, now ${configHash.slice(0, 12)}…); make a new plan with \`groupform plan --out ${file}\`.`);
+  throw new PlanError(
+    'plan-config-changed',
+    `${file} was made from another version of ${configFile} (config hash ${saved.configHash.slice(0, 12)}…, now ${configHash.slice(0, 12)}…); make a new plan with \`groupform plan --out ${file}\`.`,
+  );
 }
 
 /** For each create, the ids of the live groups that hold its name now and that the plan renames or deletes first. */
@@ -93,7 +103,11 @@ function namesFreedFirst(plan: Plan, capabilities: SaveInput['capabilities']): M
     if (!rules) continue;
     const own = plan.changes.filter((change) => change.provider === provider);
     for (const [change, before] of groupPrerequisites(own, rules)) {
-      if (change.action === 'create') freeing.set(change, before.flatMap((other) => (other.id === null ? [] : [other.id])));
+      if (change.action === 'create')
+        freeing.set(
+          change,
+          before.flatMap((other) => (other.id === null ? [] : [other.id])),
+        );
     }
   }
   return freeing;

@@ -29,8 +29,10 @@ export function inTargets(change: Change, targets: readonly PlanTarget[]): boole
  * Findings about no provider (the config as a whole) are kept.
  */
 export function findingInTargets(finding: Finding, targets: readonly PlanTarget[]): boolean {
-  return finding.provider === undefined ||
-    targets.some((target) => target.provider === finding.provider && (target.key === undefined || target.key === finding.group));
+  return (
+    finding.provider === undefined ||
+    targets.some((target) => target.provider === finding.provider && (target.key === undefined || target.key === finding.group))
+  );
 }
 
 /**
@@ -45,8 +47,12 @@ export function missingPrerequisites(all: readonly Change[], kept: readonly Chan
     for (const [change, before] of groupPrerequisites(own, rulesOf(provider))) {
       if (!inPlan.has(change)) continue;
       for (const other of before.filter((prerequisite) => !inPlan.has(prerequisite))) {
-        findings.push({ severity: 'error', code: 'name-order', provider,
-          message: `${change.address} must wait for ${other.address} (it frees the name "${String(change.after?.name)}"), which --target leaves out; target both` });
+        findings.push({
+          severity: 'error',
+          code: 'name-order',
+          provider,
+          message: `${change.address} must wait for ${other.address} (it frees the name "${String(change.after?.name)}"), which --target leaves out; target both`,
+        });
       }
     }
   }

@@ -41,7 +41,11 @@ type Show = (text: string) => string;
 export function renderDriftHtml(report: DriftReport, options: DriftHtmlOptions): string {
   const show = emailShower(options.maskEmails ?? true, options.maskKey);
   const order = options.header.providers?.map((provider) => provider.name);
-  const names = byProviderOrder([...new Set([...(options.header.providerNames ?? []), ...report.drift.map((i) => i.provider), ...report.silenced.map((i) => i.provider)])], (n) => n, order);
+  const names = byProviderOrder(
+    [...new Set([...(options.header.providerNames ?? []), ...report.drift.map((i) => i.provider), ...report.silenced.map((i) => i.provider)])],
+    (n) => n,
+    order,
+  );
   const header: ReportHeader = { ...options.header, providerNames: names };
   const body = [
     headerHtml('groupform drift', header),
@@ -60,13 +64,18 @@ export function renderDriftHtml(report: DriftReport, options: DriftHtmlOptions):
 
 function summaryHtml(report: DriftReport, names: readonly string[], header: ReportHeader): string {
   const cards = names.map((name) => {
-    const n = (kind: HistoryClass): number => kind === 'baselined'
-      ? report.silenced.filter((item) => item.provider === name).length
-      : report.drift.filter((item) => item.provider === name && item.classification === kind).length;
-    const rows = HISTORY_CLASSES.map((kind) =>
-      `<tr data-count="${kind}"><th scope="row"><span class="${KINDS[kind].css}"><span class="mark" aria-hidden="true">${KINDS[kind].sign}</span></span>${escapeHtml(cap(KINDS[kind].words))}</th><td class="n">${n(kind)}</td></tr>`);
-    return `<section class="card" data-provider="${escapeHtml(name)}"><h3>${escapeHtml(providerTitle(name, header.providers))}</h3>` +
-      `<table><thead><tr><th scope="col">Drift</th><th scope="col" class="n">Items</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+    const n = (kind: HistoryClass): number =>
+      kind === 'baselined'
+        ? report.silenced.filter((item) => item.provider === name).length
+        : report.drift.filter((item) => item.provider === name && item.classification === kind).length;
+    const rows = HISTORY_CLASSES.map(
+      (kind) =>
+        `<tr data-count="${kind}"><th scope="row"><span class="${KINDS[kind].css}"><span class="mark" aria-hidden="true">${KINDS[kind].sign}</span></span>${escapeHtml(cap(KINDS[kind].words))}</th><td class="n">${n(kind)}</td></tr>`,
+    );
+    return (
+      `<section class="card" data-provider="${escapeHtml(name)}"><h3>${escapeHtml(providerTitle(name, header.providers))}</h3>` +
+      `<table><thead><tr><th scope="col">Drift</th><th scope="col" class="n">Items</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`
+    );
   });
   return `<section aria-labelledby="summary"><h2 id="summary">Summary per provider</h2><div class="cards">${cards.join('\n')}</div></section>`;
 }
@@ -87,7 +96,8 @@ function historyHtml(history: readonly HistoryEntry[]): string {
     const sums = totals(run);
     return `<tr><th scope="row"><time datetime="${escapeHtml(run.time)}">${escapeHtml(run.time)}</time></th>${HISTORY_CLASSES.map((kind) => `<td class="n">${sums[kind]}</td>`).join('')}</tr>`;
   });
-  const table = `<details><summary>The numbers, newest first</summary><div class="scroll"><table><thead><tr><th scope="col">Run</th>` +
+  const table =
+    `<details><summary>The numbers, newest first</summary><div class="scroll"><table><thead><tr><th scope="col">Run</th>` +
     `${HISTORY_CLASSES.map((kind) => `<th scope="col" class="n">${escapeHtml(cap(KINDS[kind].words))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
   return `<section aria-labelledby="history"><h2 id="history">History</h2>${columnChart(columns, caption, legend)}${table}</section>`;
 }
@@ -99,11 +109,17 @@ function itemsHtml(report: DriftReport, names: readonly string[], header: Report
   const parts = names.map((name) => {
     const items = report.drift.filter((item) => item.provider === name);
     if (items.length === 0) return '';
-    const rows = items.slice(0, maxItems(options)).map((item) =>
-      `<tr data-class="${item.classification}">${itemCells(item, show)}<td><code class="baseline">${escapeHtml(baselineLine(show(item.address), expires))}</code></td></tr>`);
-    return `<details class="provider" data-provider="${escapeHtml(name)}" open><summary><h3>${escapeHtml(providerTitle(name, header.providers))}: ${count(items.length, 'item')}</h3></summary>` +
+    const rows = items
+      .slice(0, maxItems(options))
+      .map(
+        (item) =>
+          `<tr data-class="${item.classification}">${itemCells(item, show)}<td><code class="baseline">${escapeHtml(baselineLine(show(item.address), expires))}</code></td></tr>`,
+      );
+    return (
+      `<details class="provider" data-provider="${escapeHtml(name)}" open><summary><h3>${escapeHtml(providerTitle(name, header.providers))}: ${count(items.length, 'item')}</h3></summary>` +
       `<div class="scroll"><table class="wide"><thead><tr><th scope="col">Item</th><th scope="col">Change</th><th scope="col">Drift</th><th scope="col">Live modified</th><th scope="col">Line for the baseline</th></tr></thead>` +
-      `<tbody>${rows.join('')}</tbody></table></div>${more(items.length, options)}</details>`;
+      `<tbody>${rows.join('')}</tbody></table></div>${more(items.length, options)}</details>`
+    );
   });
   const howTo = `<p>To acknowledge an item until a date, add its line under <code>items:</code> in <code>${escapeHtml(file)}</code> (with the reason, and the last day it is silenced) and pass <code>--baseline ${escapeHtml(file)}</code>.</p>`;
   return `<section aria-labelledby="items"><h2 id="items">Drift items</h2>${howTo}${parts.join('\n')}</section>`;
@@ -111,23 +127,34 @@ function itemsHtml(report: DriftReport, names: readonly string[], header: Report
 
 function silencedHtml(report: DriftReport, options: DriftHtmlOptions, show: Show): string {
   if (report.silenced.length === 0) return '';
-  const rows = report.silenced.slice(0, maxItems(options)).map((item) =>
-    `<tr data-class="baselined">${itemCells(item, show)}<td>${escapeHtml(item.baseline.expires)}</td><td>${escapeHtml(item.baseline.reason)}</td></tr>`);
-  return `<section aria-labelledby="silenced"><h2 id="silenced">Baselined (${report.silenced.length})</h2><div class="scroll"><table class="wide"><thead><tr>` +
+  const rows = report.silenced
+    .slice(0, maxItems(options))
+    .map(
+      (item) =>
+        `<tr data-class="baselined">${itemCells(item, show)}<td>${escapeHtml(item.baseline.expires)}</td><td>${escapeHtml(item.baseline.reason)}</td></tr>`,
+    );
+  return (
+    `<section aria-labelledby="silenced"><h2 id="silenced">Baselined (${report.silenced.length})</h2><div class="scroll"><table class="wide"><thead><tr>` +
     '<th scope="col">Item</th><th scope="col">Change</th><th scope="col">Drift</th><th scope="col">Live modified</th><th scope="col">Silenced until</th><th scope="col">Reason</th>' +
-    `</tr></thead><tbody>${rows.join('')}</tbody></table></div>${more(report.silenced.length, options)}</section>`;
+    `</tr></thead><tbody>${rows.join('')}</tbody></table></div>${more(report.silenced.length, options)}</section>`
+  );
 }
 
 function itemCells(item: DriftEntry, show: Show): string {
   const kind = KINDS[item.classification];
-  return `<th scope="row"><code>${escapeHtml(show(item.address))}</code></th><td>${escapeHtml(describeChange(item.change))}</td>` +
-    `<td class="${kind.css} nowrap"><span class="mark" aria-hidden="true">${kind.sign}</span>${escapeHtml(kind.words)}</td><td class="nowrap">${escapeHtml(item.liveUpdatedAt ?? 'unknown')}</td>`;
+  return (
+    `<th scope="row"><code>${escapeHtml(show(item.address))}</code></th><td>${escapeHtml(describeChange(item.change))}</td>` +
+    `<td class="${kind.css} nowrap"><span class="mark" aria-hidden="true">${kind.sign}</span>${escapeHtml(kind.words)}</td><td class="nowrap">${escapeHtml(item.liveUpdatedAt ?? 'unknown')}</td>`
+  );
 }
 
 function baselineNotes(title: string, advice: string, notes: readonly BaselineNote[], options: DriftHtmlOptions, show: Show): string {
   if (notes.length === 0) return '';
   const file = options.baselineFile ?? 'baseline';
-  const items = notes.map((note) => `<li><code>${escapeHtml(`${file}:${note.line}`)}</code> <code>${escapeHtml(show(note.address))}</code> (${escapeHtml(note.expires)}): ${escapeHtml(note.reason)}</li>`);
+  const items = notes.map(
+    (note) =>
+      `<li><code>${escapeHtml(`${file}:${note.line}`)}</code> <code>${escapeHtml(show(note.address))}</code> (${escapeHtml(note.expires)}): ${escapeHtml(note.reason)}</li>`,
+  );
   return `<section class="alert warnings"><h2>${escapeHtml(title)}</h2><p>${escapeHtml(advice)}</p><ul>${items.join('')}</ul></section>`;
 }
 

@@ -34,11 +34,20 @@ export function renderDriftText(report: DriftReport, options: DriftRenderOptions
   const show = emailShower(options.maskEmails ?? false, options.maskKey);
   const lines = [headline(report)];
   if (report.drift.length > 0) {
-    lines.push(committed(report), '', ...report.drift.map((item) => `  ${show(item.address)}: ${describeChange(item.change)}; ${CLASS[item.classification]} (live modified ${item.liveUpdatedAt ?? 'unknown'})`));
+    lines.push(
+      committed(report),
+      '',
+      ...report.drift.map(
+        (item) => `  ${show(item.address)}: ${describeChange(item.change)}; ${CLASS[item.classification]} (live modified ${item.liveUpdatedAt ?? 'unknown'})`,
+      ),
+    );
   }
   if (report.silenced.length > 0) {
-    lines.push('', `Silenced by the baseline (${report.silenced.length}):`,
-      ...report.silenced.map((item) => `  ${show(item.address)}: until ${item.baseline.expires}, ${item.baseline.reason}`));
+    lines.push(
+      '',
+      `Silenced by the baseline (${report.silenced.length}):`,
+      ...report.silenced.map((item) => `  ${show(item.address)}: until ${item.baseline.expires}, ${item.baseline.reason}`),
+    );
   }
   lines.push(...baselineLines('Expired baseline entries', report.expiredBaseline, 'expired', options, show));
   lines.push(...baselineLines('Baseline entries that match no drift (remove them)', report.unusedBaseline, 'until', options, show));
@@ -57,15 +66,20 @@ export function renderDriftMarkdown(report: DriftReport, options: DriftRenderOpt
   const where = options.fullReport ? `the full report (${options.fullReport})` : 'the full report (`groupform drift --report drift.json`)';
   const row = (item: DriftEntry, extra?: string): string =>
     `| ${cell(show(item.address))} | ${cell(describeChange(item.change))} | ${CLASS[item.classification]} | ${item.liveUpdatedAt ?? 'unknown'} |${extra === undefined ? '' : ` ${cell(extra)} |`}`;
-  const header = (extraTitle?: string): string[] => extraTitle
-    ? [`| Item | Change | Drift | Live modified | ${extraTitle} |`, '| --- | --- | --- | --- | --- |']
-    : ['| Item | Change | Drift | Live modified |', '| --- | --- | --- | --- |'];
+  const header = (extraTitle?: string): string[] =>
+    extraTitle
+      ? [`| Item | Change | Drift | Live modified | ${extraTitle} |`, '| --- | --- | --- | --- | --- |']
+      : ['| Item | Change | Drift | Live modified |', '| --- | --- | --- | --- |'];
 
   const head = ['### groupform drift', '', `**${cell(headline(report))}**`, ''];
   const lists: FlexList[] = [];
   if (report.drift.length > 0) {
     head.push(cell(committed(report)), '', ...header());
-    lists.push({ rows: report.drift.map((item) => row(item)), after: ['', ...howToAcknowledge(report, options, show), ''], more: (n) => `| *${count(n, 'more item')} in ${where}* | | | |` });
+    lists.push({
+      rows: report.drift.map((item) => row(item)),
+      after: ['', ...howToAcknowledge(report, options, show), ''],
+      more: (n) => `| *${count(n, 'more item')} in ${where}* | | | |`,
+    });
   }
   if (report.silenced.length > 0) {
     lists.push({
@@ -75,13 +89,18 @@ export function renderDriftMarkdown(report: DriftReport, options: DriftRenderOpt
       more: (n) => `| *${count(n, 'more silenced item')} in ${where}* | | | | |`,
     });
   }
-  const notes = (title: string, entries: readonly BaselineNote[]): string[] => entries.length === 0 ? [] : [
-    `**${title}**`, '', ...entries.map((entry) => `- ${cell(show(entry.address))} (line ${entry.line}, ${entry.expires}): ${cell(entry.reason)}`), '',
-  ];
+  const notes = (title: string, entries: readonly BaselineNote[]): string[] =>
+    entries.length === 0
+      ? []
+      : [`**${title}**`, '', ...entries.map((entry) => `- ${cell(show(entry.address))} (line ${entry.line}, ${entry.expires}): ${cell(entry.reason)}`), ''];
   const baselineNotes = [...notes('Expired baseline entries', report.expiredBaseline), ...notes('Baseline entries that match no drift', report.unusedBaseline)];
   if (baselineNotes.length > 0) lists.push({ rows: baselineNotes, more: (n) => `- *${count(n, 'more line')} about the baseline in ${where}*` });
   if (report.findings.length > 0) {
-    lists.push({ before: ['**Findings**', ''], rows: report.findings.map((finding) => `- ${cell(show(formatFinding(finding)))}`), more: (n) => `- *${count(n, 'more finding')} in ${where}*` });
+    lists.push({
+      before: ['**Findings**', ''],
+      rows: report.findings.map((finding) => `- ${cell(show(formatFinding(finding)))}`),
+      more: (n) => `- *${count(n, 'more finding')} in ${where}*`,
+    });
   }
   return fitLists(head, lists, maxChars).join('\n').replace(/\n+$/, '') + '\n';
 }
@@ -105,7 +124,12 @@ function fitLists(head: readonly string[], lists: readonly FlexList[], maxChars:
     let used = 0;
     while (kept < list.rows.length && used + list.rows[kept]!.length + 1 <= budget) used += list.rows[kept++]!.length + 1;
     budget -= used;
-    out.push(...(list.before ?? []), ...list.rows.slice(0, kept), ...(kept < list.rows.length ? [list.more(list.rows.length - kept)] : []), ...(list.after ?? []));
+    out.push(
+      ...(list.before ?? []),
+      ...list.rows.slice(0, kept),
+      ...(kept < list.rows.length ? [list.more(list.rows.length - kept)] : []),
+      ...(list.after ?? []),
+    );
   }
   return out;
 }

@@ -4,11 +4,7 @@ import type { Finding } from '../model.js';
 import type { ConfigOverview } from '../config/overview.js';
 
 export function formatFinding(finding: Finding): string {
-  const where = finding.pos
-    ? `${finding.pos.file}:${finding.pos.line}:${finding.pos.column}: `
-    : finding.provider
-      ? `${finding.provider}: `
-      : '';
+  const where = finding.pos ? `${finding.pos.file}:${finding.pos.line}:${finding.pos.column}: ` : finding.provider ? `${finding.provider}: ` : '';
   return `${where}${finding.severity}: ${finding.message}`;
 }
 
@@ -16,9 +12,7 @@ export function formatFinding(finding: Finding): string {
 export function sortFindings(findings: readonly Finding[], mainFile: string): Finding[] {
   const rank = (f: Finding): number => (!f.pos ? 0 : f.pos.file === mainFile ? 1 : 2);
   return [...findings].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (a.pos && b.pos ? a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line || a.pos.column - b.pos.column : 0),
+    (a, b) => rank(a) - rank(b) || (a.pos && b.pos ? a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line || a.pos.column - b.pos.column : 0),
   );
 }
 
@@ -72,6 +66,9 @@ function overviewLines(config: ConfigOverview): string[] {
     const fields = [...Object.entries(p.settings).map(([k, v]) => `${k}=${v}`), ...p.secrets.map((k) => `${k}=[redacted]`), `prune=${p.prune}`];
     return `provider ${p.name} (${p.type}): ${fields.join(', ')}`;
   });
-  const groups = config.groups.map((g) => `group ${g.key} (${g.name}): on ${g.providers.join(', ')}; ${g.members === null ? 'members not managed' : `${count(g.members, 'member')}; ${g.membership}`}`);
+  const groups = config.groups.map(
+    (g) =>
+      `group ${g.key} (${g.name}): on ${g.providers.join(', ')}; ${g.members === null ? 'members not managed' : `${count(g.members, 'member')}; ${g.membership}`}`,
+  );
   return [...providers, ...groups];
 }

@@ -116,12 +116,16 @@ export function barChart(rows: readonly BarRow[], caption: string): string {
     const tip = `${row.label}: ${describeParts(row.parts)}${row.deleted ? '; the group is deleted' : ''}`;
     const label = row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label;
     const end = `${total(row)}${row.deleted ? ' (group deleted)' : ''}`;
-    return `<g class="bar${row.deleted ? ' deleted' : ''}" data-label="${escapeHtml(row.label)}" data-total="${total(row)}"><title>${escapeHtml(tip)}</title>` +
+    return (
+      `<g class="bar${row.deleted ? ' deleted' : ''}" data-label="${escapeHtml(row.label)}" data-total="${total(row)}"><title>${escapeHtml(tip)}</title>` +
       `<text class="label" x="${LABEL_WIDTH - 6}" y="${y + 12}" text-anchor="end">${escapeHtml(label)}</text>${rects.join('')}` +
-      `<text class="end" x="${(x + 4).toFixed(1)}" y="${y + 12}">${escapeHtml(end)}</text></g>`;
+      `<text class="end" x="${(x + 4).toFixed(1)}" y="${y + 12}">${escapeHtml(end)}</text></g>`
+    );
   });
-  return `<figure class="chart"><svg role="img" aria-label="${escapeHtml(caption)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">` +
-    `${PATTERN}${bars.join('')}</svg><figcaption>${escapeHtml(caption)} ${legend()}</figcaption></figure>`;
+  return (
+    `<figure class="chart"><svg role="img" aria-label="${escapeHtml(caption)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">` +
+    `${PATTERN}${bars.join('')}</svg><figcaption>${escapeHtml(caption)} ${legend()}</figcaption></figure>`
+  );
 }
 
 export interface Column {
@@ -140,21 +144,26 @@ export function columnChart(columns: readonly Column[], caption: string, legendH
   const bars = columns.map((column, index) => {
     const x = 36 + index * step;
     let y = top + height;
-    const rects = column.parts.filter((part) => part.n > 0).map((part) => {
-      const h = Math.max(1, (part.n / max) * height);
-      y -= h;
-      return `<rect class="${part.css}" data-count="${part.n}" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${width.toFixed(1)}" height="${h.toFixed(1)}"/>`;
-    });
+    const rects = column.parts
+      .filter((part) => part.n > 0)
+      .map((part) => {
+        const h = Math.max(1, (part.n / max) * height);
+        y -= h;
+        return `<rect class="${part.css}" data-count="${part.n}" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${width.toFixed(1)}" height="${h.toFixed(1)}"/>`;
+      });
     const tip = `${column.label}: ${column.parts.map((part) => `${part.n} ${part.name}`).join(', ')}`;
     return `<g class="run" data-label="${escapeHtml(column.label)}"><title>${escapeHtml(tip)}</title>${rects.join('')}</g>`;
   });
   const first = columns[0]?.label.slice(0, 10) ?? '';
   const last = columns[columns.length - 1]?.label.slice(0, 10) ?? '';
-  const axis = `<line class="axis" x1="34" y1="${top + height}" x2="${CHART_WIDTH}" y2="${top + height}"/>` +
+  const axis =
+    `<line class="axis" x1="34" y1="${top + height}" x2="${CHART_WIDTH}" y2="${top + height}"/>` +
     `<text class="end" x="30" y="${top + 4}" text-anchor="end">${max}</text><text class="end" x="30" y="${top + height}" text-anchor="end">0</text>` +
     `<text class="end" x="36" y="${top + height + 14}">${escapeHtml(first)}</text><text class="end" x="${CHART_WIDTH}" y="${top + height + 14}" text-anchor="end">${escapeHtml(last)}</text>`;
-  return `<figure class="chart"><svg role="img" aria-label="${escapeHtml(caption)}" viewBox="0 0 ${CHART_WIDTH} ${top + height + 20}" width="100%">` +
-    `${PATTERN}${axis}${bars.join('')}</svg><figcaption>${escapeHtml(caption)} ${legendHtml}</figcaption></figure>`;
+  return (
+    `<figure class="chart"><svg role="img" aria-label="${escapeHtml(caption)}" viewBox="0 0 ${CHART_WIDTH} ${top + height + 20}" width="100%">` +
+    `${PATTERN}${axis}${bars.join('')}</svg><figcaption>${escapeHtml(caption)} ${legendHtml}</figcaption></figure>`
+  );
 }
 
 /** `<span class="key add">+ added</span>…`: a legend entry per sign. */
@@ -167,11 +176,16 @@ function total(row: BarRow): number {
 }
 
 function describeParts(parts: BarRow['parts']): string {
-  return SIGNS.filter((sign) => (parts[sign] ?? 0) > 0).map((sign) => `${parts[sign]} ${sign} ${MARKS[sign].words}`).join(', ') || 'no changes';
+  return (
+    SIGNS.filter((sign) => (parts[sign] ?? 0) > 0)
+      .map((sign) => `${parts[sign]} ${sign} ${MARKS[sign].words}`)
+      .join(', ') || 'no changes'
+  );
 }
 
 /** Removals are striped as well as red, so that they stand out without colour (and in a black-and-white print). */
-const PATTERN = '<defs><pattern id="stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
+const PATTERN =
+  '<defs><pattern id="stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
   '<rect width="6" height="6" fill="#b3261e"/><rect width="2" height="6" fill="#fff"/></pattern></defs>';
 
 // Colours meet WCAG AA (4.5:1) on their backgrounds; every coloured thing also carries a sign or a word.

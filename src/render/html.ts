@@ -9,8 +9,23 @@ import { formatFinding } from './findings.js';
 import { barChart, escapeHtml, headerHtml, mark, MARKS, page, type BarRow, type ReportHeader } from './html-page.js';
 import { emailShower } from './mask.js';
 import {
-  byProviderOrder, count, groupsOf, groupTitle, groupWhat, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
-  type Block, type GroupBlocks, type Mark, type MarkedLine, type ProviderInfo,
+  byProviderOrder,
+  count,
+  groupsOf,
+  groupTitle,
+  groupWhat,
+  isStructured,
+  memberBlockTitle,
+  memberLines,
+  providerTitle,
+  sections,
+  showValue,
+  valueDiff,
+  type Block,
+  type GroupBlocks,
+  type Mark,
+  type MarkedLine,
+  type ProviderInfo,
 } from './plan-view.js';
 import { renderSummary } from './summary.js';
 
@@ -50,14 +65,16 @@ export function renderHtml(plan: Plan, options: HtmlOptions): string {
 
 /** Errors, then warnings, each in a box of its own above everything else. */
 export function findingsHtml(plan: Pick<Plan, 'findings'>, show: Show): string {
-  return (['error', 'warning'] as const).map((severity) => {
-    const these = plan.findings.filter((finding) => finding.severity === severity);
-    if (these.length === 0) return '';
-    const title = severity === 'error' ? `✖ ${count(these.length, 'error')}` : `⚠ ${count(these.length, 'warning')}`;
-    const items = these.slice(0, HTML_LIMITS.findings).map((finding) => `<li>${escapeHtml(show(formatFinding(finding)))}</li>`);
-    if (these.length > HTML_LIMITS.findings) items.push(`<li class="more">… and ${these.length - HTML_LIMITS.findings} more</li>`);
-    return `<section class="alert ${severity}s" role="${severity === 'error' ? 'alert' : 'status'}"><h2>${title}</h2><ul>${items.join('')}</ul></section>`;
-  }).join('\n');
+  return (['error', 'warning'] as const)
+    .map((severity) => {
+      const these = plan.findings.filter((finding) => finding.severity === severity);
+      if (these.length === 0) return '';
+      const title = severity === 'error' ? `✖ ${count(these.length, 'error')}` : `⚠ ${count(these.length, 'warning')}`;
+      const items = these.slice(0, HTML_LIMITS.findings).map((finding) => `<li>${escapeHtml(show(formatFinding(finding)))}</li>`);
+      if (these.length > HTML_LIMITS.findings) items.push(`<li class="more">… and ${these.length - HTML_LIMITS.findings} more</li>`);
+      return `<section class="alert ${severity}s" role="${severity === 'error' ? 'alert' : 'status'}"><h2>${title}</h2><ul>${items.join('')}</ul></section>`;
+    })
+    .join('\n');
 }
 
 function summaryHtml(plan: Plan, names: readonly string[], providers?: readonly ProviderInfo[]): string {
@@ -74,13 +91,19 @@ function summaryHtml(plan: Plan, names: readonly string[], providers?: readonly 
       ['customers-joining', '+', 'Customers joining', members('create')],
       ['customers-moving', '~', 'Customers moving', members('update')],
       ['customers-leaving', '-', 'Customers leaving', members('delete')],
-      ...(cost ? [['api-calls', null, 'API calls', calls(cost.calls)] as const, ['time', null, 'Time', cost.calls === 0 ? '–' : leastTime(cost.seconds)] as const] : []),
+      ...(cost
+        ? [['api-calls', null, 'API calls', calls(cost.calls)] as const, ['time', null, 'Time', cost.calls === 0 ? '–' : leastTime(cost.seconds)] as const]
+        : []),
       ...(warnings > 0 ? [['findings', null, '⚠ Findings', count(warnings, 'finding')] as const] : []),
     ];
-    const body = rows.map(([key, sign, label, value]) =>
-      `<tr data-count="${key}"><th scope="row">${sign ? `<span class="${MARKS[sign].css}">${mark(sign)}</span>` : ''}${label}</th><td class="n">${escapeHtml(String(value))}</td></tr>`);
-    return `<section class="card" data-provider="${escapeHtml(name)}"><h3>${escapeHtml(providerTitle(name, providers))}</h3>` +
-      `<table><thead><tr><th scope="col">Change</th><th scope="col" class="n">Count</th></tr></thead><tbody>${body.join('')}</tbody></table></section>`;
+    const body = rows.map(
+      ([key, sign, label, value]) =>
+        `<tr data-count="${key}"><th scope="row">${sign ? `<span class="${MARKS[sign].css}">${mark(sign)}</span>` : ''}${label}</th><td class="n">${escapeHtml(String(value))}</td></tr>`,
+    );
+    return (
+      `<section class="card" data-provider="${escapeHtml(name)}"><h3>${escapeHtml(providerTitle(name, providers))}</h3>` +
+      `<table><thead><tr><th scope="col">Change</th><th scope="col" class="n">Count</th></tr></thead><tbody>${body.join('')}</tbody></table></section>`
+    );
   });
   return `<section aria-labelledby="summary"><h2 id="summary">Summary per provider</h2><div class="cards">${cards.join('\n')}</div></section>`;
 }
@@ -114,16 +137,23 @@ function sign(change: GroupChange): '+' | '~' | '-' {
   return change.action === 'create' ? '+' : change.action === 'update' ? '~' : '-';
 }
 
-function detailsHtml(all: readonly { section: { provider: string }; groups: GroupBlocks[] }[], providers: readonly ProviderInfo[] | undefined, maxMembers: number, show: Show): string {
+function detailsHtml(
+  all: readonly { section: { provider: string }; groups: GroupBlocks[] }[],
+  providers: readonly ProviderInfo[] | undefined,
+  maxMembers: number,
+  show: Show,
+): string {
   let budget = HTML_LIMITS.groupSections;
   const parts = all.map(({ section, groups }) => {
     const kept = groups.slice(0, Math.max(0, budget));
     budget -= kept.length;
     const left = groups.length - kept.length;
-    return `<section data-provider="${escapeHtml(section.provider)}"><h3>Provider ${escapeHtml(providerTitle(section.provider, providers))}</h3>` +
+    return (
+      `<section data-provider="${escapeHtml(section.provider)}"><h3>Provider ${escapeHtml(providerTitle(section.provider, providers))}</h3>` +
       kept.map((group) => groupSection(group, maxMembers, show)).join('\n') +
       (left > 0 ? `<p class="more">${count(left, 'more group')} not shown here; run <code>groupform plan</code> for the whole plan.</p>` : '') +
-      '</section>';
+      '</section>'
+    );
   });
   return `<section aria-labelledby="details"><h2 id="details">Changes by group</h2>${parts.join('\n')}</section>`;
 }
@@ -131,9 +161,12 @@ function detailsHtml(all: readonly { section: { provider: string }; groups: Grou
 function groupSection(group: GroupBlocks, maxMembers: number, show: Show): string {
   const first = group.blocks[0]!;
   const lead: Mark = first.kind === 'group' ? sign(first.change) : first.kind === 'join' ? '+' : '-';
-  return `<details class="group" data-group="${escapeHtml(group.address)}"><summary><span class="${MARKS[lead].css}">${mark(lead)}</span>` +
+  return (
+    `<details class="group" data-group="${escapeHtml(group.address)}"><summary><span class="${MARKS[lead].css}">${mark(lead)}</span>` +
     `<code>${escapeHtml(group.label)}</code>: ${escapeHtml(groupWhat(group.blocks).join('; '))}</summary>` +
-    group.blocks.map((block) => blockHtml(block, maxMembers, show)).join('') + '</details>';
+    group.blocks.map((block) => blockHtml(block, maxMembers, show)).join('') +
+    '</details>'
+  );
 }
 
 function blockHtml(block: Block, maxMembers: number, show: Show): string {
@@ -151,13 +184,25 @@ function groupChangeHtml(change: GroupChange): string {
   const pre = (text: string, sign?: Mark): string => `<pre${sign ? ` class="${MARKS[sign].css}"` : ''}>${sign ? mark(sign) : ''}${escapeHtml(text)}</pre>`;
   switch (change.action) {
     case 'create':
-      return title + table(['Field', 'Value'], Object.entries(change.after ?? {}).map(([field, value]) => [escapeHtml(field), pre(showValue(value))]));
+      return (
+        title +
+        table(
+          ['Field', 'Value'],
+          Object.entries(change.after ?? {}).map(([field, value]) => [escapeHtml(field), pre(showValue(value))]),
+        )
+      );
     case 'update':
-      return title + table(['Field', 'Before', 'After'], Object.entries(change.after ?? {}).map(([field, after]) => {
-        const before = change.before?.[field];
-        if (!isStructured(before) && !isStructured(after)) return [escapeHtml(field), pre(showValue(before), '-'), pre(showValue(after), '+')];
-        return [escapeHtml(field), { colspan: 2, html: diffHtml(valueDiff(before, after)) }];
-      }));
+      return (
+        title +
+        table(
+          ['Field', 'Before', 'After'],
+          Object.entries(change.after ?? {}).map(([field, after]) => {
+            const before = change.before?.[field];
+            if (!isStructured(before) && !isStructured(after)) return [escapeHtml(field), pre(showValue(before), '-'), pre(showValue(after), '+')];
+            return [escapeHtml(field), { colspan: 2, html: diffHtml(valueDiff(before, after)) }];
+          }),
+        )
+      );
     case 'delete':
       return title;
   }

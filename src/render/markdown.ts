@@ -9,8 +9,21 @@ import { duration } from './cost.js';
 import { formatFinding } from './findings.js';
 import { emailShower } from './mask.js';
 import {
-  byProviderOrder, count, groupsOf, groupTitle, groupWhat, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
-  type Block, type GroupBlocks, type ProviderInfo,
+  byProviderOrder,
+  count,
+  groupsOf,
+  groupTitle,
+  groupWhat,
+  isStructured,
+  memberBlockTitle,
+  memberLines,
+  providerTitle,
+  sections,
+  showValue,
+  valueDiff,
+  type Block,
+  type GroupBlocks,
+  type ProviderInfo,
 } from './plan-view.js';
 import { renderSummary } from './summary.js';
 
@@ -42,7 +55,18 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   // Fewer customers per group until the comment fits; the counts in titles and the table stay exact.
   for (const maxMembers of memberCaps(options.maxMembers ?? 20)) {
     parts = detailParts(plan, maxMembers, email, options.providers);
-    if (assemble(head, parts.map((part) => part.text), tail).length <= maxChars) return assemble(head, parts.map((part) => part.text), tail);
+    if (
+      assemble(
+        head,
+        parts.map((part) => part.text),
+        tail,
+      ).length <= maxChars
+    )
+      return assemble(
+        head,
+        parts.map((part) => part.text),
+        tail,
+      );
   }
   // Still too long: as many group sections as fit, and a pointer to the rest.
   const budget = maxChars - assemble(head, [], tail).length - 200;
@@ -78,7 +102,11 @@ function assemble(head: readonly string[], parts: readonly string[], tail: reado
 function costTable(plan: Plan, infos?: readonly ProviderInfo[]): string[] {
   if (plan.changes.length === 0) return [];
   const names = [...new Set([...plan.changes.map((change) => change.provider), ...(plan.estimate ?? []).map((e) => e.provider)])];
-  const providers = byProviderOrder(names, (name) => name, infos?.map((info) => info.name));
+  const providers = byProviderOrder(
+    names,
+    (name) => name,
+    infos?.map((info) => info.name),
+  );
   const rows = providers.map((provider) => {
     const s = summarize(plan.changes.filter((change) => change.provider === provider));
     const cost = plan.estimate?.find((estimate) => estimate.provider === provider);
@@ -94,7 +122,10 @@ function costTable(plan: Plan, infos?: readonly ProviderInfo[]): string[] {
 }
 
 function detailParts(plan: Plan, maxMembers: number, email: (text: string) => string, infos?: readonly ProviderInfo[]): Part[] {
-  return sections(plan, infos?.map((info) => info.name)).flatMap((section) => {
+  return sections(
+    plan,
+    infos?.map((info) => info.name),
+  ).flatMap((section) => {
     const groups = groupsOf(section).map((group): Part => ({ text: groupDetails(group, maxMembers, email), groups: 1 }));
     return [{ text: `#### ${escapeMarkdown(providerTitle(section.provider, infos))}\n`, groups: 0 }, ...groups];
   });
@@ -129,8 +160,7 @@ function groupLines(change: GroupChange): string[] {
     case 'create':
       return [
         `+ ${groupTitle(change)}`,
-        ...Object.entries(change.after ?? {}).flatMap(([field, value]) =>
-          `${field}: ${showValue(value)}`.split('\n').map((line) => `+     ${line}`)),
+        ...Object.entries(change.after ?? {}).flatMap(([field, value]) => `${field}: ${showValue(value)}`.split('\n').map((line) => `+     ${line}`)),
       ];
     case 'update':
       return [
@@ -150,7 +180,10 @@ function groupLines(change: GroupChange): string[] {
 
 function findingLines(plan: Plan, email: (text: string) => string): string[] {
   const lines: string[] = [];
-  for (const [severity, title] of [['warning', 'Warnings'], ['error', 'Errors']] as const) {
+  for (const [severity, title] of [
+    ['warning', 'Warnings'],
+    ['error', 'Errors'],
+  ] as const) {
     const these = plan.findings.filter((finding) => finding.severity === severity);
     if (these.length === 0) continue;
     lines.push(`**${title}**`, '', ...these.slice(0, MAX_FINDINGS).map((finding) => `- ${escapeMarkdown(email(formatFinding(finding)))}`));

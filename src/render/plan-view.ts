@@ -25,7 +25,6 @@ export interface Section {
 /** What a heading may tell of a provider instance: its platform and store, never a secret (kept apart). */
 export type ProviderInfo = Pick<ProviderInstance, 'name' | 'type' | 'settings'>;
 
-
 /** `cl (Commerce Layer, northwind.commercelayer.io)`, `bc (BigCommerce, store abc123)`; the bare name when unknown. */
 export function providerTitle(name: string, providers: readonly ProviderInfo[] = []): string {
   const info = providers.find((provider) => provider.name === name);
@@ -80,7 +79,11 @@ export function sections(plan: Plan, order: readonly string[] = []): Section[] {
       section.blocks.push(created);
     }
   }
-  return byProviderOrder([...byProvider].map(([provider, { blocks }]) => ({ provider, blocks })), (section) => section.provider, order);
+  return byProviderOrder(
+    [...byProvider].map(([provider, { blocks }]) => ({ provider, blocks })),
+    (section) => section.provider,
+    order,
+  );
 }
 
 /** One group's blocks in a section: its group change(s) and its customers joining or leaving. */
@@ -181,7 +184,10 @@ export function isStructured(value: Json | undefined): boolean {
 export function valueDiff(before: Json | undefined, after: Json | undefined): MarkedLine[] {
   return diffLines(showValue(before) + '\n', showValue(after) + '\n').flatMap((part) => {
     const mark: Mark = part.added ? '+' : part.removed ? '-' : ' ';
-    return part.value.replace(/\n$/, '').split('\n').map((text) => ({ mark, text }));
+    return part.value
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((text) => ({ mark, text }));
   });
 }
 

@@ -13,14 +13,17 @@ export function renderResults(result: ApplyResult, options: { color: boolean; ma
   const paint: Paint = options.color ? (code, text) => `\x1b[${code}m${text}\x1b[39m` : (_, text) => text;
   const complete = result.failed === 0 && result.notAttempted === 0;
   const headColor = result.failed > 0 ? 31 : complete ? 32 : 33;
-  const lines = [
-    paint(headColor, `Apply complete: ${result.done} done, ${result.failed} failed, ${result.notAttempted} not attempted.`),
-  ];
+  const lines = [paint(headColor, `Apply complete: ${result.done} done, ${result.failed} failed, ${result.notAttempted} not attempted.`)];
 
   const failed = result.items.filter((item) => item.status === 'failed');
   if (failed.length > 0) {
     lines.push('', paint(31, 'Failed:'));
-    lines.push(...capped(failed.map((item) => `  ${describe(item.change)}: ${item.error?.message ?? 'unknown error'}`), '  '));
+    lines.push(
+      ...capped(
+        failed.map((item) => `  ${describe(item.change)}: ${item.error?.message ?? 'unknown error'}`),
+        '  ',
+      ),
+    );
   }
 
   const byReason = new Map<string, ItemResult[]>();
@@ -33,7 +36,13 @@ export function renderResults(result: ApplyResult, options: { color: boolean; ma
   if (byReason.size > 0) {
     lines.push('', paint(33, 'Not attempted:'));
     for (const [reason, items] of byReason) {
-      lines.push(`  ${reason}:`, ...capped(items.map((item) => `    ${describe(item.change)}`), '    '));
+      lines.push(
+        `  ${reason}:`,
+        ...capped(
+          items.map((item) => `    ${describe(item.change)}`),
+          '    ',
+        ),
+      );
     }
   }
 

@@ -6,6 +6,8 @@ import { count } from './plan-view.js';
 export function renderSummary(plan: Plan, configFile = 'groups.yaml'): string {
   if (plan.changes.length === 0) return `No changes. Live state matches ${configFile}.`;
   const { groupsToCreate, groupsToUpdate, groupsToDelete, customersToMove } = plan.summary;
-  return `Plan: ${count(groupsToCreate, 'group')} to add, ${groupsToUpdate} to change, ${groupsToDelete} to delete; ` +
-    `${count(customersToMove, 'customer')} to move.`;
+  return (
+    `Plan: ${count(groupsToCreate, 'group')} to add, ${groupsToUpdate} to change, ${groupsToDelete} to delete; ` +
+    `${count(customersToMove, 'customer')} to move.`
+  );
 }

@@ -5,8 +5,18 @@ import { costsToShow, describeCost } from './cost.js';
 import { formatFinding } from './findings.js';
 import { emailShower } from './mask.js';
 import {
-  byProviderOrder, groupTitle, isStructured, memberBlockTitle, memberLines, providerTitle, sections, showValue, valueDiff,
-  type Block, type Mark, type ProviderInfo,
+  byProviderOrder,
+  groupTitle,
+  isStructured,
+  memberBlockTitle,
+  memberLines,
+  providerTitle,
+  sections,
+  showValue,
+  valueDiff,
+  type Block,
+  type Mark,
+  type ProviderInfo,
 } from './plan-view.js';
 import { renderSummary } from './summary.js';
 
@@ -52,7 +62,10 @@ function painter(color: boolean): Paint {
     const code = COLOURS[mark];
     if (!color || code === null) return text;
     // Per line, so that pagers and split terminals keep the colour of each line.
-    return text.split('\n').map((line) => `\x1b[${code}m${line}\x1b[39m`).join('\n');
+    return text
+      .split('\n')
+      .map((line) => `\x1b[${code}m${line}\x1b[39m`)
+      .join('\n');
   };
 }
 
@@ -73,8 +86,7 @@ function renderGroup(change: GroupChange, paint: Paint): string[] {
     case 'create':
       return [
         paint('+', `  + ${groupTitle(change)}`),
-        ...Object.entries(change.after ?? {}).map(([field, value]) =>
-          paint('+', `${pad}${field}: ${showValue(value).replaceAll('\n', `\n${pad}`)}`)),
+        ...Object.entries(change.after ?? {}).map(([field, value]) => paint('+', `${pad}${field}: ${showValue(value).replaceAll('\n', `\n${pad}`)}`)),
       ];
     case 'update':
       return [
@@ -95,7 +107,10 @@ function renderGroup(change: GroupChange, paint: Paint): string[] {
 function renderFindings(findings: readonly Finding[], paint: Paint, email: (text: string) => string): string[] {
   const lines: string[] = [];
   // Warnings in the colour of a change (~), errors in that of a removal (-).
-  for (const [severity, title, mark] of [['warning', 'Warnings:', '~'], ['error', 'Errors:', '-']] as const) {
+  for (const [severity, title, mark] of [
+    ['warning', 'Warnings:', '~'],
+    ['error', 'Errors:', '-'],
+  ] as const) {
     const these = findings.filter((finding) => finding.severity === severity);
     if (these.length === 0) continue;
     lines.push(paint(mark, title), ...these.map((finding) => `  ${email(formatFinding(finding))}`), '');

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply.js';
 import { PlanError } from '../../src/errors.js';
 import type { Change } from '../../src/model.js';
-import {
-  FakeProvider,
-  assign,
-  createGroup,
-  deleteGroup,
-  emails,
-  planOf,
-  providersOf,
-  ref,
-  unassign,
-  updateGroup,
-} from './fake-provider.js';
+import { FakeProvider, assign, createGroup, deleteGroup, emails, planOf, providersOf, ref, unassign, updateGroup } from './fake-provider.js';
 
 const silent = { output: 'silent' } as const;
 
@@ -40,8 +29,12 @@ describe('applyPlan: phases and results', () => {
     const result = await applyPlan(planOf(changes), providersOf(cl), silent);
 
     const steps: Record<string, string> = {
-      'cl/#9': 'delete', 'cl/old': 'rename', 'cl/vip': 'create', 'cl/gold': 'update',
-      'cl/members/z@example.com': 'move out', 'cl/members/w@example.com': 'unassign',
+      'cl/#9': 'delete',
+      'cl/old': 'rename',
+      'cl/vip': 'create',
+      'cl/gold': 'update',
+      'cl/members/z@example.com': 'move out',
+      'cl/members/w@example.com': 'unassign',
     };
     const sequence = cl.calls.flatMap((call) => call.addresses.map((address) => steps[address] ?? 'assign'));
     expect(sequence).toEqual(['move out', 'delete', 'rename', 'create', 'update', 'assign', 'assign', 'unassign']);
@@ -80,7 +73,7 @@ describe('applyPlan: phases and results', () => {
     expect(result.done).toBe(3);
   });
 
-  it('sends new groups\' ids, from their create, with the memberships into them', async () => {
+  it("sends new groups' ids, from their create, with the memberships into them", async () => {
     const cl = new FakeProvider('cl', { batchMembership: 10 });
     const plan = planOf([
       createGroup('cl', 'vip'),
@@ -188,9 +181,7 @@ describe('applyPlan: phases and results', () => {
     await expect(applyPlan(orphan, providersOf(cl), silent)).rejects.toThrow(PlanError);
     const elsewhere = planOf([createGroup('bc', 'vip')]);
     await expect(applyPlan(elsewhere, providersOf(cl), silent)).rejects.toThrow(/provider bc/);
-    await expect(applyPlan(planOf([createGroup('cl', 'vip')]), providersOf(cl), { ...silent, parallelism: 0 })).rejects.toThrow(
-      RangeError,
-    );
+    await expect(applyPlan(planOf([createGroup('cl', 'vip')]), providersOf(cl), { ...silent, parallelism: 0 })).rejects.toThrow(RangeError);
     expect(cl.calls).toEqual([]);
   });
 

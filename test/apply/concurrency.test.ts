@@ -14,14 +14,13 @@ function holdCalls(provider: FakeProvider) {
       for (const w of waiters.filter((w) => provider.inFlight >= w.n)) w.resolve();
     });
   return {
-    waitFor: (n: number) =>
-      new Promise<void>((resolve) => (provider.inFlight >= n ? resolve() : waiters.push({ n, resolve }))),
+    waitFor: (n: number) => new Promise<void>((resolve) => (provider.inFlight >= n ? resolve() : waiters.push({ n, resolve }))),
     release: () => held.splice(0).forEach((resolve) => resolve()),
   };
 }
 
 describe('applyPlan: concurrency and batching', () => {
-  it('runs group changes up to the provider\'s concurrency, never more', async () => {
+  it("runs group changes up to the provider's concurrency, never more", async () => {
     const cl = new FakeProvider('cl', { concurrency: 3 });
     const plan = planOf(Array.from({ length: 10 }, (_, i) => createGroup('cl', `g${i}`)));
     const result = await applyPlan(plan, providersOf(cl), silent);
@@ -49,7 +48,7 @@ describe('applyPlan: concurrency and batching', () => {
     expect((await run).done).toBe(2);
   });
 
-  it('chunks memberships into batches of the provider\'s batch size', async () => {
+  it("chunks memberships into batches of the provider's batch size", async () => {
     const bc = new FakeProvider('bc', { batchMembership: 10, concurrency: 1 });
     const plan = planOf([
       ...emails(23).map((email) => assign('bc', email, ref('vip', '1'))),

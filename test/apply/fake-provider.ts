@@ -1,12 +1,7 @@
 // An in-memory Provider for apply tests: records every call in order, tracks calls in flight, and lets a
 // test fail chosen changes, hold calls open, or react when a call starts.
 import type { Attributes, Capabilities, Change, GroupChange, GroupRef, LiveState, MembershipChange, Plan } from '../../src/model.js';
-import type {
-  GroupResult,
-  MembershipResult,
-  Provider,
-  ResolvedMembershipChange,
-} from '../../src/providers/provider.js';
+import type { GroupResult, MembershipResult, Provider, ResolvedMembershipChange } from '../../src/providers/provider.js';
 
 export interface Call {
   kind: 'group' | 'memberships';
@@ -77,9 +72,7 @@ export class FakeProvider implements Provider {
     const addresses = batch.map((item) => item.change.address);
     await this.#call({ kind: 'memberships', addresses, groupIds: batch.map((item) => item.groupId) });
     if (addresses.some((address) => this.throwingBatch.has(address))) throw new Error('batch rejected');
-    return batch.map(({ change }) =>
-      this.failing.has(change.address) ? { change, error: new Error(`${change.email} is locked`) } : { change },
-    );
+    return batch.map(({ change }) => (this.failing.has(change.address) ? { change, error: new Error(`${change.email} is locked`) } : { change }));
   }
 
   async #call(call: Call): Promise<void> {

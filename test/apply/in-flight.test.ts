@@ -21,7 +21,10 @@ describe('trackInFlight', () => {
 
     const [a, b] = [assign('cl', 'a@x.com', ref('vip', '1')), assign('cl', 'b@x.com', ref('vip', '1'))];
     fake.throwingBatch.add(a.address);
-    const batch = provider.applyMemberships([{ change: a, groupId: '1' }, { change: b, groupId: '1' }]);
+    const batch = provider.applyMemberships([
+      { change: a, groupId: '1' },
+      { change: b, groupId: '1' },
+    ]);
     expect(tracker.pending()).toEqual([a, b]);
     release();
     await expect(batch).rejects.toThrow('batch rejected');

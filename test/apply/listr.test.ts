@@ -17,11 +17,7 @@ async function progressOf(output: ProgressOutput): Promise<{ progress: string; s
   });
   const cl = new FakeProvider('cl', { batchMembership: 2 });
   cl.failing.add('cl/gold');
-  const plan = planOf([
-    createGroup('cl', 'vip'),
-    createGroup('cl', 'gold'),
-    ...emails(5).map((email) => assign('cl', email, ref('vip', null))),
-  ]);
+  const plan = planOf([createGroup('cl', 'vip'), createGroup('cl', 'gold'), ...emails(5).map((email) => assign('cl', email, ref('vip', null)))]);
   await applyPlan(plan, providersOf(cl), { output, stream });
   vi.restoreAllMocks();
   return { progress, stdout };

@@ -44,7 +44,10 @@ describe('flag mistakes', () => {
   });
 
   it('refuses `plan --out` without a file, saving nothing', async () => {
-    for (const args of [['plan', '--sandbox', '--out'], ['plan', '--sandbox', '--out=']]) {
+    for (const args of [
+      ['plan', '--sandbox', '--out'],
+      ['plan', '--sandbox', '--out='],
+    ]) {
       const result = await project.run(args);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('--out needs a value');

@@ -22,12 +22,23 @@ export function bigCommerceSeed(groups: readonly SeedGroup[], customers: readonl
       stores: {
         [SANDBOX_STORES[0]!.storeHash]: {
           customer_groups: groups.map((group) => ({
-            id: group.id, name: group.name, is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [],
-            date_created: 'Thu, 01 Jan 2026 09:00:00 +0000', date_modified: group.modified ?? 'Thu, 01 Jan 2026 09:00:00 +0000',
+            id: group.id,
+            name: group.name,
+            is_default: false,
+            is_group_for_guests: false,
+            category_access: { type: 'all' },
+            discount_rules: [],
+            date_created: 'Thu, 01 Jan 2026 09:00:00 +0000',
+            date_modified: group.modified ?? 'Thu, 01 Jan 2026 09:00:00 +0000',
           })),
           customers: customers.map((customer) => ({
-            id: customer.id, email: customer.email, first_name: 'Test', last_name: `Customer ${customer.id}`, customer_group_id: customer.group,
-            date_created: '2026-01-01T09:00:00.000Z', date_modified: customer.modified ?? '2026-01-01T09:00:00.000Z',
+            id: customer.id,
+            email: customer.email,
+            first_name: 'Test',
+            last_name: `Customer ${customer.id}`,
+            customer_group_id: customer.group,
+            date_created: '2026-01-01T09:00:00.000Z',
+            date_modified: customer.modified ?? '2026-01-01T09:00:00.000Z',
           })),
         },
       },
@@ -45,7 +56,10 @@ export function bigCommerceConfig(groups: string, extra = ''): string {
     '    base_url: ${BC_BASE_URL}',
     '    store_hash: ${BC_STORE_HASH}',
     '    access_token: ${BC_ACCESS_TOKEN}',
-    ...extra.split('\n').filter(Boolean).map((line) => `    ${line}`),
+    ...extra
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `    ${line}`),
     'defaults:',
     '  providers: [bc]',
     groups === '' ? 'groups: {}' : `groups:\n${groups}`,

@@ -11,11 +11,14 @@ const COMMITTED = '2026-02-01T00:00:00.000Z';
 
 // VIP declares ann and cat. Ann is not in it yet, and was last modified before the config's commit: the
 // config is ahead (not yet applied). Bob was put in VIP after the commit: changed on the platform.
-const seed = bigCommerceSeed([{ id: 1, name: 'VIP' }], [
-  { id: 1, email: 'ann@example.com', group: 0, modified: '2026-01-15T00:00:00.000Z' },
-  { id: 2, email: 'bob@example.com', group: 1, modified: '2026-03-01T00:00:00.000Z' },
-  { id: 3, email: 'cat@example.com', group: 1 },
-]);
+const seed = bigCommerceSeed(
+  [{ id: 1, name: 'VIP' }],
+  [
+    { id: 1, email: 'ann@example.com', group: 0, modified: '2026-01-15T00:00:00.000Z' },
+    { id: 2, email: 'bob@example.com', group: 1, modified: '2026-03-01T00:00:00.000Z' },
+    { id: 3, email: 'cat@example.com', group: 1 },
+  ],
+);
 const config = bigCommerceConfig('  vip:\n    name: VIP\n    members: [ann@example.com, cat@example.com]');
 
 let env: SandboxProject | undefined;
@@ -49,7 +52,7 @@ describe('groupform drift', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ inSync: false, drift: [] });
   });
 
-  it('exits 2 on drift, classifies each item against the config\'s last commit, and writes nothing', async () => {
+  it("exits 2 on drift, classifies each item against the config's last commit, and writes nothing", async () => {
     env = await sandboxProject({ 'groups.yaml': config }, { seed });
     await commitConfig(env.project.dir);
     const before = await env.state('bigcommerce');
@@ -65,7 +68,9 @@ describe('groupform drift', () => {
     const markdown = await readFile(path.join(env.project.dir, 'drift.md'), 'utf8');
     expect(markdown).toContain('**Drift: 2 items (1 changed on the platform, 1 not yet applied).**');
     expect(markdown).toContain('Config last committed 2026-02-01T00:00:00.000Z: ');
-    expect(markdown).toMatch(/\| bc\/members\/b\\\*\\\*\\\*#[0-9a-f]{6}@example\.com \| leave VIP \| changed on the platform \| 2026-03-01T00:00:00\.000Z \|\n/);
+    expect(markdown).toMatch(
+      /\| bc\/members\/b\\\*\\\*\\\*#[0-9a-f]{6}@example\.com \| leave VIP \| changed on the platform \| 2026-03-01T00:00:00\.000Z \|\n/,
+    );
     expect(await env.state('bigcommerce')).toEqual(before);
   });
 
@@ -80,34 +85,43 @@ describe('groupform drift', () => {
   });
 
   it('lets the baseline silence acknowledged drift until it expires, and reports expired entries', async () => {
-    env = await sandboxProject({
-      'groups.yaml': config,
-      'drift-baseline.yaml': [
-        'items:',
-        '  - address: bc/members/bob@example.com',
-        '    reason: Sales added Bob for the launch',
-        '    expires: 2099-12-31',
-        '  - address: bc/members/ann@*',
-        '    reason: Ann joins after her contract starts',
-        '    expires: 2020-01-01',
-        '',
-      ].join('\n'),
-    }, { seed });
+    env = await sandboxProject(
+      {
+        'groups.yaml': config,
+        'drift-baseline.yaml': [
+          'items:',
+          '  - address: bc/members/bob@example.com',
+          '    reason: Sales added Bob for the launch',
+          '    expires: 2099-12-31',
+          '  - address: bc/members/ann@*',
+          '    reason: Ann joins after her contract starts',
+          '    expires: 2020-01-01',
+          '',
+        ].join('\n'),
+      },
+      { seed },
+    );
     const partly = await env.run(['drift', '--baseline', 'drift-baseline.yaml']);
     expect(partly.code).toBe(2);
     expect(partly.stdout).toContain('Drift: 1 item (1 unknown) (1 acknowledged in the baseline).');
     expect(partly.stdout).toContain('bc/members/bob@example.com: until 2099-12-31, Sales added Bob for the launch');
     expect(partly.stdout).toContain('drift-baseline.yaml:5: bc/members/ann@* expired 2020-01-01 (Ann joins after her contract starts)');
 
-    await env.project.write('drift-baseline.yaml', (await readFile(path.join(env.project.dir, 'drift-baseline.yaml'), 'utf8')).replace('2020-01-01', '2099-01-01'));
+    await env.project.write(
+      'drift-baseline.yaml',
+      (await readFile(path.join(env.project.dir, 'drift-baseline.yaml'), 'utf8')).replace('2020-01-01', '2099-01-01'),
+    );
     const silenced = await env.run(['drift', '--baseline', 'drift-baseline.yaml']);
     expect(silenced.stdout.split('\n')[0]).toBe('In sync: the platforms match the config (2 acknowledged in the baseline).');
     expect(silenced.code).toBe(0);
   });
 
-  it('keeps the Markdown report of 1,500 drifted members under an issue body\'s limit, the JSON report whole', async () => {
+  it("keeps the Markdown report of 1,500 drifted members under an issue body's limit, the JSON report whole", async () => {
     const members = Array.from({ length: 1500 }, (_, i) => ({ id: i + 1, email: `customer-${String(i).padStart(5, '0')}@example.com`, group: 1 }));
-    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig('  vip:\n    name: VIP\n    members: []') }, { seed: bigCommerceSeed([{ id: 1, name: 'VIP' }], members) });
+    env = await sandboxProject(
+      { 'groups.yaml': bigCommerceConfig('  vip:\n    name: VIP\n    members: []') },
+      { seed: bigCommerceSeed([{ id: 1, name: 'VIP' }], members) },
+    );
     const result = await env.run(['drift', '--report', 'drift.md', '--report', 'drift.json']);
     expect(result.code).toBe(2);
     const markdown = await readFile(path.join(env.project.dir, 'drift.md'), 'utf8');
@@ -142,7 +156,10 @@ describe('groupform drift', () => {
     env = await sandboxProject({ 'groups.yaml': config }, { seed });
     await commitConfig(env.project.dir);
     for (let run = 0; run < 2; run++) expect((await env.run(['drift', '--history', 'history.jsonl', '--report', 'drift.html'])).code).toBe(2);
-    const lines = (await readFile(path.join(env.project.dir, 'history.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as { time: string; providers: unknown });
+    const lines = (await readFile(path.join(env.project.dir, 'history.jsonl'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { time: string; providers: unknown });
     expect(lines).toHaveLength(2);
     expect(lines[1]!.providers).toEqual({ bc: { 'changed-on-platform': 1, 'not-yet-applied': 1, unknown: 0, baselined: 0 } });
     const html = await readFile(path.join(env.project.dir, 'drift.html'), 'utf8');
@@ -159,7 +176,9 @@ describe('groupform drift', () => {
     env = await sandboxProject({ 'groups.yaml': config, 'history.jsonl': damaged }, { seed });
     const result = await env.run(['drift', '--history', 'history.jsonl', '--report', 'drift.html']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--history history.jsonl: not a groupform drift history; fix or remove the line:\n  history.jsonl:2: "time" must be a UTC time');
+    expect(result.stderr).toContain(
+      '--history history.jsonl: not a groupform drift history; fix or remove the line:\n  history.jsonl:2: "time" must be a UTC time',
+    );
     expect(await readFile(path.join(env.project.dir, 'history.jsonl'), 'utf8')).toBe(damaged);
     await expect(readFile(path.join(env.project.dir, 'drift.html'))).rejects.toThrow(/ENOENT/);
   });

@@ -22,8 +22,14 @@ afterEach(async () => {
 
 /** Two BigCommerce groups, each with a customer. */
 const seed = bigCommerceSeed(
-  [{ id: 1, name: 'Wholesale' }, { id: 2, name: 'Beta testers' }],
-  [{ id: 1, email: 'buyer@example.com', group: 1 }, { id: 2, email: 'tester@example.com', group: 2 }],
+  [
+    { id: 1, name: 'Wholesale' },
+    { id: 2, name: 'Beta testers' },
+  ],
+  [
+    { id: 1, email: 'buyer@example.com', group: 1 },
+    { id: 2, email: 'tester@example.com', group: 2 },
+  ],
 );
 
 const read = (name: string): Promise<string> => readFile(path.join((env?.project ?? project)!.dir, name), 'utf8');
@@ -81,7 +87,9 @@ describe('groupform import without a config', () => {
     env = await sandboxProject({}, { seed });
     const refused = await env.run(['import', '--out', 'groups.yaml']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('groups.yaml does not exist: name the platforms to import with --provider (cl, bc, xk), or start one with groupform init.');
+    expect(refused.stderr).toContain(
+      'groups.yaml does not exist: name the platforms to import with --provider (cl, bc, xk), or start one with groupform init.',
+    );
     expect(await readFileNames(env.project.dir)).toEqual([]);
   });
 });
@@ -139,7 +147,10 @@ describe('README, Getting started', () => {
   it('runs as written, with --sandbox in place of --env-file, ending in No changes', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     const block = /## Getting started\n\n```sh\n([^`]+)```/.exec(readme)?.[1];
-    const commands = (block ?? '').trim().split('\n').map((line) => line.replace(/#.*$/, '').trim().split(/\s+/));
+    const commands = (block ?? '')
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/#.*$/, '').trim().split(/\s+/));
     expect(commands.map((words) => words.slice(0, 3).join(' '))).toEqual(['npx groupform init', 'npx groupform import', 'npx groupform plan']);
     project = await createProject({});
     let last: CliResult | undefined;

@@ -19,8 +19,9 @@ describe('usageMessage', () => {
 
   it('suggests the closest flag for each unknown one typed as a flag', () => {
     expect(usageMessage('Unknown argument: sandbx', ['plan', '--sandbx'], known)).toBe('Unknown argument: sandbx\n--sandbx: did you mean --sandbox?');
-    expect(usageMessage('Unknown arguments: sandbx, targte', ['plan', '--sandbx', '--targte=cl'], known))
-      .toBe('Unknown arguments: sandbx, targte\n--sandbx: did you mean --sandbox?\n--targte: did you mean --target?');
+    expect(usageMessage('Unknown arguments: sandbx, targte', ['plan', '--sandbx', '--targte=cl'], known)).toBe(
+      'Unknown arguments: sandbx, targte\n--sandbx: did you mean --sandbox?\n--targte: did you mean --target?',
+    );
   });
 
   it('suggests nothing for a stray word or a flag unlike any other', () => {

@@ -28,7 +28,18 @@ describe('groupform import', () => {
 
   it('imports only the providers named, members above 50 in members/<key>.txt', async () => {
     const members = Array.from({ length: 60 }, (_, i) => ({ id: i + 1, email: `m${String(i).padStart(2, '0')}@example.com`, group: 1 }));
-    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig('') }, { seed: bigCommerceSeed([{ id: 1, name: 'Wholesale Partners' }, { id: 2, name: 'Empty' }], members) });
+    env = await sandboxProject(
+      { 'groups.yaml': bigCommerceConfig('') },
+      {
+        seed: bigCommerceSeed(
+          [
+            { id: 1, name: 'Wholesale Partners' },
+            { id: 2, name: 'Empty' },
+          ],
+          members,
+        ),
+      },
+    );
     const result = await env.run(['import', '--provider', 'bc', '--out', 'adopted.yaml']);
     expect(result.code).toBe(0);
     const config = parse(await readFile(path.join(env.project.dir, 'adopted.yaml'), 'utf8')) as { groups: Record<string, unknown> };
@@ -37,12 +48,20 @@ describe('groupform import', () => {
       'wholesale-partners': expect.objectContaining({ name: 'Wholesale Partners', members_file: 'members/wholesale-partners.txt', ids: { bc: 1 } }),
     });
     const file = await readFile(path.join(env.project.dir, 'members/wholesale-partners.txt'), 'utf8');
-    expect(file.trim().split('\n').filter((line) => !line.startsWith('#'))).toEqual(members.map((m) => m.email));
+    expect(
+      file
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('#')),
+    ).toEqual(members.map((m) => m.email));
     expect((await env.run(['plan', '-c', 'adopted.yaml'])).stdout).toBe('No changes. Live state matches adopted.yaml.\n');
   });
 
   it('prints the config, every member inline, when no --out is given; refuses an unknown provider', async () => {
-    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig('') }, { seed: bigCommerceSeed([{ id: 1, name: 'VIP' }], [{ id: 1, email: 'a@example.com', group: 1 }]) });
+    env = await sandboxProject(
+      { 'groups.yaml': bigCommerceConfig('') },
+      { seed: bigCommerceSeed([{ id: 1, name: 'VIP' }], [{ id: 1, email: 'a@example.com', group: 1 }]) },
+    );
     const printed = await env.run(['import']);
     expect(printed.code).toBe(0);
     expect(parse(printed.stdout)).toMatchObject({ groups: { vip: { name: 'VIP', members: ['a@example.com'], ids: { bc: 1 } } } });

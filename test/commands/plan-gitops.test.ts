@@ -12,8 +12,7 @@ afterEach(async () => {
 const groups = (n: number): SeedGroup[] => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `Group ${i + 1}` }));
 const customers = (n: number, group: number, from = 1): SeedCustomer[] =>
   Array.from({ length: n }, (_, i) => ({ id: from + i, email: `customer-${String(from + i).padStart(5, '0')}@example.com`, group }));
-const declare = (keys: number[], extra = ''): string =>
-  keys.map((i) => `  g${i}:\n    name: Group ${i}\n${extra}`).join('');
+const declare = (keys: number[], extra = ''): string => keys.map((i) => `  g${i}:\n    name: Group ${i}\n${extra}`).join('');
 
 describe('plan for machines and reviewers', () => {
   it('prints JSON valid against schemas/plan.schema.json, with the API cost per provider', async () => {
@@ -29,10 +28,13 @@ describe('plan for machines and reviewers', () => {
 
   it('keeps a markdown comment for 10,000 membership changes under 60,000 characters, e-mails masked', async () => {
     const members = customers(10_000, 0);
-    env = await sandboxProject({
-      'groups.yaml': bigCommerceConfig('  vip:\n    name: Group 1\n    members_file: members/vip.txt'),
-      'members/vip.txt': members.map((customer) => customer.email).join('\n') + '\n',
-    }, { seed: bigCommerceSeed(groups(1), members) });
+    env = await sandboxProject(
+      {
+        'groups.yaml': bigCommerceConfig('  vip:\n    name: Group 1\n    members_file: members/vip.txt'),
+        'members/vip.txt': members.map((customer) => customer.email).join('\n') + '\n',
+      },
+      { seed: bigCommerceSeed(groups(1), members) },
+    );
     const result = await env.run(['plan', '--format', 'markdown']);
     expect(result.code).toBe(0);
     expect(result.stdout.length).toBeLessThanOrEqual(60_000);
@@ -59,7 +61,7 @@ describe('--target', () => {
     expect(vip).toContain('bc/vip');
     expect(vip).not.toContain('bc/staff');
     expect(await addresses('bc/vip')).toEqual(vip.filter((address) => address.startsWith('bc/')));
-    expect((await addresses('bc/vip', 'xk')).sort()).toEqual(all.filter((a) => a.startsWith('xk/') || vip.includes(a) && a.startsWith('bc/')).sort());
+    expect((await addresses('bc/vip', 'xk')).sort()).toEqual(all.filter((a) => a.startsWith('xk/') || (vip.includes(a) && a.startsWith('bc/'))).sort());
   });
 
   it('refuses a target the config does not have', async () => {
@@ -81,18 +83,23 @@ describe('safety limits', () => {
     expect(forced.stdout).toContain('0 to change, 4 to delete');
   });
 
-  it('takes the limits from the provider\'s safety settings', async () => {
-    env = await sandboxProject({
-      'groups.yaml': bigCommerceConfig(declare([1, 2, 3, 4, 5, 6]), 'prune: true\nsafety: { max_group_changes: 0.5 }'),
-    }, { seed: bigCommerceSeed(groups(10), []) });
+  it("takes the limits from the provider's safety settings", async () => {
+    env = await sandboxProject(
+      {
+        'groups.yaml': bigCommerceConfig(declare([1, 2, 3, 4, 5, 6]), 'prune: true\nsafety: { max_group_changes: 0.5 }'),
+      },
+      { seed: bigCommerceSeed(groups(10), []) },
+    );
     expect((await env.run(['plan'])).code).toBe(0);
   });
 
-  it('refuses removing more than 30% of a group\'s members, unless --force', async () => {
+  it("refuses removing more than 30% of a group's members, unless --force", async () => {
     const members = customers(10, 1);
     const kept = members.slice(0, 6).map((customer) => customer.email);
-    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig(`  g1:\n    name: Group 1\n    members: [${kept.join(', ')}]`) },
-      { seed: bigCommerceSeed(groups(1), members) });
+    env = await sandboxProject(
+      { 'groups.yaml': bigCommerceConfig(`  g1:\n    name: Group 1\n    members: [${kept.join(', ')}]`) },
+      { seed: bigCommerceSeed(groups(1), members) },
+    );
     const refused = await env.run(['plan']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('would remove 4 of 10 customers from bc/g1 (40%, limit 30%); use --force to apply anyway');
@@ -100,8 +107,7 @@ describe('safety limits', () => {
   });
 
   it('refuses emptying a provider, however few groups it has, unless --force', async () => {
-    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig('', 'prune: true') },
-      { seed: bigCommerceSeed(groups(2), []) });
+    env = await sandboxProject({ 'groups.yaml': bigCommerceConfig('', 'prune: true') }, { seed: bigCommerceSeed(groups(2), []) });
     const refused = await env.run(['plan']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('would delete every group on bc (2 of 2); use --force to apply anyway');

@@ -19,8 +19,16 @@ afterEach(async () => {
 });
 
 const options = (more: Partial<PlanOptions> = {}): PlanOptions => ({
-  config: 'groups.yaml', color: false, verbose: false, sandbox: false, sandboxReset: false, format: 'text',
-  detailedExitcode: false, strict: false, force: false, ...more,
+  config: 'groups.yaml',
+  color: false,
+  verbose: false,
+  sandbox: false,
+  sandboxReset: false,
+  format: 'text',
+  detailedExitcode: false,
+  strict: false,
+  force: false,
+  ...more,
 });
 
 describe('progress while reading', () => {

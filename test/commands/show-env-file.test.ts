@@ -21,7 +21,11 @@ describe('groupform show', () => {
     // in another order: the same lines, and for JSON the same document.
     // A saved plan records no provider's platform or store, so show heads a section with the bare name
     // (`Provider cl`, `#### cl`) where plan says `Provider cl (Commerce Layer, …)`.
-    const lines = (text: string): string[] => text.split('\n').map((line) => line.replace(/^(Provider|####) (\S+) \(.*\)$/, '$1 $2')).sort();
+    const lines = (text: string): string[] =>
+      text
+        .split('\n')
+        .map((line) => line.replace(/^(Provider|####) (\S+) \(.*\)$/, '$1 $2'))
+        .sort();
     for (const format of ['text', 'markdown', 'json']) {
       const plan = await env.run(['plan', '--out', 'p.json', '--format', format]);
       expect(plan.code).toBe(0);
@@ -38,7 +42,7 @@ describe('groupform show', () => {
     expect(offline.stdout).not.toMatch(/[a-z]{2,}\.[a-z]+@example\.com/);
   });
 
-  it('prints a saved plan as an HTML page, the same groups and sections as plan\'s page, masked unless --no-mask-emails', async () => {
+  it("prints a saved plan as an HTML page, the same groups and sections as plan's page, masked unless --no-mask-emails", async () => {
     env = await sandboxProject({ 'groups.yaml': await repoConfig() });
     const plan = await env.run(['plan', '--out', 'p.json', '--format', 'html']);
     const show = await env.run(['show', 'p.json', '--format', 'html']);

@@ -8,8 +8,14 @@ const state = desired([group('cl', 'vip'), group('bc', 'vip'), group('bc', 'bc')
 describe('resolveTargets', () => {
   it('reads a provider, a group key on every provider it lives on, and provider/key', () => {
     expect(resolveTargets(['cl'], state)).toEqual([{ provider: 'cl' }]);
-    expect(resolveTargets(['vip'], state)).toEqual([{ provider: 'cl', key: 'vip' }, { provider: 'bc', key: 'vip' }]);
-    expect(resolveTargets(['bc/vip', 'bc/bc'], state)).toEqual([{ provider: 'bc', key: 'vip' }, { provider: 'bc', key: 'bc' }]);
+    expect(resolveTargets(['vip'], state)).toEqual([
+      { provider: 'cl', key: 'vip' },
+      { provider: 'bc', key: 'vip' },
+    ]);
+    expect(resolveTargets(['bc/vip', 'bc/bc'], state)).toEqual([
+      { provider: 'bc', key: 'vip' },
+      { provider: 'bc', key: 'bc' },
+    ]);
   });
 
   it('takes a bare name that is both a provider and a key as the provider', () => {

@@ -19,12 +19,14 @@ const load = (file: string) => loadConfig(file, { env, cwd: repoRoot });
 const membersOf = async (file: string) => Object.fromEntries((await load(file)).desired.groups.map((g) => [`${g.provider}/${g.key}`, g.members]));
 
 describe('the shipped config files', () => {
-  it.each(['groups.yaml', ...readdirSync(repoRoot + 'examples').filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`)])(
-    '%s is valid, without warnings',
-    async (file) => {
-      expect((await load(file)).findings).toEqual([]);
-    },
-  );
+  it.each([
+    'groups.yaml',
+    ...readdirSync(repoRoot + 'examples')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `examples/${f}`),
+  ])('%s is valid, without warnings', async (file) => {
+    expect((await load(file)).findings).toEqual([]);
+  });
 
   it('groups.yaml covers all three platforms with defaults from the environment', async () => {
     const { desired } = await load('groups.yaml');

@@ -34,7 +34,12 @@ describe('loadConfig on valid files', () => {
         {
           name: 'cl',
           type: 'commercelayer',
-          settings: { auth_url: 'https://auth.commercelayer.io', base_url: 'https://northwind.commercelayer.io', client_id: 'cl-client', scope: 'market:code:europe' },
+          settings: {
+            auth_url: 'https://auth.commercelayer.io',
+            base_url: 'https://northwind.commercelayer.io',
+            client_id: 'cl-client',
+            scope: 'market:code:europe',
+          },
           secrets: { client_secret: expect.any(Secret) },
           prune: false,
           ignore: [],
@@ -96,7 +101,15 @@ describe('loadConfig on valid files', () => {
           pos: at(f, 27, 3),
         },
         { key: 'staff', provider: 'cl', attributes: { name: 'Staff' }, members: null, membership: 'additive', protect: false, pos: at(f, 45, 3) },
-        { key: 'staff', provider: 'bc', attributes: { name: 'Staff', discount_rules: rules }, members: null, membership: 'additive', protect: false, pos: at(f, 45, 3) },
+        {
+          key: 'staff',
+          provider: 'bc',
+          attributes: { name: 'Staff', discount_rules: rules },
+          members: null,
+          membership: 'additive',
+          protect: false,
+          pos: at(f, 45, 3),
+        },
         { key: 'empty_xk', provider: 'xk', attributes: { name: 'Newsletter' }, members: null, membership: 'additive', protect: false, pos: at(f, 50, 3) },
       ],
     });
@@ -131,7 +144,16 @@ describe('loadConfig on valid files', () => {
       },
     ]);
     expect(desired.groups).toEqual([
-      { key: 'newsletter', provider: 'xk', attributes: { name: 'Newsletter' }, members: ['ava.jones@example.com'], membership: 'authoritative', protect: false, memberPos: expect.any(Function), pos: at('minimal.yaml', 7, 3) },
+      {
+        key: 'newsletter',
+        provider: 'xk',
+        attributes: { name: 'Newsletter' },
+        members: ['ava.jones@example.com'],
+        membership: 'authoritative',
+        protect: false,
+        memberPos: expect.any(Function),
+        pos: at('minimal.yaml', 7, 3),
+      },
     ]);
   });
 
@@ -169,7 +191,8 @@ describe('loadConfig on valid files', () => {
       {
         severity: 'warning',
         code: 'literal-secret',
-        message: "'api_key' of provider 'xk' is written in the file; read it from the environment instead (api_key: ${MY_VARIABLE}) so it stays out of version control.",
+        message:
+          "'api_key' of provider 'xk' is written in the file; read it from the environment instead (api_key: ${MY_VARIABLE}) so it stays out of version control.",
         pos: at('literal-secret.yaml', 5, 14),
       },
     ]);
@@ -201,7 +224,10 @@ describe('loadConfig paths', () => {
 
   it('copes with a members file of many thousand repeated and bad lines, listing the first of each and counting the rest', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'groupform-config-'));
-    await writeFile(path.join(dir, 'groups.yaml'), 'version: 1\nproviders: { xk: { type: xtrakit, api_key: "${XK_API_KEY}" } }\ngroups:\n  big: { name: Big, providers: [xk], members_file: big.txt }\n');
+    await writeFile(
+      path.join(dir, 'groups.yaml'),
+      'version: 1\nproviders: { xk: { type: xtrakit, api_key: "${XK_API_KEY}" } }\ngroups:\n  big: { name: Big, providers: [xk], members_file: big.txt }\n',
+    );
     await writeFile(path.join(dir, 'big.txt'), 'ava@example.com\n'.repeat(200_000) + 'not-an-address\n'.repeat(200_000));
     const error = await loadConfig('groups.yaml', { env: fixtureEnv, cwd: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
@@ -211,11 +237,13 @@ describe('loadConfig paths', () => {
     expect([repeats.length, bad.length]).toEqual([101, 101]);
     expect(repeats[100]).toMatchObject({
       pos: { file: 'big.txt', line: 102, column: 1 },
-      message: "ava@example.com is listed twice in group 'big' (first at line 1, column 1); the repeat is ignored. And 199,898 more like it in group 'big' (only the first 101 are listed).",
+      message:
+        "ava@example.com is listed twice in group 'big' (first at line 1, column 1); the repeat is ignored. And 199,898 more like it in group 'big' (only the first 101 are listed).",
     });
     expect(bad[100]).toMatchObject({
       pos: { file: 'big.txt', line: 200_101, column: 1 },
-      message: "This line of the members_file of group 'big' is not a valid e-mail address. And 199,899 more like it in group 'big' (only the first 101 are listed).",
+      message:
+        "This line of the members_file of group 'big' is not a valid e-mail address. And 199,899 more like it in group 'big' (only the first 101 are listed).",
     });
   });
 

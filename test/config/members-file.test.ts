@@ -39,16 +39,21 @@ describe('splitMemberLines', () => {
 });
 
 describe('isEmail', () => {
-  it.each(['ava.jones@example.com', 'o\'brien+vip@mail.example.co.uk', 'A.B@EXAMPLE.COM', 'x@a-b.example'])('accepts %s', (text) => {
+  it.each(['ava.jones@example.com', "o'brien+vip@mail.example.co.uk", 'A.B@EXAMPLE.COM', 'x@a-b.example'])('accepts %s', (text) => {
     expect(isEmail(text)).toBe(true);
   });
 
-  it.each(['ava.jones.example.com', 'ava@@example.com', 'ava@example', 'ava jones@example.com', '@example.com', 'ava@-example.com', 'ava@example.com,liam@example.com'])(
-    'rejects %s',
-    (text) => {
-      expect(isEmail(text)).toBe(false);
-    },
-  );
+  it.each([
+    'ava.jones.example.com',
+    'ava@@example.com',
+    'ava@example',
+    'ava jones@example.com',
+    '@example.com',
+    'ava@-example.com',
+    'ava@example.com,liam@example.com',
+  ])('rejects %s', (text) => {
+    expect(isEmail(text)).toBe(false);
+  });
 
   it('rejects addresses longer than 254 characters', () => {
     expect(isEmail('a'.repeat(250) + '@example.com')).toBe(false);

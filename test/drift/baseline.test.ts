@@ -39,16 +39,9 @@ describe('parseBaseline', () => {
   });
 
   it('reports every problem at its line and column', () => {
-    const text = [
-      'items:',
-      '  - address: cl/vip',
-      '    reason: ""',
-      '    expires: 2026-02-30',
-      '    owner: me',
-      '  - address: cl/x',
-      '  - just text',
-      '',
-    ].join('\n');
+    const text = ['items:', '  - address: cl/vip', '    reason: ""', '    expires: 2026-02-30', '    owner: me', '  - address: cl/x', '  - just text', ''].join(
+      '\n',
+    );
     const { entries, findings } = parseBaseline(text, FILE);
     expect(entries).toEqual([]);
     expect(findings.map((f) => `${f.pos?.line}:${f.pos?.column} ${f.message}`)).toEqual([
@@ -78,11 +71,7 @@ describe('matchBaseline', () => {
 
   it('silences matching drift through the expiry day, and reports expired and unused entries', () => {
     const items = [item('a@x.com'), item('b@x.com'), item('c@x.com')];
-    const entries = [
-      entry('cl/members/a@x.com', '2026-05-01'),
-      entry('cl/members/b*', '2026-04-30'),
-      entry('cl/members/gone@x.com', '2026-12-31'),
-    ];
+    const entries = [entry('cl/members/a@x.com', '2026-05-01'), entry('cl/members/b*', '2026-04-30'), entry('cl/members/gone@x.com', '2026-12-31')];
     const result = matchBaseline(items, entries, '2026-05-01');
     expect(result.silenced.map(({ item: i, entry: e }) => [i.address, e.address])).toEqual([['cl/members/a@x.com', 'cl/members/a@x.com']]);
     expect(result.active.map((i) => i.address)).toEqual(['cl/members/b@x.com', 'cl/members/c@x.com']);

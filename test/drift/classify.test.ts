@@ -10,16 +10,22 @@ function drifted() {
     [group('bc', 'vip', { name: 'VIP', attributes: { name: 'VIP', is_default: true }, members: ['a@x.com', 'b@x.com'] }), group('bc', 'new')],
     [instance('bc')],
   );
-  const liveState = [live('bc', [liveGroup('1', 'VIP', { updatedAt: '2026-03-02T08:00:00Z' })], [
-    { ...customer('a', 'a@x.com'), updatedAt: '2026-02-01T00:00:00Z' },
-    { ...customer('b', 'b@x.com'), updatedAt: 'garbage' },
-    { ...customer('c', 'c@x.com', '1') },
-  ])];
+  const liveState = [
+    live(
+      'bc',
+      [liveGroup('1', 'VIP', { updatedAt: '2026-03-02T08:00:00Z' })],
+      [
+        { ...customer('a', 'a@x.com'), updatedAt: '2026-02-01T00:00:00Z' },
+        { ...customer('b', 'b@x.com'), updatedAt: 'garbage' },
+        { ...customer('c', 'c@x.com', '1') },
+      ],
+    ),
+  ];
   return { liveState, result: plan(state, liveState, options()) };
 }
 
 describe('classifyDrift', () => {
-  it('counts a rename through a temporary name once, as the group\'s rename', () => {
+  it("counts a rename through a temporary name once, as the group's rename", () => {
     const liveState = [live('bc', [liveGroup('1', 'A'), liveGroup('2', 'B')])];
     const swap = plan(
       desired([group('bc', 'a', { name: 'B', pinnedId: '1' }), group('bc', 'b', { name: 'A', pinnedId: '2' })], [instance('bc')]),
@@ -30,7 +36,7 @@ describe('classifyDrift', () => {
     expect(classifyDrift(swap, liveState, COMMIT).map((item) => item.address)).toEqual(['bc/b', 'bc/a']);
   });
 
-  it('compares each live object\'s modification time with the config\'s last commit', () => {
+  it("compares each live object's modification time with the config's last commit", () => {
     const { result, liveState } = drifted();
     const items = classifyDrift(result, liveState, COMMIT);
     expect(Object.fromEntries(items.map((item) => [item.address, [item.classification, item.liveUpdatedAt]]))).toEqual({

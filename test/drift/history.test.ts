@@ -9,7 +9,12 @@ const entry = (provider: string, classification: DriftReport['drift'][number]['c
   return { address: change.address, provider, classification, liveUpdatedAt: null, change };
 };
 const report: DriftReport = {
-  formatVersion: 1, inSync: false, configChangedAt: null, expiredBaseline: [], unusedBaseline: [], findings: [],
+  formatVersion: 1,
+  inSync: false,
+  configChangedAt: null,
+  expiredBaseline: [],
+  unusedBaseline: [],
+  findings: [],
   drift: [entry('bc', 'changed-on-platform'), entry('bc', 'changed-on-platform'), entry('cl', 'not-yet-applied')],
   silenced: [{ ...entry('bc', 'unknown'), baseline: { address: 'bc/*', reason: 'r', expires: '2099-01-01', line: 2 } }],
 };
@@ -31,7 +36,10 @@ describe('drift history', () => {
   });
 
   it('reads back what it wrote, and keeps only the last runs', () => {
-    const runs: HistoryEntry[] = Array.from({ length: HISTORY_LIMITS.entries }, (_, i) => ({ ...good, time: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString() }));
+    const runs: HistoryEntry[] = Array.from({ length: HISTORY_LIMITS.entries }, (_, i) => ({
+      ...good,
+      time: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+    }));
     const text = appendHistory(runs, { ...good, time: '2027-01-01T00:00:00.000Z' });
     const { entries, problems } = parseHistory(text, 'h.jsonl');
     expect(problems).toEqual([]);
@@ -75,7 +83,10 @@ describe('drift history', () => {
   });
 
   it('keeps a provider named __proto__ as a name, not as the prototype', () => {
-    const { entries, problems } = parseHistory('{"time":"2026-11-28T05:00:00.000Z","providers":{"__proto__":{"changed-on-platform":3,"not-yet-applied":0,"unknown":0,"baselined":0}}}', 'h.jsonl');
+    const { entries, problems } = parseHistory(
+      '{"time":"2026-11-28T05:00:00.000Z","providers":{"__proto__":{"changed-on-platform":3,"not-yet-applied":0,"unknown":0,"baselined":0}}}',
+      'h.jsonl',
+    );
     expect(problems).toEqual([]);
     expect(Object.keys(entries[0]!.providers)).toEqual(['__proto__']);
     expect(totals(entries[0]!)['changed-on-platform']).toBe(3);

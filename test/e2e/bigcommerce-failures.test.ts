@@ -3,9 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startBigCommerceEmulator, type BigCommerceEmulator, type BigCommerceEmulatorOptions,
-} from '../../src/emulators/bigcommerce/index.js';
+import { startBigCommerceEmulator, type BigCommerceEmulator, type BigCommerceEmulatorOptions } from '../../src/emulators/bigcommerce/index.js';
 import { createProject, type Project } from '../helpers/e2e.js';
 import { schemaErrors, schemaValidator } from '../helpers/schemas.js';
 import { calls, crowd, customer, group, membership, providerBlock, state, STORE, storeEnv } from './bigcommerce-helpers.js';
@@ -90,11 +88,18 @@ describe('groupform on BigCommerce, when the platform pushes back', () => {
 
   it('carries on past a failed create, reports the result as JSON, and plans exactly the remainder', async () => {
     const { bc, project } = await start();
-    bc.setState(state({
-      [STORE.storeHash]: { groups: [group(3, 'VIP'), group(4, 'Guests', { is_group_for_guests: true })], customers: seed().stores[STORE.storeHash]!.customers },
-    }));
+    bc.setState(
+      state({
+        [STORE.storeHash]: {
+          groups: [group(3, 'VIP'), group(4, 'Guests', { is_group_for_guests: true })],
+          customers: seed().stores[STORE.storeHash]!.customers,
+        },
+      }),
+    );
     // Only one group may be the guests' group: the platform refuses a second one (409).
-    await project.write('groups.yaml', `version: 1
+    await project.write(
+      'groups.yaml',
+      `version: 1
 providers:
 ${providerBlock('bc', 'BC')}
 defaults:
@@ -107,13 +112,17 @@ groups:
     name: Gold
     members: [mia.davies@example.com]
     bigcommerce: { is_group_for_guests: true }
-`);
+`,
+    );
     const env = storeEnv(bc, STORE);
     const apply = await project.run(['apply', '--auto-approve', '--format', 'json'], env);
     expect(apply.code).toBe(1);
     // stdout is the result alone.
     const result = JSON.parse(apply.stdout) as {
-      done: number; failed: number; notAttempted: number; items: { change: { address: string }; status: string; error?: { message: string } }[];
+      done: number;
+      failed: number;
+      notAttempted: number;
+      items: { change: { address: string }; status: string; error?: { message: string } }[];
     };
     expect(schemaErrors(schemaValidator('apply-result.schema.json'), result)).toEqual([]);
     expect(result).toMatchObject({ done: 2, failed: 1, notAttempted: 1 });
@@ -177,8 +186,15 @@ groups:
       customerUpdateMs: 10,
       state: state({ [STORE.storeHash]: { groups: [group(3, 'VIP')], customers: crowd(500, 1) } }),
     });
-    await project.write('members.txt', crowd(500, 1).map((c) => c.email).join('\n') + '\n');
-    await project.write('groups.yaml', `version: 1
+    await project.write(
+      'members.txt',
+      crowd(500, 1)
+        .map((c) => c.email)
+        .join('\n') + '\n',
+    );
+    await project.write(
+      'groups.yaml',
+      `version: 1
 providers:
 ${providerBlock('bc', 'BC')}
 defaults:
@@ -187,7 +203,8 @@ groups:
   vip:
     name: VIP
     members_file: members.txt
-`);
+`,
+    );
     const apply = await project.run(['apply', '--auto-approve'], storeEnv(bc, STORE));
     expect(apply.code).toBe(0);
     expect(apply.stdout).toContain('Apply complete: 500 done, 0 failed, 0 not attempted.');

@@ -1,8 +1,6 @@
 // Shared pieces of the BigCommerce end-to-end tests: emulator state records, a groups.yaml provider block
 // that reads its store from the environment, and the environment the CLI child gets.
-import type {
-  BigCommerceEmulator, BigCommerceState, CustomerGroupRecord, CustomerRecord, StoreCredentials,
-} from '../../src/emulators/bigcommerce/index.js';
+import type { BigCommerceEmulator, BigCommerceState, CustomerGroupRecord, CustomerRecord, StoreCredentials } from '../../src/emulators/bigcommerce/index.js';
 import type { RecordedRequest } from '../../src/emulators/common/types.js';
 
 export const STORE: StoreCredentials = { storeHash: 'e2estore1', accessToken: 'bc-e2e-token-3f9a1c' };
@@ -42,9 +40,7 @@ export function crowd(count: number, firstId: number, groupId = 0, prefix = 'c')
 
 export function state(stores: Record<string, { groups: CustomerGroupRecord[]; customers: CustomerRecord[] }>): BigCommerceState {
   return {
-    stores: Object.fromEntries(
-      Object.entries(stores).map(([hash, s]) => [hash, { customer_groups: s.groups, customers: s.customers }]),
-    ),
+    stores: Object.fromEntries(Object.entries(stores).map(([hash, s]) => [hash, { customer_groups: s.groups, customers: s.customers }])),
   };
 }
 

@@ -7,9 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBigCommerceEmulator, type BigCommerceEmulator } from '../../src/emulators/bigcommerce/index.js';
 import { createProject, type Project } from '../helpers/e2e.js';
-import {
-  calls, crowd, customer, group, membership, providerBlock, state, STORE, STORE_2, storeEnv,
-} from './bigcommerce-helpers.js';
+import { calls, crowd, customer, group, membership, providerBlock, state, STORE, STORE_2, storeEnv } from './bigcommerce-helpers.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -72,7 +70,10 @@ groups:
     expect(apply.stdout).toContain('Apply complete: 5 done, 0 failed, 0 not attempted.');
     const [us, eu] = [bc.state().stores[STORE.storeHash]!, bc.state().stores[STORE_2.storeHash]!];
     expect(us.customer_groups.map((g) => [g.id, g.name, g.discount_rules.length])).toEqual([[12, 'VIP', 1]]);
-    expect(eu.customer_groups.map((g) => [g.id, g.name, g.discount_rules.length])).toEqual([[7, 'VIP', 1], [8, 'Outlet', 0]]);
+    expect(eu.customer_groups.map((g) => [g.id, g.name, g.discount_rules.length])).toEqual([
+      [7, 'VIP', 1],
+      [8, 'Outlet', 0],
+    ]);
     // The same address is in one group per store.
     expect(membership(bc, STORE)).toEqual({ 'ava.jones@example.com': 12, 'liam.smith@example.com': 12 });
     expect(membership(bc, STORE_2)).toEqual({ 'ava.jones@example.com': 7, 'liam.smith@example.com': 7 });
@@ -86,10 +87,11 @@ groups:
     expect(again.stdout).toContain('No changes.');
   });
 
-  it('stops at one store\'s wrong token with one error naming that store, and prints no token', async () => {
+  it("stops at one store's wrong token with one error naming that store, and prints no token", async () => {
     bc = await startBigCommerceEmulator({ port: 0, stores: [STORE, STORE_2] });
     project = await createProject({
-      'groups.yaml': `version: 1\nproviders:\n${providerBlock('bc-us', 'BC_US')}\n${providerBlock('bc-eu', 'BC_EU')}\n` +
+      'groups.yaml':
+        `version: 1\nproviders:\n${providerBlock('bc-us', 'BC_US')}\n${providerBlock('bc-eu', 'BC_EU')}\n` +
         'defaults:\n  providers: [bc-us, bc-eu]\ngroups:\n  vip:\n    name: VIP\n    members: [ava.jones@example.com]\n',
     });
     const env = { ...storeEnv(bc, STORE, 'BC_US'), ...storeEnv(bc, STORE_2, 'BC_EU'), BC_EU_ACCESS_TOKEN: 'not-the-eu-token' };
@@ -138,15 +140,14 @@ groups:
       changes: { kind: string; action: string; address: string }[];
       findings: { severity: string; message: string }[];
     };
-    expect(changes.map((c) => `${c.kind} ${c.action} ${c.address}`)).toEqual([
-      'membership update bc/members/ava.jones@example.com',
-      'group delete bc/#2',
-    ]);
+    expect(changes.map((c) => `${c.kind} ${c.action} ${c.address}`)).toEqual(['membership update bc/members/ava.jones@example.com', 'group delete bc/#2']);
     // No unassign changes for the 12 others, but the plan says what will happen to them.
-    expect(findings).toEqual([expect.objectContaining({
-      severity: 'warning',
-      message: 'deleting group "Spring Sale" (#2) on bc leaves 12 customers in no group: the platform unassigns them itself',
-    })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: 'deleting group "Spring Sale" (#2) on bc leaves 12 customers in no group: the platform unassigns them itself',
+      }),
+    ]);
 
     const apply = await project.run(['apply', '--auto-approve'], env);
     expect(apply.code).toBe(0);
@@ -167,7 +168,10 @@ groups:
       state: state({ [STORE.storeHash]: { groups: names.map((name, i) => group(i + 1, name)), customers: [] } }),
     });
     // The file keeps 8 of the 12 groups: 4 deletions, 33%.
-    const kept = names.slice(0, 8).map((name, i) => `  s${i + 1}:\n    name: ${name}`).join('\n');
+    const kept = names
+      .slice(0, 8)
+      .map((name, i) => `  s${i + 1}:\n    name: ${name}`)
+      .join('\n');
     project = await createProject({
       'groups.yaml': `version: 1\nproviders:\n${providerBlock('bc', 'BC', 'prune: true')}\ndefaults:\n  providers: [bc]\ngroups:\n${kept}\n`,
     });

@@ -118,9 +118,7 @@ describe('groupform on BigCommerce, end to end', () => {
     });
     // PUT replaces the whole rule set: the category rule the file does not declare is gone.
     expect(store.customer_groups.find((g) => g.id === 5)!.discount_rules).toEqual([{ type: 'all', method: 'percent', amount: '10.0000' }]);
-    expect(calls(bc, 'PUT', '/v2/customer_groups/5').map((r) => r.body)).toEqual([
-      { discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }] },
-    ]);
+    expect(calls(bc, 'PUT', '/v2/customer_groups/5').map((r) => r.body)).toEqual([{ discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }] }]);
 
     const groups = membership(bc);
     expect(groups).toMatchObject({

@@ -27,7 +27,7 @@ describe('groupform apply through Commerce Layer imports', () => {
     const plan = await setup.run(['plan']);
     expect(plan.stdout).toContain('+ 30 customers join cl/vip');
     // One import (a create and its polls) instead of 30 PATCHes.
-    expect(plan.stdout).toContain("cl: 11 API calls (5 reads, 6 writes)");
+    expect(plan.stdout).toContain('cl: 11 API calls (5 reads, 6 writes)');
 
     // Between groupform's read and the import's run, one customer is deleted on the platform: its row fails.
     const gone = store().customers[7]!;
@@ -39,7 +39,9 @@ describe('groupform apply through Commerce Layer imports', () => {
 
     expect(apply.code).toBe(1);
     expect(apply.stdout).toContain('Apply complete: 29 done, 1 failed, 0 not attempted.');
-    expect(apply.stdout).toMatch(new RegExp(`cl/members/${gone.email} \\(assign to VIP\\): cl: import \\w+ refused customer ${gone.id}: id couldn't find customer with id ${gone.id}`));
+    expect(apply.stdout).toMatch(
+      new RegExp(`cl/members/${gone.email} \\(assign to VIP\\): cl: import \\w+ refused customer ${gone.id}: id couldn't find customer with id ${gone.id}`),
+    );
     const calls = setup.calls();
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/imports')).toHaveLength(1);
     expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
@@ -55,7 +57,7 @@ describe('groupform apply through Commerce Layer imports', () => {
 
   it('--no-bulk sends one PATCH per customer, and the plan counts them', async () => {
     setup = await setupCommerceLayer(config, { state: store() });
-    expect((await setup.run(['plan', '--no-bulk'])).stdout).toContain("cl: 35 API calls (5 reads, 30 writes)");
+    expect((await setup.run(['plan', '--no-bulk'])).stdout).toContain('cl: 35 API calls (5 reads, 30 writes)');
     const apply = await setup.run(['apply', '--auto-approve', '--no-bulk']);
     expect(apply.code).toBe(0);
     const calls = setup.calls();

@@ -33,8 +33,15 @@ export function group(id: string, code: string | null, name: string, extra: Part
 
 export function customer(id: string, email: string, groupId: string | null = null): CustomerRecord {
   return {
-    id, email, customer_group_id: groupId, status: 'prospect',
-    reference: null, reference_origin: null, metadata: {}, created_at: AT, updated_at: AT,
+    id,
+    email,
+    customer_group_id: groupId,
+    status: 'prospect',
+    reference: null,
+    reference_origin: null,
+    metadata: {},
+    created_at: AT,
+    updated_at: AT,
   };
 }
 
@@ -90,7 +97,10 @@ export async function setupCommerceLayer(
 export function membersByCode(state: CommerceLayerState): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const g of state.customer_groups) {
-    result[g.code ?? g.id] = state.customers.filter((c) => c.customer_group_id === g.id).map((c) => c.email).sort();
+    result[g.code ?? g.id] = state.customers
+      .filter((c) => c.customer_group_id === g.id)
+      .map((c) => c.email)
+      .sort();
   }
   return result;
 }

@@ -28,14 +28,19 @@ async function loseFirstCreate(target: string): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     const relay = async (): Promise<void> => {
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<string, string>;
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<
+        string,
+        string
+      >;
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const answer = await fetch(target + req.url, { method: req.method, headers, body });
       const text = await answer.text();
       if (!lost && req.method === 'POST' && req.url === '/api/customer_groups') {
         lost = true;
         res.writeHead(500, { 'Content-Type': 'application/vnd.api+json' });
-        res.end(JSON.stringify({ errors: [{ title: 'Internal server error', detail: 'Something went wrong.', code: 'INTERNAL_SERVER_ERROR', status: '500' }] }));
+        res.end(
+          JSON.stringify({ errors: [{ title: 'Internal server error', detail: 'Something went wrong.', code: 'INTERNAL_SERVER_ERROR', status: '500' }] }),
+        );
         return;
       }
       res.writeHead(answer.status, Object.fromEntries(answer.headers));

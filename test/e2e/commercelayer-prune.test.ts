@@ -50,7 +50,12 @@ groups:
     const after = setup.emulator.state();
     expect(after.customer_groups.map((g) => g.id).sort()).toEqual(['GrpLegacyA', 'GrpVipAaaa']);
     expect(membersByCode(after)).toEqual({ vip: ['ava@example.com'], 'legacy-b2b': ['old@example.com'] });
-    expect(after.customers.filter((c) => c.customer_group_id === null).map((c) => c.email).sort()).toEqual(['leo@example.com', 'zoe@example.com']);
+    expect(
+      after.customers
+        .filter((c) => c.customer_group_id === null)
+        .map((c) => c.email)
+        .sort(),
+    ).toEqual(['leo@example.com', 'zoe@example.com']);
     expect(setup.calls().filter((c) => c.status === 423)).toEqual([]);
     expect((await setup.run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
@@ -84,7 +89,10 @@ groups:
     const state = shopWithCustomers('ava@example.com', 'old@example.com');
     state.customer_groups = [group('GrpVipAaaa', 'vip', 'VIP'), group('GrpLegacyA', 'legacy-b2b', 'Legacy B2B')];
     for (const c of state.customers) c.customer_group_id = 'GrpLegacyA';
-    setup = await setupCommerceLayer(`${pruning('    prune: true\n    ignore: ["Legacy *"]\n')}\ngroups:\n  vip:\n    name: VIP\n    members: [ava@example.com]\n`, { state });
+    setup = await setupCommerceLayer(
+      `${pruning('    prune: true\n    ignore: ["Legacy *"]\n')}\ngroups:\n  vip:\n    name: VIP\n    members: [ava@example.com]\n`,
+      { state },
+    );
 
     const plan = await setup.run(['plan']);
     expect(plan.code).toBe(0);
@@ -94,7 +102,7 @@ groups:
     expect((await setup.run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
-  it('refuses to remove most of a group\'s members until --force', async () => {
+  it("refuses to remove most of a group's members until --force", async () => {
     const emails = Array.from({ length: 10 }, (_, i) => `member${i}@example.com`);
     const state = shopWithCustomers(...emails);
     state.customer_groups = [group('GrpVipAaaa', 'vip', 'VIP')];
@@ -138,7 +146,10 @@ groups:
           onChange: (now) => {
             if (joined || !setup) return;
             joined = true;
-            setup.emulator.setState({ ...now, customers: [...now.customers, { ...now.customers[1]!, id: 'CusLateAaa', email: 'late@example.com', customer_group_id: 'GrpSpringA' }] });
+            setup.emulator.setState({
+              ...now,
+              customers: [...now.customers, { ...now.customers[1]!, id: 'CusLateAaa', email: 'late@example.com', customer_group_id: 'GrpSpringA' }],
+            });
           },
         },
       );

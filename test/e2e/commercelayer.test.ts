@@ -83,7 +83,9 @@ groups:
     expect(membersByCode(after)).toEqual({ vip: ['ava@example.com'] });
     // Only the changed fields go in the PATCH.
     const patch = setup.emulator.requests.find((r) => r.method === 'PATCH');
-    expect(patch?.body).toEqual({ data: { type: 'customer_groups', id: 'GrpVipAaaa', attributes: { name: 'VIP', metadata: { free_shipping: true, tier: 'gold' } } } });
+    expect(patch?.body).toEqual({
+      data: { type: 'customer_groups', id: 'GrpVipAaaa', attributes: { name: 'VIP', metadata: { free_shipping: true, tier: 'gold' } } },
+    });
     expect((await setup.run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 

@@ -30,7 +30,9 @@ const CHANGES = 1 + 2 + 2 + 4 + 4;
 
 const groupsYaml = (head: string): string => `${head}
 groups:
-${Object.keys(MEMBERS).map((key) => `  ${key}:\n    name: ${key[0]!.toUpperCase()}${key.slice(1)}\n    members_file: members/${key}.txt`).join('\n')}
+${Object.keys(MEMBERS)
+  .map((key) => `  ${key}:\n    name: ${key[0]!.toUpperCase()}${key.slice(1)}\n    members_file: members/${key}.txt`)
+  .join('\n')}
 `;
 const memberFiles = Object.fromEntries(Object.entries(MEMBERS).map(([key, emails]) => [`members/${key}.txt`, `${emails.join('\n')}\n`]));
 
@@ -86,7 +88,11 @@ describe('the estimate against the calls the run makes', () => {
     const cl = await project(PROVIDER_BLOCK);
     const env = { CL_BASE_URL: emulator.url, CL_AUTH_URL: emulator.url, CL_CLIENT_ID: SANDBOX_CL_CLIENT_ID, CL_CLIENT_SECRET: SANDBOX_CL_CLIENT_SECRET };
     // --no-bulk: the per-customer PATCHes, whose count is exact; an import's polls depend on its progress.
-    const { plan, made } = await estimateAndRun((args) => cl.run(args, env), () => emulator.requests.length, ['--no-bulk']);
+    const { plan, made } = await estimateAndRun(
+      (args) => cl.run(args, env),
+      () => emulator.requests.length,
+      ['--no-bulk'],
+    );
     // A token, the codes, 20 members in a page, 11 e-mails the members did not bring in a look-up; a create and 12 PATCHes.
     expect(plan.estimate).toEqual([{ provider: 'cl', calls: 4 + 13, reads: 4, writes: 13, seconds: expect.any(Number) }]);
     expectWithinTenPercent(plan, made);
@@ -95,10 +101,17 @@ describe('the estimate against the calls the run makes', () => {
   it('BigCommerce: a page of groups, the members, the look-ups, batches of 10', async () => {
     const ids = { gold: 5, silver: 6 } as const;
     const customers = range(0, CUSTOMERS).map((n) => bcCustomer(n + 1, email(n), liveGroupOf(n) ? ids[liveGroupOf(n)!] : 0));
-    const bc = await startBigCommerceEmulator({ port: 0, stores: [STORE], state: bcState({ [STORE.storeHash]: { groups: [bcGroup(5, 'Gold'), bcGroup(6, 'Silver')], customers } }) });
+    const bc = await startBigCommerceEmulator({
+      port: 0,
+      stores: [STORE],
+      state: bcState({ [STORE.storeHash]: { groups: [bcGroup(5, 'Gold'), bcGroup(6, 'Silver')], customers } }),
+    });
     opened.push(bc);
     const store = await project(`version: 1\nproviders:\n${providerBlock('bc', 'BC')}\ndefaults:\n  providers: [bc]`);
-    const { plan, made } = await estimateAndRun((args) => store.run(args, storeEnv(bc, STORE)), () => bc.requests.length);
+    const { plan, made } = await estimateAndRun(
+      (args) => store.run(args, storeEnv(bc, STORE)),
+      () => bc.requests.length,
+    );
     // The groups' page, 20 members in a list, 11 e-mails in a look-up; a create and 12 changes in 2 batches.
     expect(plan.estimate).toEqual([{ provider: 'bc', calls: 3 + 3, reads: 3, writes: 3, seconds: expect.any(Number) }]);
     expectWithinTenPercent(plan, made);
@@ -110,14 +123,28 @@ describe('the estimate against the calls the run makes', () => {
       port: 0,
       rateLimits: false,
       state: {
-        customer_groups: [{ id: 1, group_name: 'Gold' }, { id: 2, group_name: 'Silver' }],
-        customers: range(0, CUSTOMERS).map((n) => ({ id: n + 1, customer_email: email(n), customer_name: `C ${n}`, ...address, customer_group_id: liveGroupOf(n) ? ids[liveGroupOf(n)!] : null })),
+        customer_groups: [
+          { id: 1, group_name: 'Gold' },
+          { id: 2, group_name: 'Silver' },
+        ],
+        customers: range(0, CUSTOMERS).map((n) => ({
+          id: n + 1,
+          customer_email: email(n),
+          customer_name: `C ${n}`,
+          ...address,
+          customer_group_id: liveGroupOf(n) ? ids[liveGroupOf(n)!] : null,
+        })),
       },
     });
     opened.push(emulator);
-    const xk = await project('version: 1\nproviders:\n  xk:\n    type: xtrakit\n    base_url: ${XTRAKIT_BASE_URL}\n    api_key: ${XTRAKIT_API_KEY}\ndefaults:\n  providers: [xk]');
+    const xk = await project(
+      'version: 1\nproviders:\n  xk:\n    type: xtrakit\n    base_url: ${XTRAKIT_BASE_URL}\n    api_key: ${XTRAKIT_API_KEY}\ndefaults:\n  providers: [xk]',
+    );
     const env = { XTRAKIT_BASE_URL: emulator.url, XTRAKIT_API_KEY: SANDBOX_XTRAKIT_API_KEY };
-    const { plan, made } = await estimateAndRun((args) => xk.run(args, env), () => emulator.requests.length);
+    const { plan, made } = await estimateAndRun(
+      (args) => xk.run(args, env),
+      () => emulator.requests.length,
+    );
     // A page of groups and the empty page that ends that list, a page of customers; a create and 12 PUTs, no GET before them.
     expect(plan.estimate).toEqual([{ provider: 'xk', calls: 3 + 13, reads: 3, writes: 13, seconds: expect.any(Number) }]);
     expectWithinTenPercent(plan, made);

@@ -56,7 +56,10 @@ describe('names on Xtrakit', () => {
     const applied = await run(['apply', '--auto-approve']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Apply complete: 3 done, 0 failed, 0 not attempted.');
-    expect(emulator.state().customer_groups.map((g) => [g.id, g.group_name])).toEqual([[12, 'Spring Sale'], [13, 'Wholesale']]);
+    expect(emulator.state().customer_groups.map((g) => [g.id, g.group_name])).toEqual([
+      [12, 'Spring Sale'],
+      [13, 'Wholesale'],
+    ]);
     expect(groupOf(emulator)).toEqual({ 20: 13 });
     // The rename ran before the create: no refusal on the way.
     expect(emulator.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
@@ -72,7 +75,16 @@ describe('names on Xtrakit', () => {
 
   it('turns a ring of three names with one temporary name, in one apply', async () => {
     const { emulator, run } = await startXtrakit({
-      emulator: { state: { customer_groups: [{ id: 1, group_name: 'Gold' }, { id: 2, group_name: 'Silver' }, { id: 3, group_name: 'Bronze' }], customers: [] } },
+      emulator: {
+        state: {
+          customer_groups: [
+            { id: 1, group_name: 'Gold' },
+            { id: 2, group_name: 'Silver' },
+            { id: 3, group_name: 'Bronze' },
+          ],
+          customers: [],
+        },
+      },
       files: {
         'groups.yaml': xtrakitConfig(`  gold:
     name: Silver
@@ -102,7 +114,11 @@ describe('names on Xtrakit', () => {
     const applied = await run(['apply', '--auto-approve']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Apply complete: 4 done, 0 failed, 0 not attempted.');
-    expect(emulator.state().customer_groups.map((g) => [g.id, g.group_name])).toEqual([[1, 'Silver'], [2, 'Bronze'], [3, 'gold']]);
+    expect(emulator.state().customer_groups.map((g) => [g.id, g.group_name])).toEqual([
+      [1, 'Silver'],
+      [2, 'Bronze'],
+      [3, 'gold'],
+    ]);
     expect((await run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 });
@@ -119,7 +135,9 @@ describe('names on BigCommerce', () => {
   async function store(groups: string, live: ReturnType<typeof bcGroup>[], extra = '') {
     const customers = live.length === 2 && live[0]!.id === 1 ? [bcCustomer(1, 'ava@example.com', 1), bcCustomer(2, 'bo@example.com', 2)] : [];
     bc = await startBigCommerceEmulator({ port: 0, stores: [STORE], state: state({ [STORE.storeHash]: { groups: live, customers } }) });
-    project = await createProject({ 'groups.yaml': `version: 1\nproviders:\n${providerBlock('bc', 'BC', extra)}\ndefaults:\n  providers: [bc]\ngroups:\n${groups}` });
+    project = await createProject({
+      'groups.yaml': `version: 1\nproviders:\n${providerBlock('bc', 'BC', extra)}\ndefaults:\n  providers: [bc]\ngroups:\n${groups}`,
+    });
     const env = storeEnv(bc, STORE);
     return { bc, run: (args: string[]) => project!.run(args, env) };
   }
@@ -149,7 +167,10 @@ describe('names on BigCommerce', () => {
     const applied = await run(['apply', '--auto-approve']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Apply complete: 3 done, 0 failed, 0 not attempted.');
-    expect(names(bc)).toEqual([[1, 'B'], [2, 'A']]);
+    expect(names(bc)).toEqual([
+      [1, 'B'],
+      [2, 'A'],
+    ]);
     expect(membership(bc)).toEqual({ 'ava@example.com': 1, 'bo@example.com': 2 });
     expect(bc.requests.filter((r) => r.method === 'PUT').map((r) => [r.path.split('/').at(-1), r.body, r.status])).toEqual([
       ['1', { name: 'B (groupform-tmp-1)' }, 200],
@@ -168,12 +189,17 @@ describe('names on BigCommerce', () => {
       plan: { changes: { address: string; temporary?: boolean }[] };
     };
     expect(saved.plan.changes.map((change) => [change.address, change.temporary ?? false])).toEqual([
-      ['bc/a:temporary-name', true], ['bc/b', false], ['bc/a', false],
+      ['bc/a:temporary-name', true],
+      ['bc/b', false],
+      ['bc/a', false],
     ]);
     const applied = await run(['apply', 'plan.json', '--auto-approve']);
     expect(applied.stderr).toContain('✔ bc: temporary name for group a');
     expect(applied.code).toBe(0);
-    expect(names(bc)).toEqual([[1, 'B'], [2, 'A']]);
+    expect(names(bc)).toEqual([
+      [1, 'B'],
+      [2, 'A'],
+    ]);
     expect((await run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
@@ -187,7 +213,10 @@ describe('names on BigCommerce', () => {
       name: "B (groupform-tmp-1)" -> "B"
 `);
     expect((await run(['apply', '--auto-approve'])).code).toBe(0);
-    expect(names(bc)).toEqual([[1, 'B'], [2, 'A']]);
+    expect(names(bc)).toEqual([
+      [1, 'B'],
+      [2, 'A'],
+    ]);
     expect((await run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 

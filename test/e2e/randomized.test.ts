@@ -89,8 +89,15 @@ async function runCase(c: Case, platform: Platform, dir: string, outcomes: Tally
   const writesBefore = writeCount(platform);
   const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, interactive: false, env: platform.env, cwd: dir };
   const options: PlatformOptions = {
-    config: 'groups.yaml', color: false, verbose: false, sandbox: false, sandboxReset: false, format: 'json',
-    detailedExitcode: false, strict: false, force: true,
+    config: 'groups.yaml',
+    color: false,
+    verbose: false,
+    sandbox: false,
+    sandboxReset: false,
+    format: 'json',
+    detailedExitcode: false,
+    strict: false,
+    force: true,
   };
 
   let workspace: Workspace;
@@ -101,26 +108,31 @@ async function runCase(c: Case, platform: Platform, dir: string, outcomes: Tally
     count('invalid');
     const codes = error.findings.filter((f) => f.severity === 'error').map((f) => f.code);
     const unexpected = codes.filter((code) => !c.configErrors.has(code));
-    if (codes.length === 0 || unexpected.length > 0) return [`config refused with ${codes.join(', ')}; expected some of ${[...c.configErrors].join(', ') || 'none'}: ${error.message}`];
+    if (codes.length === 0 || unexpected.length > 0)
+      return [`config refused with ${codes.join(', ')}; expected some of ${[...c.configErrors].join(', ') || 'none'}: ${error.message}`];
     return [];
   }
   try {
     if (c.configErrors.size > 0) return [`config accepted; expected ${[...c.configErrors].join(', ')}`];
     // The file as loaded, apart from anything the code under test might do to it.
     const desired = workspace.desired.groups.map(({ key, provider, attributes, members, membership, pinnedId, protect }) =>
-      structuredClone({ key, provider, attributes, members, membership, protect, ...(pinnedId === undefined ? {} : { pinnedId }) }));
+      structuredClone({ key, provider, attributes, members, membership, protect, ...(pinnedId === undefined ? {} : { pinnedId }) }),
+    );
     const planned = await planWith(workspace, options);
     const errors = planned.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       count('refused');
       for (const code of new Set(errors.map((f) => f.code))) count(`plan:${code}`);
-            const problems = errors.filter((f) => !PLAN_REFUSALS.has(f.code)).map((f) => `unexpected plan refusal ${f.code}: ${f.message}`);
+      const problems = errors.filter((f) => !PLAN_REFUSALS.has(f.code)).map((f) => `unexpected plan refusal ${f.code}: ${f.message}`);
       if (writeCount(platform) !== writesBefore) problems.push('a refused plan wrote to the platform');
       return problems;
     }
     const result = await applyPlan(planned, workspace.providers, { output: 'silent' });
     if (result.failed > 0 || result.notAttempted > 0) {
-      return [`apply: ${result.failed} failed, ${result.notAttempted} not attempted: ${JSON.stringify(result.items.filter((i) => i.status !== 'done'))}`, `plan: ${JSON.stringify(planned.changes)}`];
+      return [
+        `apply: ${result.failed} failed, ${result.notAttempted} not attempted: ${JSON.stringify(result.items.filter((i) => i.status !== 'done'))}`,
+        `plan: ${JSON.stringify(planned.changes)}`,
+      ];
     }
     count('applied');
     for (const change of planned.changes) {
@@ -158,7 +170,9 @@ function writeCount(platform: Platform): number {
 }
 
 function report(c: Case, platform: Platform, problems: string[]): string {
-  const files = Object.entries(configFiles(c, platform)).map(([name, text]) => `--- ${name}\n${text}`).join('');
+  const files = Object.entries(configFiles(c, platform))
+    .map(([name, text]) => `--- ${name}\n${text}`)
+    .join('');
   return [
     `seed ${c.seed} on ${platform.type} (replay: GROUPFORM_RANDOM_SEED=${c.seed} npx vitest run test/e2e/randomized.test.ts -t ${platform.type})`,
     ...problems.map((p) => `  - ${p}`),

@@ -89,7 +89,10 @@ describe('groupform --sandbox', () => {
     const { run, dir } = await copyOfGroupsYaml();
     expect((await run(['plan', '--sandbox', '--log-file', 'audit.log'])).code).toBe(0);
     const text = await readFile(`${dir}/audit.log`, 'utf8');
-    const entries = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(new Set(entries.map((e) => e.provider))).toEqual(new Set(['cl', 'bc', 'xk']));
     for (const entry of entries) {
       expect(entry).toMatchObject({ method: expect.stringMatching(/^(GET|POST)$/), path: expect.stringMatching(/^\//), status: 200 });

@@ -37,8 +37,16 @@ describe('groupform on Xtrakit: customers without a unique e-mail', () => {
     expect(applied.stdout).toContain('Apply complete: 8 done, 0 failed, 0 not attempted.');
     expect(groupOf(emulator)).toMatchObject({ 15: null, 16: null, 17: null, 18: 5 });
     // Their other fields, the missing e-mail included, are as they were.
-    expect(emulator.state().customers.filter((c) => c.id >= 16).map((c) => [c.customer_email, c.customer_name]))
-      .toEqual([[null, 'No Mail'], ['', 'Blank Mail'], [null, 'Walk-in']]);
+    expect(
+      emulator
+        .state()
+        .customers.filter((c) => c.id >= 16)
+        .map((c) => [c.customer_email, c.customer_name]),
+    ).toEqual([
+      [null, 'No Mail'],
+      ['', 'Blank Mail'],
+      [null, 'Walk-in'],
+    ]);
 
     const again = await run(['plan', '--detailed-exitcode']);
     expect(again.code).toBe(0);

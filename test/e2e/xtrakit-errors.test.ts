@@ -7,7 +7,7 @@ import { groupOf, seed, useXtrakitCase } from './xtrakit-setup.js';
 const start = useXtrakitCase();
 
 describe('groupform on Xtrakit: the platform says no', () => {
-  it('stops at a wrong API key with the platform\'s message, and never shows the key, even in the audit log', async () => {
+  it("stops at a wrong API key with the platform's message, and never shows the key, even in the audit log", async () => {
     const key = 'xk-live-5f2b9c0e7d1a4b3c';
     const { emulator, project, run } = await start();
 
@@ -25,7 +25,7 @@ describe('groupform on Xtrakit: the platform says no', () => {
     expect(emulator.requests.every((r) => r.method === 'GET' && r.status === 401)).toBe(true);
   });
 
-  it('waits out the platform\'s 429s and finishes the apply', async () => {
+  it("waits out the platform's 429s and finishes the apply", async () => {
     // A short window instead of Laravel's minute: the CLI's own limiter keeps to 60 a minute, so it is the
     // emulator that refuses here, and Retry-After that paces the client.
     const { emulator, run } = await start({ emulator: { rateLimits: { limit: 6, windowMs: 1000 } } });

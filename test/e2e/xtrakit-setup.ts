@@ -2,7 +2,11 @@
 // points the real CLI at it, and one place that starts the emulator and the scratch project and closes both.
 import { afterEach } from 'vitest';
 import {
-  SANDBOX_XTRAKIT_API_KEY, startXtrakitEmulator, type XtrakitCustomer, type XtrakitEmulator, type XtrakitEmulatorOptions,
+  SANDBOX_XTRAKIT_API_KEY,
+  startXtrakitEmulator,
+  type XtrakitCustomer,
+  type XtrakitEmulator,
+  type XtrakitEmulatorOptions,
   type XtrakitGroup,
 } from '../../src/emulators/xtrakit/index.js';
 import { createFaultPlan } from '../../src/emulators/common/faults.js';
@@ -11,7 +15,10 @@ import type { CliResult } from '../helpers/run-cli.js';
 
 /** The six fields every customer edit must carry, filled as a real record would be. */
 export const address = {
-  customer_phone: '+44 7700 900123', customer_country: 'GB', customer_city: 'Leeds', customer_state: 'West Yorkshire',
+  customer_phone: '+44 7700 900123',
+  customer_country: 'GB',
+  customer_city: 'Leeds',
+  customer_state: 'West Yorkshire',
   address1: '10 High Street',
 };
 
@@ -33,9 +40,18 @@ export function seed(): Seed {
     customers: [
       { id: 10, customer_email: 'jane@example.com', customer_name: 'Jane Doe', ...address, customer_group_id: 1 },
       // John moves: he carries every optional field and a mixed-case e-mail, which a move must leave as they are.
-      { id: 11, customer_email: 'John@Example.com', customer_name: 'John Roe', ...address, customer_whatsapp: '+44 7700 900999',
-        customer_zip: 'LS1 4AP', address2: 'Flat 2', customer_profile: 'https://cdn.example.com/john.png', created_by: 'import',
-        customer_group_id: 4 },
+      {
+        id: 11,
+        customer_email: 'John@Example.com',
+        customer_name: 'John Roe',
+        ...address,
+        customer_whatsapp: '+44 7700 900999',
+        customer_zip: 'LS1 4AP',
+        address2: 'Flat 2',
+        customer_profile: 'https://cdn.example.com/john.png',
+        created_by: 'import',
+        customer_group_id: 4,
+      },
       { id: 12, customer_email: 'ann@example.com', customer_name: 'Ann Lee', ...address, customer_zip: 'LS2 7EE' },
       { id: 13, customer_email: 'bob@example.com', customer_name: 'Bob Ray', ...address, customer_group_id: 2 },
       { id: 14, customer_email: 'zoe@example.com', customer_name: 'Zoe Kim', ...address, customer_group_id: 3 },
@@ -98,8 +114,7 @@ export function useXtrakitCase(): (options?: { emulator?: XtrakitEmulatorOptions
     return {
       emulator,
       project,
-      run: (args, { apiKey = SANDBOX_XTRAKIT_API_KEY } = {}) =>
-        project.run(args, { XTRAKIT_BASE_URL: emulator.url, XTRAKIT_API_KEY: apiKey }),
+      run: (args, { apiKey = SANDBOX_XTRAKIT_API_KEY } = {}) => project.run(args, { XTRAKIT_BASE_URL: emulator.url, XTRAKIT_API_KEY: apiKey }),
     };
   };
 }

@@ -3,11 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  SANDBOX_CL_CLIENT_ID, SANDBOX_CL_CLIENT_SECRET, startCommerceLayerEmulator, type CommerceLayerEmulator,
+  SANDBOX_CL_CLIENT_ID,
+  SANDBOX_CL_CLIENT_SECRET,
+  startCommerceLayerEmulator,
+  type CommerceLayerEmulator,
 } from '../../src/emulators/commercelayer/index.js';
-import {
-  SANDBOX_ACCESS_TOKEN, SANDBOX_STORE_HASH, startBigCommerceEmulator, type BigCommerceEmulator,
-} from '../../src/emulators/bigcommerce/index.js';
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_STORE_HASH, startBigCommerceEmulator, type BigCommerceEmulator } from '../../src/emulators/bigcommerce/index.js';
 import { SANDBOX_XTRAKIT_API_KEY, startXtrakitEmulator, type XtrakitEmulator } from '../../src/emulators/xtrakit/index.js';
 import { createProject, type Project } from '../helpers/e2e.js';
 import { address } from './xtrakit-setup.js';
@@ -53,25 +54,66 @@ const bcAt = 'Thu, 01 Jan 2026 00:00:00 +0000';
 const states = {
   commercelayer: {
     organization: { slug: 'acme', id: 'OrgAcmeXyz' },
-    customer_groups: [{ id: 'GrpVipAaaa', name: 'VIP Customers', code: 'vip', reference: null, reference_origin: null,
-      metadata: { tier: 'silver' }, created_at: clAt, updated_at: clAt }],
-    customers: emails.map((email, i) => ({ id: `Cus${i}Aaaaaa`, email, customer_group_id: i === 0 || i === 3 ? 'GrpVipAaaa' : null,
-      status: 'prospect' as const, reference: null, reference_origin: null, metadata: {}, created_at: clAt, updated_at: clAt })),
+    customer_groups: [
+      {
+        id: 'GrpVipAaaa',
+        name: 'VIP Customers',
+        code: 'vip',
+        reference: null,
+        reference_origin: null,
+        metadata: { tier: 'silver' },
+        created_at: clAt,
+        updated_at: clAt,
+      },
+    ],
+    customers: emails.map((email, i) => ({
+      id: `Cus${i}Aaaaaa`,
+      email,
+      customer_group_id: i === 0 || i === 3 ? 'GrpVipAaaa' : null,
+      status: 'prospect' as const,
+      reference: null,
+      reference_origin: null,
+      metadata: {},
+      created_at: clAt,
+      updated_at: clAt,
+    })),
   },
   bigcommerce: {
     stores: {
       [SANDBOX_STORE_HASH]: {
-        customer_groups: [{ id: 1, name: 'VIP', is_default: false, is_group_for_guests: false, category_access: { type: 'all' as const },
-          discount_rules: [], date_created: bcAt, date_modified: bcAt }],
-        customers: emails.map((email, i) => ({ id: i + 1, email, first_name: 'A', last_name: 'B',
-          customer_group_id: i === 0 || i === 3 ? 1 : 0, date_created: clAt, date_modified: clAt })),
+        customer_groups: [
+          {
+            id: 1,
+            name: 'VIP',
+            is_default: false,
+            is_group_for_guests: false,
+            category_access: { type: 'all' as const },
+            discount_rules: [],
+            date_created: bcAt,
+            date_modified: bcAt,
+          },
+        ],
+        customers: emails.map((email, i) => ({
+          id: i + 1,
+          email,
+          first_name: 'A',
+          last_name: 'B',
+          customer_group_id: i === 0 || i === 3 ? 1 : 0,
+          date_created: clAt,
+          date_modified: clAt,
+        })),
       },
     },
   },
   xtrakit: {
     customer_groups: [{ id: 1, group_name: 'VIP', group_description: 'Big spenders' }],
-    customers: emails.map((customer_email, i) => ({ id: i + 1, customer_email, customer_name: 'A B', ...address,
-      customer_group_id: i === 0 || i === 3 ? 1 : null })),
+    customers: emails.map((customer_email, i) => ({
+      id: i + 1,
+      customer_email,
+      customer_name: 'A B',
+      ...address,
+      customer_group_id: i === 0 || i === 3 ? 1 : null,
+    })),
   },
 };
 
@@ -90,9 +132,14 @@ describe('groupform on Commerce Layer, BigCommerce and Xtrakit at once', () => {
     const xk = (servers.xk = await startXtrakitEmulator({ port: 0, state: states.xtrakit, rateLimits: false }));
     const project = (servers.project = await createProject({ 'groups.yaml': config }));
     const env = {
-      CL_BASE_URL: cl.url, CL_CLIENT_ID: SANDBOX_CL_CLIENT_ID, CL_CLIENT_SECRET: SANDBOX_CL_CLIENT_SECRET,
-      BC_BASE_URL: bc.url, BC_STORE_HASH: SANDBOX_STORE_HASH, BC_ACCESS_TOKEN: SANDBOX_ACCESS_TOKEN,
-      XTRAKIT_BASE_URL: xk.url, XTRAKIT_API_KEY: SANDBOX_XTRAKIT_API_KEY,
+      CL_BASE_URL: cl.url,
+      CL_CLIENT_ID: SANDBOX_CL_CLIENT_ID,
+      CL_CLIENT_SECRET: SANDBOX_CL_CLIENT_SECRET,
+      BC_BASE_URL: bc.url,
+      BC_STORE_HASH: SANDBOX_STORE_HASH,
+      BC_ACCESS_TOKEN: SANDBOX_ACCESS_TOKEN,
+      XTRAKIT_BASE_URL: xk.url,
+      XTRAKIT_API_KEY: SANDBOX_XTRAKIT_API_KEY,
     };
 
     const planned = await project.run(['plan', '--detailed-exitcode'], env);
@@ -126,11 +173,12 @@ describe('groupform on Commerce Layer, BigCommerce and Xtrakit at once', () => {
     const xkState = xk.state();
     expect(xkState.customers.map((c) => c.customer_group_id)).toEqual([1, 1, 2, null]);
     expect(xkState.customer_groups.map((g) => [g.group_name, g.group_description])).toEqual([
-      ['VIP', 'Spent over $1,000 last year'], ['Staff', null],
+      ['VIP', 'Spent over $1,000 last year'],
+      ['Staff', null],
     ]);
   });
 
-  it('`npm start` plans the project\'s groups.yaml against the sandbox and shows all three platforms', async () => {
+  it("`npm start` plans the project's groups.yaml against the sandbox and shows all three platforms", async () => {
     const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
     const [node, bin, ...args] = pkg.scripts.start.split(' ');
     expect([node, bin]).toEqual(['node', 'bin/groupform.js']);
@@ -141,9 +189,12 @@ describe('groupform on Commerce Layer, BigCommerce and Xtrakit at once', () => {
     const started = await project.run(args);
     expect(started.code).toBe(0);
     // In the file's order (cl, bc, xk), each headed with its platform.
-    expect(started.stdout.split('\n').filter((line) => line.startsWith('Provider ')).map((line) => line.split(' (')[1]?.split(',')[0])).toEqual([
-      'Commerce Layer', 'BigCommerce', 'Xtrakit',
-    ]);
+    expect(
+      started.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('Provider '))
+        .map((line) => line.split(' (')[1]?.split(',')[0]),
+    ).toEqual(['Commerce Layer', 'BigCommerce', 'Xtrakit']);
     expect(started.stdout).toMatch(/^Plan: \d+ groups? to add, \d+ to change, \d+ to delete; \d+ customers? to move\.$/m);
   });
 });

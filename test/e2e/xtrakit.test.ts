@@ -73,7 +73,13 @@ describe('groupform on Xtrakit: plan, apply, converge', () => {
         (['customer_email', 'customer_whatsapp', 'customer_zip', 'address2'] as const).flatMap((f) => (read[f] ? [[f, read[f]]] : [])),
       );
       expect(put.body).toEqual({
-        customer_name, customer_phone, customer_country, customer_city, customer_state, address1, ...optional,
+        customer_name,
+        customer_phone,
+        customer_country,
+        customer_city,
+        customer_state,
+        address1,
+        ...optional,
         customer_group_id: { 11: 1, 12: 2, 15: null }[id],
       });
       // Every other field of the record is as it was (updated_at aside).

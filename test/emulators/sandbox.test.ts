@@ -26,7 +26,7 @@ describe('startSandbox', () => {
   });
 });
 
-describe('the sandbox\'s Commerce Layer group deletion', () => {
+describe("the sandbox's Commerce Layer group deletion", () => {
   // Commerce Layer documents 423 Locked ("could not be deleted due to integrity constraints") but not when a group
   // with customers gets it (https://docs.commercelayer.io/core/handling-errors), so the sandbox can play both.
   async function deleteVip(options: Parameters<typeof startSandbox>[0]) {
@@ -54,11 +54,22 @@ describe('the sandbox\'s Commerce Layer group deletion', () => {
 });
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const shipped = ['groups.yaml', ...readdirSync(repoRoot + 'examples').filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`)];
+const shipped = [
+  'groups.yaml',
+  ...readdirSync(repoRoot + 'examples')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `examples/${f}`),
+];
 
 const endpoints: SandboxEndpoints = {
   commercelayer: { baseUrl: 'http://127.0.0.1:1', authUrl: 'http://127.0.0.1:1', clientId: 'id', clientSecret: 'secret' },
-  bigcommerce: { baseUrl: 'http://127.0.0.1:2', stores: [{ storeHash: 's1', accessToken: 't1' }, { storeHash: 's2', accessToken: 't2' }] },
+  bigcommerce: {
+    baseUrl: 'http://127.0.0.1:2',
+    stores: [
+      { storeHash: 's1', accessToken: 't1' },
+      { storeHash: 's2', accessToken: 't2' },
+    ],
+  },
   xtrakit: { baseUrl: 'http://127.0.0.1:3', apiKey: 'key' },
 };
 

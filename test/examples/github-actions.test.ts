@@ -17,12 +17,24 @@ const dir = repoRoot + 'examples/github-actions/';
 const validator = repoRoot + 'node_modules/.bin/action-validator';
 const workflows = ['groupform-plan.yml', 'groupform-apply.yml', 'groupform-drift.yml'];
 
-interface Step { name?: string; run?: string; if?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Workflow { on: Record<string, unknown>; jobs: Record<string, { environment?: string; if?: string; steps: Step[] }> }
+interface Step {
+  name?: string;
+  run?: string;
+  if?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { environment?: string; if?: string; steps: Step[] }>;
+}
 
 const load = async (file: string): Promise<Workflow> => parse(await readFile(dir + file, 'utf8')) as Workflow;
 const step = (workflow: Workflow, name: string): Step => {
-  const found = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.name === name);
+  const found = Object.values(workflow.jobs)
+    .flatMap((job) => job.steps)
+    .find((s) => s.name === name);
   if (!found) throw new Error(`no step ${name}`);
   return found;
 };
@@ -59,7 +71,9 @@ describe('the example workflows', () => {
     expect(post).toContain("marker='<!-- groupform-plan -->'");
     expect(post).toContain('Plan for %s');
     expect(post).toContain('-X PATCH');
-    const uploads = Object.values(plan.jobs).flatMap((job) => job.steps).filter((s) => s.uses?.startsWith('actions/upload-artifact'));
+    const uploads = Object.values(plan.jobs)
+      .flatMap((job) => job.steps)
+      .filter((s) => s.uses?.startsWith('actions/upload-artifact'));
     expect(uploads.map((s) => s.with?.path)).toEqual(['plan.json.enc']);
   });
 
@@ -75,12 +89,14 @@ describe('the example workflows', () => {
     const drift = await load('groupform-drift.yml');
     expect(step(drift, 'Drift').run).toContain('--report drift.md --report drift.json');
     expect(step(drift, 'Report').run).toContain('gh label create groupform-drift');
-    const uploads = Object.values(drift.jobs).flatMap((job) => job.steps).filter((s) => s.uses?.startsWith('actions/upload-artifact'));
+    const uploads = Object.values(drift.jobs)
+      .flatMap((job) => job.steps)
+      .filter((s) => s.uses?.startsWith('actions/upload-artifact'));
     expect(uploads.map((s) => s.with?.path)).toEqual(['drift.json.enc']);
   });
 });
 
-describe('the workflows\' shell steps against the sandbox', () => {
+describe("the workflows' shell steps against the sandbox", () => {
   let env: SandboxProject;
   let shims: string;
 
@@ -123,7 +139,9 @@ describe('the workflows\' shell steps against the sandbox', () => {
     const encrypted = await readFile(path.join(env.project.dir, 'plan.json.enc'));
     expect(encrypted.toString('latin1')).not.toContain('@example.com');
     // The decryption line of the apply workflow, as written.
-    const decrypt = step(apply, 'Fetch the reviewed plan').run!.split('\n').find((line) => line.includes('openssl enc -d'))!;
+    const decrypt = step(apply, 'Fetch the reviewed plan')
+      .run!.split('\n')
+      .find((line) => line.includes('openssl enc -d'))!;
     expect((await runStep(decrypt, key)).code).toBe(0);
     expect(JSON.parse(await readFile(path.join(env.project.dir, 'plan.json'), 'utf8'))).toHaveProperty('plan');
   }, 60_000);
@@ -131,7 +149,10 @@ describe('the workflows\' shell steps against the sandbox', () => {
   it('a refused plan becomes a comment with its reasons, e-mails masked', async () => {
     const plan = await load('groupform-plan.yml');
     // Ava in two groups of one store: an error that names her.
-    await env.project.write('groups.yaml', (await repoConfig()).replace('      - noah.wilson@example.com\n', '      - noah.wilson@example.com\n      - ava.jones@example.com\n'));
+    await env.project.write(
+      'groups.yaml',
+      (await repoConfig()).replace('      - noah.wilson@example.com\n', '      - noah.wilson@example.com\n      - ava.jones@example.com\n'),
+    );
     try {
       const refused = await runStep(step(plan, 'Plan').run!);
       expect(refused).toEqual({ code: 0, output: 'code=1\n' });

@@ -204,9 +204,7 @@ describe('errors', () => {
   });
 
   it('never lets a secret out, even when the platform echoes it', async () => {
-    const { url } = await scripted((q, res) =>
-      json(res, 400, { message: `bad key ${q.headers['x-api-key']} and token ${q.headers.authorization}` }),
-    );
+    const { url } = await scripted((q, res) => json(res, 400, { message: `bad key ${q.headers['x-api-key']} and token ${q.headers.authorization}` }));
     const { http, log } = client(url, {
       headers: { 'x-api-key': 'k3y-s3cret' },
       secrets: () => ['k3y-s3cret'],
@@ -221,12 +219,13 @@ describe('errors', () => {
 
 describe('trust', () => {
   it('shortens a long error body after redacting it, so that no part of a secret shows', async () => {
-    const { url } = await scripted((_q, res) => void res.writeHead(400, { 'content-type': 'text/plain' }).end(`${'x'.repeat(495)}k3y-s3cret${'y'.repeat(10_000)}`));
+    const { url } = await scripted(
+      (_q, res) => void res.writeHead(400, { 'content-type': 'text/plain' }).end(`${'x'.repeat(495)}k3y-s3cret${'y'.repeat(10_000)}`),
+    );
     const { http } = client(url, { secrets: () => ['k3y-s3cret'] });
     const error = await failure(http.request('/things', { shape: anyAnswer }));
     expect(error.detail).toBe(`${'x'.repeat(495)}[reda…`);
   });
-
 
   it('follows no redirect: the error names both URLs and the second host gets no credential', async () => {
     const second = await startServer((_q, res) => json(res, 200, {}));
@@ -255,27 +254,32 @@ describe('trust', () => {
   });
 
   it('hands over only a body of the documented shape', async () => {
-    const { url } = await scripted((_q, res) => json(res, 200, { data: {} }), (_q, res) => json(res, 200, [1, 2]));
+    const { url } = await scripted(
+      (_q, res) => json(res, 200, { data: {} }),
+      (_q, res) => json(res, 200, [1, 2]),
+    );
     const { http } = client(url);
     const list = shape<number[]>('a list of numbers', { type: 'array', items: { type: 'number' } });
     const error = await failure(http.request('/list', { shape: list }));
     expect(error.code).toBe('api-unexpected');
-    expect(error.message).toBe('test: GET /list failed (HTTP 200): unexpected answer: expected a list of numbers, got JSON that does not fit: the top level must be array');
+    expect(error.message).toBe(
+      'test: GET /list failed (HTTP 200): unexpected answer: expected a list of numbers, got JSON that does not fit: the top level must be array',
+    );
     await expect(http.request('/list', { shape: list })).resolves.toEqual([1, 2]);
   });
 });
 
 describe('client-side limits', () => {
   it('frees the slot of a call whose body never finishes', async () => {
-    const { url } = await scripted(
-      (_q, res) => void res.writeHead(200, { 'content-type': 'application/json' }).write('{"partial":'),
-      ok,
-    );
+    const { url } = await scripted((_q, res) => void res.writeHead(200, { 'content-type': 'application/json' }).write('{"partial":'), ok);
     // Long enough for the next call to answer in time on a loaded machine (with coverage on, 50 ms was not).
     const { http, log } = client(url, { timeoutMs: 500, attempts: 1, limits: { concurrency: 1, rules: [] } });
     expect((await failure(http.request('/stalls', { shape: anyAnswer }))).detail).toBe('no response within 0.5 s');
     await expect(http.request('/next', { shape: anyAnswer })).resolves.toEqual({ ok: true });
-    expect(log.map((e) => [e.path, e.status])).toEqual([['/stalls', 0], ['/next', 200]]);
+    expect(log.map((e) => [e.path, e.status])).toEqual([
+      ['/stalls', 0],
+      ['/next', 200],
+    ]);
   });
 
   it('never has more calls in flight than its concurrency', async () => {

@@ -29,7 +29,10 @@ async function serve(status: number, body: Buffer | string, headers: Record<stri
 const options = { provider: 'cl', maxBytes: 1024 * 1024, clock: systemClock };
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   expect((error as Error).message).not.toContain('s3cr3tsig');
   return error as ApiError;

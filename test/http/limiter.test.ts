@@ -124,7 +124,7 @@ describe('Limiter', () => {
     expect(writes).toEqual([0, 0, 1000]);
   });
 
-  it('gives each endpoint its own burst budget, within the class\'s average', async () => {
+  it("gives each endpoint its own burst budget, within the class's average", async () => {
     const clock = fakeClock(0);
     const rules: RateRule[] = [
       { counts: 'write', perEndpoint: true, limit: 2, windowMs: 1000 },
@@ -146,7 +146,7 @@ describe('Limiter', () => {
     expect(await run(limiter, clock, 3)).toEqual([0, 0, 1000]);
   });
 
-  it('learns a BigCommerce store\'s quota from its headers, window and all', () => {
+  it("learns a BigCommerce store's quota from its headers, window and all", () => {
     const limiter = new Limiter({ concurrency: 1, rules: [all(150, 30_000)], clock: fakeClock(0) });
     limiter.observe({ limit: 450, windowMs: 30_000, remaining: 449, resetMs: 29_000 }, GET);
     expect(limiter.rules()).toEqual([all(450, 30_000)]);
@@ -154,7 +154,7 @@ describe('Limiter', () => {
     expect(limiter.rules()).toEqual([all(1000, 60_000)]);
   });
 
-  it('learns no limit that comes without its window (Laravel\'s X-RateLimit-Limit, Xtrakit): it could be per any window', async () => {
+  it("learns no limit that comes without its window (Laravel's X-RateLimit-Limit, Xtrakit): it could be per any window", async () => {
     const clock = fakeClock(0);
     const limiter = new Limiter({ concurrency: 1, rules: [all(60, 60_000)], clock });
     limiter.observe({ limit: 6, remaining: 1 }, GET);
@@ -162,7 +162,7 @@ describe('Limiter', () => {
     expect(await run(limiter, clock, 3)).toEqual([0, 0, 0]);
   });
 
-  it('applies a report to the rule it describes: a refused burst never shrinks the class\'s average', () => {
+  it("applies a report to the rule it describes: a refused burst never shrinks the class's average", () => {
     const burst: RateRule = { counts: 'write', perEndpoint: true, limit: 25, windowMs: 10_000 };
     const average: RateRule = { counts: 'write', perEndpoint: false, limit: 100, windowMs: 60_000 };
     const read: RateRule = { counts: 'read', perEndpoint: false, limit: 100, windowMs: 60_000 };
@@ -222,7 +222,7 @@ describe('Limiter.leastMs', () => {
   });
 });
 
-describe('Commerce Layer\'s rules in the limiter', () => {
+describe("Commerce Layer's rules in the limiter", () => {
   /** Start times of 30 reads and 30 writes to one endpoint each, sent at once. */
   const burst = async (environment: 'test' | 'live') => {
     const clock = fakeClock(0);
@@ -242,7 +242,13 @@ describe('Commerce Layer\'s rules in the limiter', () => {
   it('test: 100 writes a minute over every endpoint of the class', async () => {
     const clock = fakeClock(0);
     const limiter = new Limiter({ concurrency: 200, rules: RATE_RULES.test, clock });
-    const endpoints = ['PATCH /api/customers/:id', 'POST /api/customer_groups', 'PATCH /api/customer_groups/:id', 'DELETE /api/customer_groups/:id', 'PATCH /api/x/:id'];
+    const endpoints = [
+      'PATCH /api/customers/:id',
+      'POST /api/customer_groups',
+      'PATCH /api/customer_groups/:id',
+      'DELETE /api/customer_groups/:id',
+      'PATCH /api/x/:id',
+    ];
     const starts = (await Promise.all(endpoints.map((endpoint) => run(limiter, clock, 25, 0, { class: 'write', endpoint })))).flat();
     expect(starts.filter((t) => t < 60_000)).toHaveLength(100);
   });

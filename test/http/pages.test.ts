@@ -18,7 +18,10 @@ function server(all: Item[], size: number, withCount: boolean) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -60,10 +63,12 @@ describe('readPages', () => {
 
   it('refuses a page count above the maximum before asking for another page', async () => {
     const asked: number[] = [];
-    const error = await failure(readPages(async (n) => {
-      asked.push(n);
-      return { items: items(1, 25), pageCount: 1e9 };
-    }, options));
+    const error = await failure(
+      readPages(async (n) => {
+        asked.push(n);
+        return { items: items(1, 25), pageCount: 1e9 };
+      }, options),
+    );
     expect(error.message).toBe(
       `p: GET /things failed (HTTP 200): the answer says the list has 1000000000 pages; groupform reads at most ${DEFAULT_MAX_PAGES} pages of one list (max_pages)`,
     );

@@ -46,9 +46,39 @@ providers:
 `;
 
 const CAPABILITIES: Record<string, Capabilities> = {
-  cl: { identity: 'code', unique: { name: 'none', code: 'ignoring-case' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'reference', 'reference_origin', 'metadata'], concurrency: 1, cost: UNPRICED },
-  bc: { identity: 'name', unique: { name: 'exact', code: 'none' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'], concurrency: 1, cost: UNPRICED },
-  xk: { identity: 'name', unique: { name: 'ignoring-case', code: 'none' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 1, cost: UNPRICED },
+  cl: {
+    identity: 'code',
+    unique: { name: 'none', code: 'ignoring-case' },
+    maxNameLength: 255,
+    delete: true,
+    deleteUnassignsMembers: false,
+    batchMembership: 1,
+    fields: ['name', 'reference', 'reference_origin', 'metadata'],
+    concurrency: 1,
+    cost: UNPRICED,
+  },
+  bc: {
+    identity: 'name',
+    unique: { name: 'exact', code: 'none' },
+    maxNameLength: 255,
+    delete: true,
+    deleteUnassignsMembers: true,
+    batchMembership: 10,
+    fields: ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'],
+    concurrency: 1,
+    cost: UNPRICED,
+  },
+  xk: {
+    identity: 'name',
+    unique: { name: 'ignoring-case', code: 'none' },
+    maxNameLength: 255,
+    delete: true,
+    deleteUnassignsMembers: false,
+    batchMembership: 1,
+    fields: ['name', 'description'],
+    concurrency: 1,
+    cost: UNPRICED,
+  },
 };
 
 const people = (prefix: string, n: number, groupId: string | null): LiveCustomer[] =>
@@ -76,13 +106,13 @@ function liveState(): LiveState[] {
       groups: [
         { id: '12', name: 'VIP', attributes: { name: 'VIP', ...bcRules, discount_rules: [{ amount: '5.0000', method: 'percent', type: 'all' }] } },
         { id: '14', name: 'Wholesale', attributes: { name: 'Wholesale', ...bcRules, discount_rules: [] } },
-        { id: '15', name: 'Trade — EU & ${X}', attributes: { name: 'Trade — EU & ${X}', ...bcRules, category_access: { type: 'specific', categories: [3, 7] }, discount_rules: [] } },
+        {
+          id: '15',
+          name: 'Trade — EU & ${X}',
+          attributes: { name: 'Trade — EU & ${X}', ...bcRules, category_access: { type: 'specific', categories: [3, 7] }, discount_rules: [] },
+        },
       ],
-      customers: [
-        { id: '1', email: 'ann@example.com', groupId: '12' },
-        { id: '2', email: 'bob@example.com', groupId: '12' },
-        ...people('w', 60, '14'),
-      ],
+      customers: [{ id: '1', email: 'ann@example.com', groupId: '12' }, { id: '2', email: 'bob@example.com', groupId: '12' }, ...people('w', 60, '14')],
     },
     {
       provider: 'xk',
@@ -144,11 +174,21 @@ describe('importConfig', () => {
       description: 'Top customers',
       members: ['ann@example.com', 'bob@example.com'],
       commercelayer: { metadata: { tier: 'gold' } },
-      bigcommerce: { is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [{ amount: '5.0000', method: 'percent', type: 'all' }] },
+      bigcommerce: {
+        is_default: false,
+        is_group_for_guests: false,
+        category_access: { type: 'all' },
+        discount_rules: [{ amount: '5.0000', method: 'percent', type: 'all' }],
+      },
       ids: { cl: 'gVIP', bc: 12, xk: 3 },
     });
     // Different members on cl and bc: two groups of one name.
-    expect(config.groups.wholesale).toMatchObject({ providers: ['cl'], members: ['carl@example.com'], commercelayer: { reference: 'erp-7', reference_origin: 'erp' }, ids: { cl: 'gW' } });
+    expect(config.groups.wholesale).toMatchObject({
+      providers: ['cl'],
+      members: ['carl@example.com'],
+      commercelayer: { reference: 'erp-7', reference_origin: 'erp' },
+      ids: { cl: 'gW' },
+    });
     expect(config.groups['wholesale-2']).toMatchObject({ providers: ['bc'], members_file: 'members/wholesale-2.txt', ids: { bc: 14 } });
     // An empty group is written with `members: []`: left out, its memberships would not be managed.
     expect(config.groups['trade-eu-x']).toMatchObject({ name: 'Trade — EU & $${X}', members: [] });
@@ -169,8 +209,14 @@ describe('importConfig', () => {
     const config = parse(result.yaml) as { groups: Record<string, Record<string, unknown>> };
     expect(JSON.stringify(config.groups)).not.toContain('Legacy');
     expect(config.groups.staff).toEqual({ name: 'Staff', providers: ['xk'], membership: 'additive', members: ['sue@example.com'], ids: { xk: 5 } });
-    expect(result.findings).toEqual([{ severity: 'warning', code: 'import-partial', provider: 'xk',
-      message: 'customer #35 of group "Staff" on xk has no valid e-mail address (""); the group\'s membership is imported as additive' }]);
+    expect(result.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'import-partial',
+        provider: 'xk',
+        message: 'customer #35 of group "Staff" on xk has no valid e-mail address (""); the group\'s membership is imported as additive',
+      },
+    ]);
   });
 
   it('imports only the instances asked for', async () => {
@@ -182,7 +228,13 @@ describe('importConfig', () => {
     expect(Object.keys(config.groups)).toEqual(['trade-eu-x', 'vip', 'wholesale']);
     await writeOut(result);
     const reloaded = await loadConfig('imported.yaml', { env: ENV, cwd: dir });
-    expect(plan(reloaded.desired, liveState().filter((s) => s.provider === 'bc'), { capabilities: CAPABILITIES }).changes).toEqual([]);
+    expect(
+      plan(
+        reloaded.desired,
+        liveState().filter((s) => s.provider === 'bc'),
+        { capabilities: CAPABILITIES },
+      ).changes,
+    ).toEqual([]);
     expect(await readFile(path.join(dir, 'members/wholesale.txt'), 'utf8')).toMatch(/^# Members of Wholesale \(wholesale\)/);
   });
 });

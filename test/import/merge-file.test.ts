@@ -11,13 +11,16 @@ groups:
 
 describe('mergeImported', () => {
   it('adds the providers and groups a file lacks, keeping what it has', () => {
-    const doc = parseTarget(`# mine
+    const doc = parseTarget(
+      `# mine
 version: 1
 providers:
   bc: { type: bigcommerce, store_hash: abc, access_token: "\${BC_ACCESS_TOKEN}" }   # the main store
 groups: {}
   # vip: (an example)
-`, 'groups.yaml');
+`,
+      'groups.yaml',
+    );
     expect(fileDefaults(doc)).toEqual(['bc']);
     const merged = mergeImported(doc, imported);
     expect(merged.providers).toEqual(['xk']);

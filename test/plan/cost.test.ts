@@ -24,7 +24,7 @@ describe('rateSeconds', () => {
     expect(rateSeconds(1000, [all(25, 10_000), all(100, 60_000)])).toBe(540);
   });
 
-  it('counts only the rules of the calls\' class (Commerce Layer counts reads and writes apart)', () => {
+  it("counts only the rules of the calls' class (Commerce Layer counts reads and writes apart)", () => {
     const rules: RateRule[] = [
       { counts: 'read', perEndpoint: false, limit: 10, windowMs: 60_000 },
       { counts: 'write', perEndpoint: true, limit: 25, windowMs: 10_000 },
@@ -39,13 +39,14 @@ describe('rateSeconds', () => {
 });
 
 describe('readCalls', () => {
-  it('counts the token, the code look-ups, the members\' pages, and look-ups only of e-mails the members did not bring', () => {
+  it("counts the token, the code look-ups, the members' pages, and look-ups only of e-mails the members did not bring", () => {
     // 60 members in vip (3 pages), 10 declared customers outside it (one look-up), 2 of them unknown.
     const declared = [group('cl', 'vip', { members: [...members(60), ...members(10, 'out')] }), group('cl', 'old', { pinnedId: 'G9' })];
-    const state = live('cl', [liveGroup('G1', 'VIP'), liveGroup('G9', 'Old')], [
-      ...members(60).map((email, i) => customer(`c${i}`, email, 'G1')),
-      ...members(8, 'out').map((email, i) => customer(`o${i}`, email, 'G7')),
-    ]);
+    const state = live(
+      'cl',
+      [liveGroup('G1', 'VIP'), liveGroup('G9', 'Old')],
+      [...members(60).map((email, i) => customer(`c${i}`, email, 'G1')), ...members(8, 'out').map((email, i) => customer(`o${i}`, email, 'G7'))],
+    );
     expect(readCalls(FILTERS, declared, false, state)).toBe(1 + 1 + 1 + 3 + 1);
     // A full read lists every group instead of looking up the declared ones.
     expect(readCalls(FILTERS, declared, true, state)).toBe(1 + 1 + 3 + 1);
@@ -56,12 +57,14 @@ describe('readCalls', () => {
     expect(readCalls(FILTERS, [], false, live('cl'))).toBe(1);
   });
 
-  it('chunks the group ids of the members\' lists, a list per chunk, and pages e-mail look-ups that find more than a page', () => {
+  it("chunks the group ids of the members' lists, a list per chunk, and pages e-mail look-ups that find more than a page", () => {
     const model: ReadCostModel = { ...FILTERS, customers: { by: 'filter', pageSize: 25, groupIdsPerList: 2, emailsPerList: 60 } };
     const groups = ['G1', 'G2', 'G3'].map((id) => liveGroup(id, id));
     const state = live('bc', groups, [customer('a', 'a@x.com', 'G1'), ...members(50).map((email, i) => customer(`c${i}`, email))]);
     // Two lists of members (G1+G2, G3); 50 e-mails in one look-up of 2 pages.
-    expect(readCalls({ ...model, fixedCalls: 0, groups: { by: 'listing', perCall: 250 } }, [group('bc', 'x', { members: members(50) })], false, state)).toBe(1 + 2 + 2);
+    expect(readCalls({ ...model, fixedCalls: 0, groups: { by: 'listing', perCall: 250 } }, [group('bc', 'x', { members: members(50) })], false, state)).toBe(
+      1 + 2 + 2,
+    );
   });
 
   it('lists every group and every customer where no e-mail filter exists', () => {
@@ -75,17 +78,29 @@ describe('estimateCost', () => {
     const caps: Record<string, Capabilities> = {
       ...CAPABILITIES,
       bc: { ...CAPABILITIES.bc!, cost: { ...CAPABILITIES.bc!.cost, rateLimits: [all(150, 30_000)] } },
-      xk: { ...CAPABILITIES.xk!, cost: { ...CAPABILITIES.xk!.cost, groupCalls: { create: 1, update: 2, delete: 1 }, batchCalls: 2, rateLimits: [all(60, 60_000)] } },
+      xk: {
+        ...CAPABILITIES.xk!,
+        cost: { ...CAPABILITIES.xk!.cost, groupCalls: { create: 1, update: 2, delete: 1 }, batchCalls: 2, rateLimits: [all(60, 60_000)] },
+      },
     };
-    const state = desired([
-      group('bc', 'vip', { members: members(25) }),
-      group('xk', 'vip', { name: 'New name', members: members(3) }),
-    ]);
-    const result = plan(state, [
-      live('bc', [], members(25).map((email, i) => customer(`b${i}`, email))),
-      live('xk', [liveGroup('7', 'VIP')], members(3).map((email, i) => customer(`x${i}`, email))),
-      live('cl'),
-    ], options({ capabilities: caps }));
+    const state = desired([group('bc', 'vip', { members: members(25) }), group('xk', 'vip', { name: 'New name', members: members(3) })]);
+    const result = plan(
+      state,
+      [
+        live(
+          'bc',
+          [],
+          members(25).map((email, i) => customer(`b${i}`, email)),
+        ),
+        live(
+          'xk',
+          [liveGroup('7', 'VIP')],
+          members(3).map((email, i) => customer(`x${i}`, email)),
+        ),
+        live('cl'),
+      ],
+      options({ capabilities: caps }),
+    );
     // The fixtures' read: a page of groups and a page of customers.
     expect(result.estimate).toEqual([
       { provider: 'bc', calls: 2 + 1 + 3, reads: 2, writes: 1 + 3, seconds: 0 },
@@ -95,9 +110,15 @@ describe('estimateCost', () => {
     ]);
   });
 
-  it('gives an unknown time without a documented limit, and the limit\'s time with one', () => {
+  it("gives an unknown time without a documented limit, and the limit's time with one", () => {
     const state = desired([group('cl', 'vip', { members: members(2) })], [instance('cl')]);
-    const lives = [live('cl', [], members(2).map((email, i) => customer(`c${i}`, email)))];
+    const lives = [
+      live(
+        'cl',
+        [],
+        members(2).map((email, i) => customer(`c${i}`, email)),
+      ),
+    ];
     const result = plan(state, lives, options());
     expect(result.estimate).toEqual([{ provider: 'cl', calls: 5, reads: 2, writes: 3, seconds: null }]);
     const limited = { cl: { ...CAPABILITIES.cl!, cost: { ...CAPABILITIES.cl!.cost, rateLimits: [all(2, 10_000)] } } };

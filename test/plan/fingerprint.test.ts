@@ -4,8 +4,11 @@ import { plan } from '../../src/plan/plan.js';
 import { customer, desired, live, liveGroup, options } from './fixtures.js';
 
 const state = () => [
-  live('bc', [liveGroup('1', 'VIP', { attributes: { name: 'VIP', discount_rules: [{ type: 'all', amount: '5' }] } }), liveGroup('2', 'Gold')],
-    [customer('c1', 'a@x.com', '1'), customer('c2', 'b@x.com')]),
+  live(
+    'bc',
+    [liveGroup('1', 'VIP', { attributes: { name: 'VIP', discount_rules: [{ type: 'all', amount: '5' }] } }), liveGroup('2', 'Gold')],
+    [customer('c1', 'a@x.com', '1'), customer('c2', 'b@x.com')],
+  ),
   live('cl', [liveGroup('x', 'X', { code: 'x', updatedAt: '2024-05-01T10:00:00Z' })]),
 ];
 

@@ -1,7 +1,5 @@
 // Small builders for planner inputs, so each test shows only what it is about.
-import type {
-  Capabilities, DesiredGroup, DesiredState, LiveCustomer, LiveGroup, LiveState, ProviderInstance, ProviderType,
-} from '../../src/model.js';
+import type { Capabilities, DesiredGroup, DesiredState, LiveCustomer, LiveGroup, LiveState, ProviderInstance, ProviderType } from '../../src/model.js';
 import type { PlanOptions } from '../../src/plan/plan.js';
 
 /** One call per change, no rate limit: tests of other things than the estimate. */
@@ -17,9 +15,39 @@ const TYPES: Record<string, ProviderType> = { cl: 'commercelayer', bc: 'bigcomme
 
 /** Capabilities shaped like each platform's: cl matches by code, bc and xk by name. */
 export const CAPABILITIES: Record<string, Capabilities> = {
-  cl: { identity: 'code', unique: { name: 'none', code: 'ignoring-case' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'metadata'], concurrency: 4, cost: UNPRICED },
-  bc: { identity: 'name', unique: { name: 'exact', code: 'none' }, maxNameLength: 255, delete: true, deleteUnassignsMembers: true, batchMembership: 10, fields: ['name', 'discount_rules'], concurrency: 3, cost: UNPRICED },
-  xk: { identity: 'name', unique: { name: 'ignoring-case', code: 'none' }, maxNameLength: 255, delete: false, deleteUnassignsMembers: false, batchMembership: 1, fields: ['name', 'description'], concurrency: 2, cost: UNPRICED },
+  cl: {
+    identity: 'code',
+    unique: { name: 'none', code: 'ignoring-case' },
+    maxNameLength: 255,
+    delete: true,
+    deleteUnassignsMembers: false,
+    batchMembership: 1,
+    fields: ['name', 'metadata'],
+    concurrency: 4,
+    cost: UNPRICED,
+  },
+  bc: {
+    identity: 'name',
+    unique: { name: 'exact', code: 'none' },
+    maxNameLength: 255,
+    delete: true,
+    deleteUnassignsMembers: true,
+    batchMembership: 10,
+    fields: ['name', 'discount_rules'],
+    concurrency: 3,
+    cost: UNPRICED,
+  },
+  xk: {
+    identity: 'name',
+    unique: { name: 'ignoring-case', code: 'none' },
+    maxNameLength: 255,
+    delete: false,
+    deleteUnassignsMembers: false,
+    batchMembership: 1,
+    fields: ['name', 'description'],
+    concurrency: 2,
+    cost: UNPRICED,
+  },
 };
 
 export function options(extra: Partial<PlanOptions> = {}): PlanOptions {
@@ -40,11 +68,7 @@ export function instance(name: string, extra: Partial<ProviderInstance> = {}): P
   };
 }
 
-export function group(
-  provider: string,
-  key: string,
-  extra: Partial<DesiredGroup> & { name?: string } = {},
-): DesiredGroup {
+export function group(provider: string, key: string, extra: Partial<DesiredGroup> & { name?: string } = {}): DesiredGroup {
   const { name, ...rest } = extra;
   return {
     key,

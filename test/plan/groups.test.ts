@@ -7,8 +7,16 @@ describe('group changes', () => {
     const vip = group('cl', 'vip', { attributes: { name: 'VIP', metadata: { tier: 'gold' } } });
     const result = plan(desired([vip]), [live('cl')], options());
     expect(result.changes).toEqual([
-      { kind: 'group', action: 'create', address: 'cl/vip', provider: 'cl', key: 'vip', id: null, before: null,
-        after: { name: 'VIP', metadata: { tier: 'gold' } } },
+      {
+        kind: 'group',
+        action: 'create',
+        address: 'cl/vip',
+        provider: 'cl',
+        key: 'vip',
+        id: null,
+        before: null,
+        after: { name: 'VIP', metadata: { tier: 'gold' } },
+      },
     ]);
     expect(result.summary).toEqual({ groupsToCreate: 1, groupsToUpdate: 0, groupsToDelete: 0, customersToMove: 0 });
   });
@@ -22,9 +30,16 @@ describe('group changes', () => {
     });
     const result = plan(desired([wholesale]), [live('bc', [current])], options());
     expect(result.changes).toEqual([
-      { kind: 'group', action: 'update', address: 'bc/wholesale', provider: 'bc', key: 'wholesale', id: '4',
+      {
+        kind: 'group',
+        action: 'update',
+        address: 'bc/wholesale',
+        provider: 'bc',
+        key: 'wholesale',
+        id: '4',
         before: { discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }] },
-        after: { discount_rules: [{ type: 'all', method: 'percent', amount: '5.0000' }] } },
+        after: { discount_rules: [{ type: 'all', method: 'percent', amount: '5.0000' }] },
+      },
     ]);
     expect(result.summary.groupsToUpdate).toBe(1);
   });
@@ -39,8 +54,23 @@ describe('group changes', () => {
   });
 
   it('treats array order as meaningful, since providers normalise what they echo', () => {
-    const vip = group('bc', 'vip', { attributes: { name: 'VIP', discount_rules: [{ type: 'category', category_id: 1 }, { type: 'category', category_id: 2 }] } });
-    const current = liveGroup('1', 'VIP', { attributes: { discount_rules: [{ type: 'category', category_id: 2 }, { type: 'category', category_id: 1 }] } });
+    const vip = group('bc', 'vip', {
+      attributes: {
+        name: 'VIP',
+        discount_rules: [
+          { type: 'category', category_id: 1 },
+          { type: 'category', category_id: 2 },
+        ],
+      },
+    });
+    const current = liveGroup('1', 'VIP', {
+      attributes: {
+        discount_rules: [
+          { type: 'category', category_id: 2 },
+          { type: 'category', category_id: 1 },
+        ],
+      },
+    });
     expect(plan(desired([vip]), [live('bc', [current])], options()).changes.map((c) => c.action)).toEqual(['update']);
   });
 
@@ -59,13 +89,7 @@ describe('group changes', () => {
     const providers = [instance('bc', { prune: true, ignore: ['Legacy *', 'Staff'] })];
     const result = plan(
       desired([group('bc', 'vip', { protect: true })], providers),
-      [live('bc', [
-        liveGroup('1', 'VIP'),
-        liveGroup('2', 'Legacy Gold'),
-        liveGroup('3', 'legacy silver'),
-        liveGroup('4', 'Staff'),
-        liveGroup('5', 'Staff 2'),
-      ])],
+      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'Legacy Gold'), liveGroup('3', 'legacy silver'), liveGroup('4', 'Staff'), liveGroup('5', 'Staff 2')])],
       options(),
     );
     expect(result.changes).toEqual([
@@ -83,8 +107,12 @@ describe('group changes', () => {
     );
     expect(result.changes).toEqual([]);
     expect(result.findings).toEqual([
-      { severity: 'warning', code: 'delete-unsupported', provider: 'xk',
-        message: 'group "Old" (#2) on xk is not declared, but xtrakit groups cannot be deleted through the API; it is left as it is' },
+      {
+        severity: 'warning',
+        code: 'delete-unsupported',
+        provider: 'xk',
+        message: 'group "Old" (#2) on xk is not declared, but xtrakit groups cannot be deleted through the API; it is left as it is',
+      },
     ]);
   });
 

@@ -11,39 +11,31 @@ describe('identity: which live group is which declared group', () => {
       [live('bc', [liveGroup('12', 'Gold'), liveGroup('13', 'Silver')])],
       options(),
     );
-    expect(result.changes).toEqual([
-      expect.objectContaining({ kind: 'group', action: 'update', id: '12', before: { name: 'Gold' }, after: { name: 'VIP' } }),
-    ]);
+    expect(result.changes).toEqual([expect.objectContaining({ kind: 'group', action: 'update', id: '12', before: { name: 'Gold' }, after: { name: 'VIP' } })]);
   });
 
   it('reports a pinned id that is not live as an error at the group, and plans nothing for it', () => {
-    const result = plan(
-      desired([group('bc', 'vip', { pinnedId: '99', pos, members: ['a@x.com'] })]),
-      [live('bc', [liveGroup('12', 'VIP')])],
-      options(),
-    );
+    const result = plan(desired([group('bc', 'vip', { pinnedId: '99', pos, members: ['a@x.com'] })]), [live('bc', [liveGroup('12', 'VIP')])], options());
     expect(result.changes).toEqual([]);
     expect(result.findings).toEqual([
-      { severity: 'error', code: 'pinned-id-not-found', provider: 'bc', group: 'vip', pos,
-        message: 'group vip: pinned id 99 not found on bc; fix or remove ids.bc' },
+      {
+        severity: 'error',
+        code: 'pinned-id-not-found',
+        provider: 'bc',
+        group: 'vip',
+        pos,
+        message: 'group vip: pinned id 99 not found on bc; fix or remove ids.bc',
+      },
     ]);
   });
 
   it("matches Commerce Layer's code to the key case-insensitively, whatever the name", () => {
-    const result = plan(
-      desired([group('cl', 'vip', { name: 'VIP' })]),
-      [live('cl', [liveGroup('a1', 'VIP', { code: 'VIP' })])],
-      options(),
-    );
+    const result = plan(desired([group('cl', 'vip', { name: 'VIP' })]), [live('cl', [liveGroup('a1', 'VIP', { code: 'VIP' })])], options());
     expect(result.changes).toEqual([]);
   });
 
   it('does not match by name on a code platform: a same-named group without the code is another group', () => {
-    const result = plan(
-      desired([group('cl', 'vip', { name: 'VIP' })]),
-      [live('cl', [liveGroup('a1', 'VIP', { code: null })])],
-      options(),
-    );
+    const result = plan(desired([group('cl', 'vip', { name: 'VIP' })]), [live('cl', [liveGroup('a1', 'VIP', { code: null })])], options());
     expect(result.changes.map((change) => [change.action, change.address])).toEqual([['create', 'cl/vip']]);
   });
 
@@ -73,8 +65,14 @@ describe('identity: which live group is which declared group', () => {
       options({ force: true }),
     );
     expect(result.findings).toEqual([
-      { severity: 'error', code: 'ambiguous-group', provider: 'bc', group: 'vip', pos,
-        message: 'group vip matches 2 live groups on bc (#3, #9) by name; pin one with ids.bc' },
+      {
+        severity: 'error',
+        code: 'ambiguous-group',
+        provider: 'bc',
+        group: 'vip',
+        pos,
+        message: 'group vip matches 2 live groups on bc (#3, #9) by name; pin one with ids.bc',
+      },
     ]);
     expect(result.changes.map((change) => [change.action, change.address])).toEqual([['delete', 'bc/#10']]);
   });

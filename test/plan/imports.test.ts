@@ -11,7 +11,10 @@ const planDir = path.join(src, 'plan');
 
 /** What src/plan/ may import besides its own files: the shared types, the error classes and the JSON Schemas (saved plans). */
 const ALLOWED = [
-  path.join(src, 'model.ts'), path.join(src, 'model') + path.sep, path.join(src, 'errors.ts'), planDir + path.sep,
+  path.join(src, 'model.ts'),
+  path.join(src, 'model') + path.sep,
+  path.join(src, 'errors.ts'),
+  planDir + path.sep,
   path.join(src, '..', 'schemas') + path.sep,
 ];
 /** Packages and built-ins that do I/O, which a pure planner never needs. */
@@ -21,11 +24,13 @@ const IO_MODULES = /^(node:)?(fs|fs\/promises|http|https|net|child_process|readl
 function forbiddenImports(file: string, text: string): string[] {
   // preProcessFile finds `import type`, `export … from` and `import()` as well as plain imports.
   const { importedFiles } = ts.preProcessFile(text, true, true);
-  return importedFiles.map((ref) => ref.fileName).filter((specifier) => {
-    if (!specifier.startsWith('.')) return IO_MODULES.test(specifier);
-    const target = path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts');
-    return !ALLOWED.some((allowed) => target === allowed || (allowed.endsWith(path.sep) && target.startsWith(allowed)));
-  });
+  return importedFiles
+    .map((ref) => ref.fileName)
+    .filter((specifier) => {
+      if (!specifier.startsWith('.')) return IO_MODULES.test(specifier);
+      const target = path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts');
+      return !ALLOWED.some((allowed) => target === allowed || (allowed.endsWith(path.sep) && target.startsWith(allowed)));
+    });
 }
 
 async function sourceFiles(dir: string): Promise<string[]> {

@@ -13,18 +13,36 @@ describe('membership changes', () => {
   it('assigns a customer in no group (create) and moves one from another group (update)', () => {
     const result = plan(
       desired([group('bc', 'vip', { members: ['john@example.com', 'jane@example.com', 'kim@example.com'] }), group('bc', 'staff')]),
-      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'STAFF')], [
-        customer('c1', 'John@Example.com', null),
-        customer('c2', 'jane@example.com', '2'),
-        customer('c3', 'kim@example.com', '1'),
-      ])],
+      [
+        live(
+          'bc',
+          [liveGroup('1', 'VIP'), liveGroup('2', 'STAFF')],
+          [customer('c1', 'John@Example.com', null), customer('c2', 'jane@example.com', '2'), customer('c3', 'kim@example.com', '1')],
+        ),
+      ],
       options(),
     );
     expect(result.changes).toEqual([
-      { kind: 'membership', action: 'update', address: 'bc/members/jane@example.com', provider: 'bc', customerId: 'c2',
-        email: 'jane@example.com', before: { key: 'staff', id: '2', name: 'STAFF' }, after: { key: 'vip', id: '1', name: 'VIP' } },
-      { kind: 'membership', action: 'create', address: 'bc/members/john@example.com', provider: 'bc', customerId: 'c1',
-        email: 'john@example.com', before: null, after: { key: 'vip', id: '1', name: 'VIP' } },
+      {
+        kind: 'membership',
+        action: 'update',
+        address: 'bc/members/jane@example.com',
+        provider: 'bc',
+        customerId: 'c2',
+        email: 'jane@example.com',
+        before: { key: 'staff', id: '2', name: 'STAFF' },
+        after: { key: 'vip', id: '1', name: 'VIP' },
+      },
+      {
+        kind: 'membership',
+        action: 'create',
+        address: 'bc/members/john@example.com',
+        provider: 'bc',
+        customerId: 'c1',
+        email: 'john@example.com',
+        before: null,
+        after: { key: 'vip', id: '1', name: 'VIP' },
+      },
     ]);
     expect(result.summary.customersToMove).toBe(2);
   });
@@ -56,7 +74,10 @@ describe('membership changes', () => {
     const pos = { file: 'groups.yaml', line: 4, column: 5 };
     const input = [desired([group('cl', 'vip', { members: ['ghost@x.com'], pos })]), [live('cl')]] as const;
     const finding = {
-      code: 'customer-not-found', provider: 'cl', group: 'vip', pos,
+      code: 'customer-not-found',
+      provider: 'cl',
+      group: 'vip',
+      pos,
       message: 'customer ghost@x.com (group vip) not found on cl; groupform never creates customers',
     };
     expect(plan(...input, options()).findings).toEqual([{ severity: 'warning', ...finding }]);
@@ -64,7 +85,7 @@ describe('membership changes', () => {
     expect(plan(...input, options()).summary.customersToMove).toBe(0);
   });
 
-  it('points a customer finding at the member\'s own line when the config knows it, else at its group', () => {
+  it("points a customer finding at the member's own line when the config knows it, else at its group", () => {
     const groupPos = { file: 'groups.yaml', line: 4, column: 3 };
     const memberPos = (index: number) => ({ file: 'members/vip.txt', line: 10 + index, column: 1 + index });
     const members = ['real@x.com', 'ghost@x.com', 'twin@x.com'];
@@ -83,8 +104,13 @@ describe('membership changes', () => {
       options(),
     );
     expect(result.changes).toEqual([]);
-    expect(result.findings.map((finding) => [finding.severity, finding.code, finding.message])).toEqual([['error', 'customer-ambiguous',
-      '2 customers on bc have the e-mail a@x.com (#c1, #c2; group vip); cannot tell which to move: give each its own e-mail on the platform']]);
+    expect(result.findings.map((finding) => [finding.severity, finding.code, finding.message])).toEqual([
+      [
+        'error',
+        'customer-ambiguous',
+        '2 customers on bc have the e-mail a@x.com (#c1, #c2; group vip); cannot tell which to move: give each its own e-mail on the platform',
+      ],
+    ]);
   });
 
   it('names all of three customers sharing an e-mail, in read order', () => {
@@ -94,7 +120,8 @@ describe('membership changes', () => {
       options(),
     );
     expect(result.findings.map((finding) => finding.message)).toEqual([
-      '3 customers on bc have the e-mail a@x.com (#c7, #c1, #c3; group vip); cannot tell which to move: give each its own e-mail on the platform']);
+      '3 customers on bc have the e-mail a@x.com (#c7, #c1, #c3; group vip); cannot tell which to move: give each its own e-mail on the platform',
+    ]);
     // Declared, so not removed, though it cannot be moved either.
     expect(result.changes).toEqual([]);
   });
@@ -113,7 +140,10 @@ describe('membership changes', () => {
     );
     const changes = memberships(result.changes);
     const of = (action: string, field: 'customerId' | 'address'): string[] =>
-      changes.filter((change) => change.action === action).map((change) => change[field]).sort();
+      changes
+        .filter((change) => change.action === action)
+        .map((change) => change[field])
+        .sort();
     expect(of('create', 'customerId')).toEqual(Array.from({ length: size / 100 }, (_, k) => `c${k * 100}`).sort());
     expect(of('update', 'customerId')).toEqual(Array.from({ length: size / 100 }, (_, k) => `c${k * 100 + 1}`).sort());
     expect(of('delete', 'address')).toEqual(Array.from({ length: 50 }, (_, i) => `bc/members/stray.${i}@x.com`).sort());
@@ -124,11 +154,13 @@ describe('membership changes', () => {
   it('unassigns undeclared customers of an authoritative group, unless another group declares them', () => {
     const result = plan(
       desired([group('bc', 'vip', { members: ['keep@x.com'] }), group('bc', 'gold', { members: ['mover@x.com'] })]),
-      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'GOLD')], [
-        customer('c1', 'keep@x.com', '1'),
-        customer('c2', 'mover@x.com', '1'),
-        customer('c3', 'stray@x.com', '1'),
-      ])],
+      [
+        live(
+          'bc',
+          [liveGroup('1', 'VIP'), liveGroup('2', 'GOLD')],
+          [customer('c1', 'keep@x.com', '1'), customer('c2', 'mover@x.com', '1'), customer('c3', 'stray@x.com', '1')],
+        ),
+      ],
       options(),
     );
     expect(memberships(result.changes).map(brief)).toEqual(['update mover@x.com vip -> gold', 'delete stray@x.com vip -> -']);
@@ -138,13 +170,19 @@ describe('membership changes', () => {
   it('addresses a customer by id when its e-mail is missing or shared, and removes it from an authoritative group', () => {
     const result = plan(
       desired([group('xk', 'vip', { members: ['keep@x.com'] }), group('xk', 'news', { members: [], membership: 'additive' })]),
-      [live('xk', [liveGroup('1', 'VIP'), liveGroup('2', 'NEWS')], [
-        customer('c1', 'keep@x.com', '1'),
-        customer('c2', '', '1'),
-        customer('c3', 'twin@x.com', '1'),
-        customer('c4', 'Twin@x.com', '1'),
-        customer('c5', '', '2'),
-      ])],
+      [
+        live(
+          'xk',
+          [liveGroup('1', 'VIP'), liveGroup('2', 'NEWS')],
+          [
+            customer('c1', 'keep@x.com', '1'),
+            customer('c2', '', '1'),
+            customer('c3', 'twin@x.com', '1'),
+            customer('c4', 'Twin@x.com', '1'),
+            customer('c5', '', '2'),
+          ],
+        ),
+      ],
       options(),
     );
     // The additive group keeps its e-mail-less customer; the authoritative one loses the undeclared three.
@@ -155,14 +193,17 @@ describe('membership changes', () => {
     ]);
   });
 
-  it('leaves the memberships of a group that declares no members alone, in either mode (the repository\'s guests)', () => {
+  it("leaves the memberships of a group that declares no members alone, in either mode (the repository's guests)", () => {
     for (const membership of ['authoritative', 'additive'] as const) {
       const result = plan(
         desired([group('bc', 'guests', { name: 'Guests', members: null, membership, attributes: { name: 'Guests', is_group_for_guests: true } })]),
-        [live('bc', [liveGroup('7', 'Guests', { attributes: { name: 'Guests', is_group_for_guests: true } })], [
-          customer('c1', 'walk.in@x.com', '7'),
-          customer('c2', 'other@x.com', '7'),
-        ])],
+        [
+          live(
+            'bc',
+            [liveGroup('7', 'Guests', { attributes: { name: 'Guests', is_group_for_guests: true } })],
+            [customer('c1', 'walk.in@x.com', '7'), customer('c2', 'other@x.com', '7')],
+          ),
+        ],
         options(),
       );
       expect(result.changes).toEqual([]);
@@ -200,10 +241,13 @@ describe('membership changes', () => {
   it('empties a pruned group first where deleting does not unassign, moving the declared ones', () => {
     const result = plan(
       desired([group('cl', 'vip', { members: ['a@x.com'] })], [instance('cl', { prune: true })]),
-      [live('cl', [liveGroup('v', 'VIP', { code: 'vip' }), liveGroup('o', 'Old', { code: 'old' })], [
-        customer('c1', 'a@x.com', 'o'),
-        customer('c2', 'b@x.com', 'o'),
-      ])],
+      [
+        live(
+          'cl',
+          [liveGroup('v', 'VIP', { code: 'vip' }), liveGroup('o', 'Old', { code: 'old' })],
+          [customer('c1', 'a@x.com', 'o'), customer('c2', 'b@x.com', 'o')],
+        ),
+      ],
       options(),
     );
     expect(result.changes.map((change) => (change.kind === 'group' ? `${change.action} ${change.address}` : brief(change)))).toEqual([
@@ -227,16 +271,22 @@ describe('membership changes', () => {
   it('warns how many customers the platform leaves in no group when it deletes a group, not counting those moved', () => {
     const result = plan(
       desired([group('bc', 'vip', { members: ['a@x.com'] })], [instance('bc', { prune: true })]),
-      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'Old'), liveGroup('3', 'Empty')], [
-        customer('c1', 'a@x.com', '2'),
-        customer('c2', 'b@x.com', '2'),
-        customer('c3', 'c@x.com', '2'),
-      ])],
+      [
+        live(
+          'bc',
+          [liveGroup('1', 'VIP'), liveGroup('2', 'Old'), liveGroup('3', 'Empty')],
+          [customer('c1', 'a@x.com', '2'), customer('c2', 'b@x.com', '2'), customer('c3', 'c@x.com', '2')],
+        ),
+      ],
       options(),
     );
-    expect(result.findings).toEqual([{
-      severity: 'warning', code: 'unassigned-by-delete', provider: 'bc',
-      message: 'deleting group "Old" (#2) on bc leaves 2 customers in no group: the platform unassigns them itself',
-    }]);
+    expect(result.findings).toEqual([
+      {
+        severity: 'warning',
+        code: 'unassigned-by-delete',
+        provider: 'bc',
+        message: 'deleting group "Old" (#2) on bc leaves 2 customers in no group: the platform unassigns them itself',
+      },
+    ]);
   });
 });

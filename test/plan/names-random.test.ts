@@ -26,7 +26,11 @@ interface Case {
 function generate(seed: number): Case {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const shuffled = <T>(items: readonly T[]): T[] => [...items].map((item) => ({ item, key: random() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+  const shuffled = <T>(items: readonly T[]): T[] =>
+    [...items]
+      .map((item) => ({ item, key: random() }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ item }) => item);
   const provider = seed % 2 === 0 ? 'bc' : 'xk';
   const rule: Uniqueness = provider === 'bc' ? 'exact' : 'ignoring-case';
   // Xtrakit compares ignoring case: declared names in other case must still work.
@@ -35,7 +39,10 @@ function generate(seed: number): Case {
   const liveNames = shuffled(POOL).slice(0, count);
   const liveGroups = liveNames.map((name, i) => liveGroup(String(i + 1), name));
   // Declared names: a permutation of some live names and some new ones, distinct.
-  const targets = shuffled([...shuffled(liveNames).slice(0, Math.max(1, count - 1)), ...shuffled(POOL.filter((name) => !liveNames.includes(name))).slice(0, 2)]);
+  const targets = shuffled([
+    ...shuffled(liveNames).slice(0, Math.max(1, count - 1)),
+    ...shuffled(POOL.filter((name) => !liveNames.includes(name))).slice(0, 2),
+  ]);
   const groups: DesiredGroup[] = [];
   for (const live of liveGroups) {
     if (random() < 0.25 || targets.length === 0) continue; // left unmanaged
@@ -103,10 +110,7 @@ describe('renames in any arrangement, seeded', () => {
 
       const final = play(result, c.live, c.rule, c.provider);
       // Every declared group has its declared name, exactly; unmanaged groups kept theirs or were pruned.
-      const expected = [
-        ...c.groups.map((g) => String(g.attributes.name)),
-        ...c.live.filter((l) => !claimed.has(l.id) && !c.prune).map((l) => l.name),
-      ].sort();
+      const expected = [...c.groups.map((g) => String(g.attributes.name)), ...c.live.filter((l) => !claimed.has(l.id) && !c.prune).map((l) => l.name)].sort();
       expect([...final.values()].sort()).toEqual(expected);
       // Temporary names are recognisable on the platform.
       for (const change of result.changes) if (change.kind === 'group' && change.temporary) expect(change.after?.name).toMatch(/ \(groupform-tmp-\d+\)$/);

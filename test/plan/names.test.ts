@@ -31,15 +31,18 @@ describe('names that must be free', () => {
       [live('bc', [liveGroup('4', 'Retail'), liveGroup('5', 'VIP')])],
       options(),
     );
-    expect(result.findings).toEqual([{
-      severity: 'error',
-      code: 'name-taken',
-      provider: 'bc',
-      group: 'vip',
-      pos: { file: 'groups.yaml', line: 9, column: 3 },
-      message: 'group vip: the name "Retail" is held on bc by live group #4 "Retail", which the file does not manage; ' +
-        'rename or delete it on the platform, choose another name, or set prune: true on bc so that the plan deletes it first',
-    }]);
+    expect(result.findings).toEqual([
+      {
+        severity: 'error',
+        code: 'name-taken',
+        provider: 'bc',
+        group: 'vip',
+        pos: { file: 'groups.yaml', line: 9, column: 3 },
+        message:
+          'group vip: the name "Retail" is held on bc by live group #4 "Retail", which the file does not manage; ' +
+          'rename or delete it on the platform, choose another name, or set prune: true on bc so that the plan deletes it first',
+      },
+    ]);
   });
 
   it('compares names as the platform does: ignoring case on Xtrakit, exactly on BigCommerce', () => {
@@ -103,8 +106,17 @@ describe('names that must be free', () => {
     );
     expect(result.findings).toEqual([]);
     expect(result.changes).toEqual([
-      { kind: 'group', action: 'update', address: 'bc/a:temporary-name', provider: 'bc', key: 'a', id: '1',
-        before: { name: 'A' }, after: { name: 'B (groupform-tmp-1)' }, temporary: true },
+      {
+        kind: 'group',
+        action: 'update',
+        address: 'bc/a:temporary-name',
+        provider: 'bc',
+        key: 'a',
+        id: '1',
+        before: { name: 'A' },
+        after: { name: 'B (groupform-tmp-1)' },
+        temporary: true,
+      },
       { kind: 'group', action: 'update', address: 'bc/b', provider: 'bc', key: 'b', id: '2', before: { name: 'B' }, after: { name: 'A' } },
       { kind: 'group', action: 'update', address: 'bc/a', provider: 'bc', key: 'a', id: '1', before: { name: 'B (groupform-tmp-1)' }, after: { name: 'B' } },
     ]);
@@ -114,21 +126,15 @@ describe('names that must be free', () => {
 
   it('turns a ring of three renames with one temporary name, each rename after the one that frees its name', () => {
     const result = plan(
-      desired([
-        group('xk', 'c', { name: 'A', pinnedId: '3' }),
-        group('xk', 'a', { name: 'B', pinnedId: '1' }),
-        group('xk', 'b', { name: 'C', pinnedId: '2' }),
-      ], [instance('xk')]),
+      desired(
+        [group('xk', 'c', { name: 'A', pinnedId: '3' }), group('xk', 'a', { name: 'B', pinnedId: '1' }), group('xk', 'b', { name: 'C', pinnedId: '2' })],
+        [instance('xk')],
+      ),
       [live('xk', [liveGroup('1', 'a'), liveGroup('2', 'b'), liveGroup('3', 'c')])],
       xtrakit,
     );
     expect(result.findings).toEqual([]);
-    expect(result.changes.map(line)).toEqual([
-      'update xk/a:temporary-name → B (groupform-tmp-1)',
-      'update xk/c → A',
-      'update xk/b → C',
-      'update xk/a → B',
-    ]);
+    expect(result.changes.map(line)).toEqual(['update xk/a:temporary-name → B (groupform-tmp-1)', 'update xk/c → A', 'update xk/b → C', 'update xk/a → B']);
   });
 
   it('keeps a chain without a ring in order, with no temporary name', () => {
@@ -180,7 +186,7 @@ describe('names that must be free', () => {
 });
 
 describe('temporary names', () => {
-  it('are recognisable, fit the platform\'s length, and avoid names in use', () => {
+  it("are recognisable, fit the platform's length, and avoid names in use", () => {
     expect(temporaryName('Gold', '7', 255, () => false)).toBe('Gold (groupform-tmp-7)');
     const long = temporaryName('x'.repeat(300), '7', 255, () => false);
     expect(long).toHaveLength(255);

@@ -3,8 +3,7 @@ import type { Change } from '../../src/model.js';
 import { plan } from '../../src/plan/plan.js';
 import { customer, desired, group, instance, live, liveGroup, options } from './fixtures.js';
 
-const line = (change: Change): string =>
-  change.kind === 'group' ? `group ${change.action} ${change.address}` : `member ${change.action} ${change.address}`;
+const line = (change: Change): string => (change.kind === 'group' ? `group ${change.action} ${change.address}` : `member ${change.action} ${change.address}`);
 
 describe('plan order', () => {
   it('orders moves out of deleted groups, deletes, renames, creates, other updates, moves, unassigns; then by provider, group and e-mail', () => {
@@ -15,18 +14,22 @@ describe('plan order', () => {
       group('cl', 'vip', { members: ['v@x.com'] }),
       group('cl', 'gold', { name: 'Gold!' }),
     ];
-    const result = plan(desired(groups, providers), [
-      live('bc', [liveGroup('1', 'Alpha'), liveGroup('2', 'Old'), liveGroup('3', 'Keep')], [
-        customer('b1', 'b@x.com', '2'),
-        customer('b2', 'a@x.com'),
-        customer('b3', 'z@x.com'),
-        customer('b4', 'gone@x.com', '1'),
-      ]),
-      live('cl', [liveGroup('g', 'Gold', { code: 'gold' }), liveGroup('o', 'Old', { code: 'old' })], [
-        customer('c1', 'v@x.com', 'g'),
-        customer('c2', 'left@x.com', 'o'),
-      ]),
-    ], options({ force: true }));
+    const result = plan(
+      desired(groups, providers),
+      [
+        live(
+          'bc',
+          [liveGroup('1', 'Alpha'), liveGroup('2', 'Old'), liveGroup('3', 'Keep')],
+          [customer('b1', 'b@x.com', '2'), customer('b2', 'a@x.com'), customer('b3', 'z@x.com'), customer('b4', 'gone@x.com', '1')],
+        ),
+        live(
+          'cl',
+          [liveGroup('g', 'Gold', { code: 'gold' }), liveGroup('o', 'Old', { code: 'old' })],
+          [customer('c1', 'v@x.com', 'g'), customer('c2', 'left@x.com', 'o')],
+        ),
+      ],
+      options({ force: true }),
+    );
     expect(result.changes.map(line)).toEqual([
       'member update bc/members/b@x.com',
       'member delete cl/members/left@x.com',

@@ -12,10 +12,12 @@ function deepFreeze<T>(value: T): T {
 
 describe('plan is pure', () => {
   it('leaves its inputs untouched and gives the same plan twice', () => {
-    const state = deepFreeze(desired(
-      [group('bc', 'vip', { members: ['a@x.com'], attributes: { name: 'VIP', discount_rules: [{ type: 'all' }] } })],
-      [instance('bc', { prune: true })],
-    ));
+    const state = deepFreeze(
+      desired(
+        [group('bc', 'vip', { members: ['a@x.com'], attributes: { name: 'VIP', discount_rules: [{ type: 'all' }] } })],
+        [instance('bc', { prune: true })],
+      ),
+    );
     const liveState = deepFreeze([live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'X')], [customer('c', 'a@x.com', '2')])]);
     const first = plan(state, liveState, options({ force: true }));
     expect(first.changes.length).toBe(3);

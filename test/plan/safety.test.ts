@@ -17,8 +17,7 @@ describe('safety limits', () => {
   it('refuses deleting more than the share of groups, saying what and how much', () => {
     const result = groupsPlan(6);
     expect(result.findings).toEqual([
-      { severity: 'error', code: 'safety-limit', provider: 'bc',
-        message: 'would delete 4 of 10 groups on bc (40%, limit 30%); use --force to apply anyway' },
+      { severity: 'error', code: 'safety-limit', provider: 'bc', message: 'would delete 4 of 10 groups on bc (40%, limit 30%); use --force to apply anyway' },
     ]);
     expect(result.summary.groupsToDelete).toBe(4);
   });
@@ -35,14 +34,8 @@ describe('safety limits', () => {
   });
 
   it('refuses emptying a provider whatever its size', () => {
-    const result = plan(
-      desired([], [instance('bc', { prune: true, safety: limits })]),
-      [live('bc', [liveGroup('1', 'A'), liveGroup('2', 'B')])],
-      options(),
-    );
-    expect(result.findings.map((finding) => finding.message)).toEqual([
-      'would delete every group on bc (2 of 2); use --force to apply anyway',
-    ]);
+    const result = plan(desired([], [instance('bc', { prune: true, safety: limits })]), [live('bc', [liveGroup('1', 'A'), liveGroup('2', 'B')])], options());
+    expect(result.findings.map((finding) => finding.message)).toEqual(['would delete every group on bc (2 of 2); use --force to apply anyway']);
   });
 
   it('refuses creating a protected group while deleting groups on the same provider (a rename by name), unless forced', () => {
@@ -51,23 +44,34 @@ describe('safety limits', () => {
     const liveGroups = [liveGroup('1', 'Staff'), liveGroup('2', 'VIP')];
     const result = plan(desired([renamed, group('bc', 'vip', { name: 'VIP' })], providers), [live('bc', liveGroups)], options());
     expect(result.findings).toEqual([
-      { severity: 'error', code: 'protected-group', provider: 'bc', pos: { file: 'groups.yaml', line: 7, column: 3 },
-        message: 'group staff is protected, and the plan creates it on bc while deleting bc/#1: if it was renamed, pin its id (ids.bc) so it is renamed in place; use --force to apply anyway' },
+      {
+        severity: 'error',
+        code: 'protected-group',
+        provider: 'bc',
+        pos: { file: 'groups.yaml', line: 7, column: 3 },
+        message:
+          'group staff is protected, and the plan creates it on bc while deleting bc/#1: if it was renamed, pin its id (ids.bc) so it is renamed in place; use --force to apply anyway',
+      },
     ]);
     const forced = plan(desired([renamed, group('bc', 'vip', { name: 'VIP' })], providers), [live('bc', liveGroups)], options({ force: true }));
     expect(forced.findings).toEqual([]);
     // Unprotected, or with nothing deleted, a create is just a create.
-    expect(plan(desired([{ ...renamed, protect: false }, group('bc', 'vip', { name: 'VIP' })], providers), [live('bc', liveGroups)], options()).findings).toEqual([]);
+    expect(
+      plan(desired([{ ...renamed, protect: false }, group('bc', 'vip', { name: 'VIP' })], providers), [live('bc', liveGroups)], options()).findings,
+    ).toEqual([]);
     expect(plan(desired([renamed], [instance('bc', { safety: limits })]), [live('bc', [liveGroup('2', 'VIP')])], options()).findings).toEqual([]);
   });
 
-  it('refuses removing more than the share of one group\'s members, moves out included', () => {
+  it("refuses removing more than the share of one group's members, moves out included", () => {
     const members = Array.from({ length: 10 }, (_, i) => customer(`c${i}`, `m${i}@x.com`, '1'));
     const result = plan(
-      desired([
-        group('bc', 'vip', { name: 'VIP', members: ['m0@x.com', 'm1@x.com', 'm2@x.com', 'm3@x.com'] }),
-        group('bc', 'gold', { name: 'Gold', members: ['m4@x.com'] }),
-      ], [instance('bc', { safety: limits })]),
+      desired(
+        [
+          group('bc', 'vip', { name: 'VIP', members: ['m0@x.com', 'm1@x.com', 'm2@x.com', 'm3@x.com'] }),
+          group('bc', 'gold', { name: 'Gold', members: ['m4@x.com'] }),
+        ],
+        [instance('bc', { safety: limits })],
+      ),
       [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'Gold')], members)],
       options(),
     );

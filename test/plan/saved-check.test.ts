@@ -67,8 +67,16 @@ describe('checkSavedPlan', () => {
     const { saved, state, liveState } = scenario();
     liveState[0]!.customers.push(customer('cq', 'q@x.com'));
     const edited = tampered(saved, {
-      change: { kind: 'membership', action: 'create', address: 'cl/members/q@x.com', provider: 'cl', customerId: 'cq', email: 'q@x.com',
-        before: null, after: { key: 'staff', id: 's1', name: 'Staff' } },
+      change: {
+        kind: 'membership',
+        action: 'create',
+        address: 'cl/members/q@x.com',
+        provider: 'cl',
+        customerId: 'cq',
+        email: 'q@x.com',
+        before: null,
+        after: { key: 'staff', id: 's1', name: 'Staff' },
+      },
       precondition: { kind: 'customer', id: 'cq', groupId: null },
     });
     const staff = edited.plan.changes.find((change) => change.address === 'cl/staff')!;
@@ -115,7 +123,8 @@ describe('checkSavedPlan', () => {
     edited.plan.changes.push({ ...move, address: 'cl/members/#ca' });
     edited.preconditions['cl/members/#ca'] = edited.preconditions['cl/members/a@x.com']!;
     expect(messages(checkSavedPlan(edited, input(state, liveState)).refused)).toContain(
-      'cl/members/#ca (move from no group to cl/vip): the plan changes this item twice');
+      'cl/members/#ca (move from no group to cl/vip): the plan changes this item twice',
+    );
   });
 
   it('holds the safety limits over what would be applied, unless forced', () => {
@@ -165,7 +174,10 @@ describe('checkSavedPlan', () => {
 describe('withChanges', () => {
   it('keeps only the given changes and recounts the summary', () => {
     const { result } = scenario();
-    const rest = withChanges(result, result.changes.filter((change) => change.address !== 'cl/vip' && change.address !== 'cl/members/a@x.com'));
+    const rest = withChanges(
+      result,
+      result.changes.filter((change) => change.address !== 'cl/vip' && change.address !== 'cl/members/a@x.com'),
+    );
     expect(rest.changes).toHaveLength(result.changes.length - 2);
     expect(rest.summary).toEqual({ ...result.summary, groupsToCreate: 0, customersToMove: result.summary.customersToMove - 1 });
     expect(rest.estimate).toBeUndefined();

@@ -16,10 +16,11 @@ export function scenario() {
     [instance('cl', { prune: true }), instance('bc')],
   );
   const liveState = [
-    live('cl', [
-      liveGroup('s1', 'Staff', { code: 'staff', attributes: { name: 'Staff', metadata: { tier: 1 }, reference: 'r' } }),
-      liveGroup('L1', 'Legacy'),
-    ], [customer('ca', 'a@x.com'), customer('cb', 'b@x.com', 's1'), customer('cz', 'z@x.com', 's1'), customer('cd', 'd@x.com', 'L1')]),
+    live(
+      'cl',
+      [liveGroup('s1', 'Staff', { code: 'staff', attributes: { name: 'Staff', metadata: { tier: 1 }, reference: 'r' } }), liveGroup('L1', 'Legacy')],
+      [customer('ca', 'a@x.com'), customer('cb', 'b@x.com', 's1'), customer('cz', 'z@x.com', 's1'), customer('cd', 'd@x.com', 'L1')],
+    ),
     live('bc', [liveGroup('7', 'Trade')], [customer('bc', 'c@x.com', '9')]),
   ];
   const result = plan(state, liveState, options());

@@ -36,10 +36,15 @@ describe('buildSavedPlan', () => {
   it('carries a rename through a temporary name, and a create whose name a rename frees, still fresh before apply', () => {
     const xk = { ...CAPABILITIES.xk!, identity: 'name-ignoring-case' as const };
     const capabilities = { ...CAPABILITIES, xk };
-    const state = desired([
-      group('xk', 'a', { name: 'B', pinnedId: '1' }), group('xk', 'b', { name: 'A', pinnedId: '2' }),
-      group('xk', 'b2b', { name: 'Spring Sale', pinnedId: '12' }), group('xk', 'VIP', { name: 'Wholesale' }),
-    ], [instance('xk')]);
+    const state = desired(
+      [
+        group('xk', 'a', { name: 'B', pinnedId: '1' }),
+        group('xk', 'b', { name: 'A', pinnedId: '2' }),
+        group('xk', 'b2b', { name: 'Spring Sale', pinnedId: '12' }),
+        group('xk', 'VIP', { name: 'Wholesale' }),
+      ],
+      [instance('xk')],
+    );
     const liveState = [live('xk', [liveGroup('1', 'A'), liveGroup('2', 'B'), liveGroup('12', 'Wholesale')])];
     const result = plan(state, liveState, options({ capabilities }));
     const saved = buildSavedPlan(result, { desired: state, live: liveState, capabilities, createdAt: CREATED });
@@ -88,13 +93,17 @@ describe('parseSavedPlan', () => {
     expect(refusal('{ nope')).toMatch(/^plan.json is not a saved plan: it is not JSON/);
     expect(refusal('{"hello": 1}')).toMatch(/^plan.json is not a groupform saved plan; make a new one/);
     expect(refusal(renderJson(scenario().result))).toMatch(/printed by `--format json`.*groupform plan --out plan.json/);
-    expect(refusal(text().replace('"formatVersion": 1,\n  "plan"', '"formatVersion": 2,\n  "plan"'))).toMatch(/format version 2, and this groupform reads version 1/);
+    expect(refusal(text().replace('"formatVersion": 1,\n  "plan"', '"formatVersion": 2,\n  "plan"'))).toMatch(
+      /format version 2, and this groupform reads version 1/,
+    );
   });
 
   it('refuses a hand-edited file: by its schema, or by its checksum', () => {
     const data = JSON.parse(text()) as SavedPlan;
     data.plan.changes[0]!.action = 'replace' as 'create';
-    expect(refusal(JSON.stringify(data))).toMatch(/not a valid saved plan \(was it edited\?\): \/plan\/changes\/0\/action must be equal to one of the allowed values/);
+    expect(refusal(JSON.stringify(data))).toMatch(
+      /not a valid saved plan \(was it edited\?\): \/plan\/changes\/0\/action must be equal to one of the allowed values/,
+    );
     const edited = text().replace('"a@x.com"', '"mallory@x.com"');
     expect(edited).not.toBe(text());
     expect(refusal(edited)).toMatch(/changed after groupform wrote it/);

@@ -15,9 +15,7 @@ function scenario(targets: { provider: string; key?: string }[]) {
 
 describe('targets', () => {
   it('plans everything without targets', () => {
-    expect(scenario([]).changes.map((change) => change.address)).toEqual([
-      'bc/#1', 'bc/#2', 'bc/gold', 'bc/vip', 'cl/staff', 'bc/members/a@x.com',
-    ]);
+    expect(scenario([]).changes.map((change) => change.address)).toEqual(['bc/#1', 'bc/#2', 'bc/gold', 'bc/vip', 'cl/staff', 'bc/members/a@x.com']);
   });
 
   it('narrows to a provider instance, with its findings', () => {
@@ -34,13 +32,13 @@ describe('targets', () => {
 
   it('keeps the findings of the targeted groups only, and those about live groups the file does not declare only with the whole provider', () => {
     // bc: gold declares a customer bc does not have; pruning Old and Older, which hold a customer, unassigns it.
-    const codes = (targets: { provider: string; key?: string }[]) =>
-      scenario(targets).findings.map((finding) => `${finding.code} ${finding.group ?? '-'}`);
-    const withCustomerInOld = (targets: { provider: string; key?: string }[]) => plan(
-      desired([group('bc', 'vip', { members: [] }), group('bc', 'gold', { members: ['ghost@x.com'] })], [instance('bc', { prune: true })]),
-      [live('bc', [liveGroup('1', 'Old')], [customer('c1', 'a@x.com', '1')])],
-      options({ targets, force: true }),
-    ).findings.map((finding) => finding.code);
+    const codes = (targets: { provider: string; key?: string }[]) => scenario(targets).findings.map((finding) => `${finding.code} ${finding.group ?? '-'}`);
+    const withCustomerInOld = (targets: { provider: string; key?: string }[]) =>
+      plan(
+        desired([group('bc', 'vip', { members: [] }), group('bc', 'gold', { members: ['ghost@x.com'] })], [instance('bc', { prune: true })]),
+        [live('bc', [liveGroup('1', 'Old')], [customer('c1', 'a@x.com', '1')])],
+        options({ targets, force: true }),
+      ).findings.map((finding) => finding.code);
     expect(codes([{ provider: 'bc', key: 'vip' }])).toEqual([]);
     expect(codes([{ provider: 'bc', key: 'gold' }])).toEqual(['customer-not-found gold']);
     expect(withCustomerInOld([{ provider: 'bc', key: 'vip' }])).toEqual([]);
@@ -49,10 +47,17 @@ describe('targets', () => {
 
   it('counts the customers leaving an ignored group over the moves the targets keep', () => {
     const result = plan(
-      desired([group('bc', 'vip', { members: ['a@x.com', 'b@x.com'] }), group('bc', 'gold', { members: ['c@x.com'] })], [instance('bc', { ignore: ['Legacy*'] })]),
-      [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'GOLD'), liveGroup('5', 'Legacy')], [
-        customer('c1', 'a@x.com', '5'), customer('c2', 'b@x.com', '5'), customer('c3', 'c@x.com', '5'),
-      ])],
+      desired(
+        [group('bc', 'vip', { members: ['a@x.com', 'b@x.com'] }), group('bc', 'gold', { members: ['c@x.com'] })],
+        [instance('bc', { ignore: ['Legacy*'] })],
+      ),
+      [
+        live(
+          'bc',
+          [liveGroup('1', 'VIP'), liveGroup('2', 'GOLD'), liveGroup('5', 'Legacy')],
+          [customer('c1', 'a@x.com', '5'), customer('c2', 'b@x.com', '5'), customer('c3', 'c@x.com', '5')],
+        ),
+      ],
       options({ targets: [{ provider: 'bc', key: 'gold' }] }),
     );
     expect(result.findings.map((finding) => finding.message)).toEqual([
@@ -65,7 +70,17 @@ describe('targets', () => {
     const liveState = [live('bc', [liveGroup('1', 'VIP')], [customer('c1', 'a@x.com', '1')])];
     const vipOnly = plan(state, liveState, options({ targets: [{ provider: 'bc', key: 'vip' }], force: true }));
     expect(vipOnly.changes).toEqual([]);
-    const both = plan(state, liveState, options({ targets: [{ provider: 'bc', key: 'vip' }, { provider: 'bc', key: 'new' }], force: true }));
+    const both = plan(
+      state,
+      liveState,
+      options({
+        targets: [
+          { provider: 'bc', key: 'vip' },
+          { provider: 'bc', key: 'new' },
+        ],
+        force: true,
+      }),
+    );
     expect(both.changes.map((change) => change.address)).toEqual(['bc/new', 'bc/members/a@x.com']);
   });
 });

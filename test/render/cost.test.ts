@@ -9,6 +9,8 @@ describe('cost in words', () => {
   it('says when there is no wait, or no documented limit', () => {
     expect(describeCost({ provider: 'cl', calls: 1, seconds: 0 })).toBe('1 API call, no wait at the documented rate limit');
     expect(describeCost({ provider: 'xk', calls: 7, seconds: null })).toBe('7 API calls, time unknown (no documented rate limit)');
-    expect(describeCost({ provider: 'cl', calls: 9, reads: 1, writes: 8, seconds: 30 })).toBe('9 API calls (1 read, 8 writes), at least 30 s at the documented rate limit');
+    expect(describeCost({ provider: 'cl', calls: 9, reads: 1, writes: 8, seconds: 30 })).toBe(
+      '9 API calls (1 read, 8 writes), at least 30 s at the documented rate limit',
+    );
   });
 });

@@ -5,38 +5,52 @@ import { describeChange, renderDriftJson, renderDriftMarkdown, renderDriftText }
 import { member, samplePlan } from './sample-plan.js';
 
 const vip = { key: 'vip', id: '1', name: 'VIP' };
-const item = (change: DriftItem['change'], classification: DriftItem['classification'], liveUpdatedAt: string | null): DriftItem =>
-  ({ address: change.address, change, classification, liveUpdatedAt, configChangedAt: '2026-02-01T00:00:00.000Z' });
+const item = (change: DriftItem['change'], classification: DriftItem['classification'], liveUpdatedAt: string | null): DriftItem => ({
+  address: change.address,
+  change,
+  classification,
+  liveUpdatedAt,
+  configChangedAt: '2026-02-01T00:00:00.000Z',
+});
 const pos = { file: 'drift-baseline.yaml', line: 4, column: 5 };
 
 function report() {
   const [create, update] = samplePlan().changes;
-  return buildDriftReport({
-    active: [item(update!, 'changed-on-platform', '2026-03-01T00:00:00.000Z'), item(member('bc', 'ann@example.com', null, vip), 'not-yet-applied', '2026-01-01T00:00:00.000Z')],
-    silenced: [{ item: item(create!, 'unknown', null), entry: { address: 'cl/*', reason: 'launch | week', expires: '2026-12-31', pos } }],
-    expired: [{ address: 'bc/members/old@example.com', reason: 'gone', expires: '2020-01-01', pos: { ...pos, line: 7 } }],
-    unused: [],
-  }, '2026-02-01T00:00:00.000Z', [{ severity: 'warning', code: 'customer-not-found', message: 'customer ghost@example.com not found', provider: 'bc' }]);
+  return buildDriftReport(
+    {
+      active: [
+        item(update!, 'changed-on-platform', '2026-03-01T00:00:00.000Z'),
+        item(member('bc', 'ann@example.com', null, vip), 'not-yet-applied', '2026-01-01T00:00:00.000Z'),
+      ],
+      silenced: [{ item: item(create!, 'unknown', null), entry: { address: 'cl/*', reason: 'launch | week', expires: '2026-12-31', pos } }],
+      expired: [{ address: 'bc/members/old@example.com', reason: 'gone', expires: '2020-01-01', pos: { ...pos, line: 7 } }],
+      unused: [],
+    },
+    '2026-02-01T00:00:00.000Z',
+    [{ severity: 'warning', code: 'customer-not-found', message: 'customer ghost@example.com not found', provider: 'bc' }],
+  );
 }
 
 describe('drift renderers', () => {
   it('text: the headline, each item with both times, silenced and expired entries, findings', () => {
-    expect(renderDriftText(report(), { baselineFile: 'drift-baseline.yaml' })).toBe([
-      'Drift: 2 items (1 changed on the platform, 1 not yet applied) (1 acknowledged in the baseline).',
-      'Config last committed 2026-02-01T00:00:00.000Z: an item modified on the platform after that changed on the platform; one modified before it is not yet applied.',
-      '',
-      '  bc/wholesale: update group (name, discount_rules); changed on the platform (live modified 2026-03-01T00:00:00.000Z)',
-      '  bc/members/ann@example.com: join VIP; not yet applied (live modified 2026-01-01T00:00:00.000Z)',
-      '',
-      'Silenced by the baseline (1):',
-      '  cl/vip: until 2026-12-31, launch | week',
-      '',
-      'Expired baseline entries:',
-      '  drift-baseline.yaml:7: bc/members/old@example.com expired 2020-01-01 (gone)',
-      '',
-      'bc: warning: customer ghost@example.com not found',
-      '',
-    ].join('\n'));
+    expect(renderDriftText(report(), { baselineFile: 'drift-baseline.yaml' })).toBe(
+      [
+        'Drift: 2 items (1 changed on the platform, 1 not yet applied) (1 acknowledged in the baseline).',
+        'Config last committed 2026-02-01T00:00:00.000Z: an item modified on the platform after that changed on the platform; one modified before it is not yet applied.',
+        '',
+        '  bc/wholesale: update group (name, discount_rules); changed on the platform (live modified 2026-03-01T00:00:00.000Z)',
+        '  bc/members/ann@example.com: join VIP; not yet applied (live modified 2026-01-01T00:00:00.000Z)',
+        '',
+        'Silenced by the baseline (1):',
+        '  cl/vip: until 2026-12-31, launch | week',
+        '',
+        'Expired baseline entries:',
+        '  drift-baseline.yaml:7: bc/members/old@example.com expired 2020-01-01 (gone)',
+        '',
+        'bc: warning: customer ghost@example.com not found',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('headline: an error is never in sync, with or without drift', () => {
@@ -65,8 +79,14 @@ describe('drift renderers', () => {
 
   it('markdown: 1,500 drifted members stay under the limit, saying how many more the full report holds', () => {
     const items = Array.from({ length: 1500 }, (_, i) =>
-      item(member('bc', `customer-${String(i).padStart(5, '0')}@example.com`, null, vip), 'changed-on-platform', '2026-03-01T00:00:00.000Z'));
-    const findings = Array.from({ length: 400 }, (_, i) => ({ severity: 'warning' as const, code: 'customer-not-found', message: `customer ghost${i}@example.com not found`, provider: 'bc' }));
+      item(member('bc', `customer-${String(i).padStart(5, '0')}@example.com`, null, vip), 'changed-on-platform', '2026-03-01T00:00:00.000Z'),
+    );
+    const findings = Array.from({ length: 400 }, (_, i) => ({
+      severity: 'warning' as const,
+      code: 'customer-not-found',
+      message: `customer ghost${i}@example.com not found`,
+      provider: 'bc',
+    }));
     const big = buildDriftReport({ active: items, silenced: [], expired: [], unused: [] }, '2026-02-01T00:00:00.000Z', findings);
     const full = renderDriftMarkdown(big, { maxChars: Infinity });
     expect(full.length).toBeGreaterThan(100_000);

@@ -11,7 +11,14 @@ const finding = (file: string | undefined, line = 1, column = 1): Finding => ({
 
 describe('sortFindings', () => {
   it('puts placeless findings first, then the main file, then other files, each by line and column', () => {
-    const findings = [finding('b.txt', 1), finding('groups.yaml', 9, 2), finding('a.txt', 5), finding(undefined), finding('groups.yaml', 9, 1), finding('groups.yaml', 2, 7)];
+    const findings = [
+      finding('b.txt', 1),
+      finding('groups.yaml', 9, 2),
+      finding('a.txt', 5),
+      finding(undefined),
+      finding('groups.yaml', 9, 1),
+      finding('groups.yaml', 2, 7),
+    ];
     expect(sortFindings(findings, 'groups.yaml').map((f) => f.message)).toEqual([
       'undefined:1:1',
       'groups.yaml:2:7',
@@ -25,7 +32,9 @@ describe('sortFindings', () => {
 
 describe('formatFinding and count', () => {
   it('writes compiler-style lines', () => {
-    expect(formatFinding({ severity: 'warning', code: 'x', message: 'Look here.', pos: { file: 'g.yaml', line: 3, column: 4 } })).toBe('g.yaml:3:4: warning: Look here.');
+    expect(formatFinding({ severity: 'warning', code: 'x', message: 'Look here.', pos: { file: 'g.yaml', line: 3, column: 4 } })).toBe(
+      'g.yaml:3:4: warning: Look here.',
+    );
   });
 
   it('counts with thousands separators and plurals', () => {

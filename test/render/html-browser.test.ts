@@ -54,13 +54,17 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
   async function fitsWidth(page: Page, width: number): Promise<void> {
     await headingsInOrder(page);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-    const cells = await page.locator('td, th').evaluateAll((nodes) => nodes.map((node) => (node as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width));
+    const cells = await page
+      .locator('td, th')
+      .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width));
     expect(Math.min(...cells.filter((w) => w > 0))).toBeGreaterThanOrEqual(40);
   }
 
   /** One h1 first, and no heading more than one level below the one before it. */
   async function headingsInOrder(page: Page): Promise<void> {
-    const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((nodes) => nodes.map((node) => Number((node as unknown as { tagName: string }).tagName.slice(1))));
+    const levels = await page
+      .locator('h1, h2, h3, h4, h5, h6')
+      .evaluateAll((nodes) => nodes.map((node) => Number((node as unknown as { tagName: string }).tagName.slice(1))));
     expect(levels[0]).toBe(1);
     expect(levels.filter((level) => level === 1)).toHaveLength(1);
     levels.slice(1).forEach((level, i) => expect(level, `heading ${i + 2} after an h${levels[i]}`).toBeLessThanOrEqual(levels[i]! + 1));
@@ -85,7 +89,7 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
     expect(phone.requests).toEqual([phone.url]);
   }
 
-  it('shows the sandbox\'s plan: the summary per provider, a bar per group, sections that open on a click, and loads nothing else', async () => {
+  it("shows the sandbox's plan: the summary per provider, a bar per group, sections that open on a click, and loads nothing else", async () => {
     env = await sandboxProject({ 'groups.yaml': await repoConfig() });
     await commitFiles(env.project.dir, ['groups.yaml'], COMMITTED);
     const html = await env.run(['plan', '--format', 'html']);
@@ -144,15 +148,36 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
     await commitFiles(env.project.dir, ['groups.yaml'], COMMITTED);
     const first = JSON.parse((await env.run(['drift', '--format', 'json'])).stdout) as { drift: { address: string }[] };
     // Earlier runs, and one item acknowledged in the baseline.
-    const earlier = Array.from({ length: 20 }, (_, i) => JSON.stringify({
-      time: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(),
-      providers: { cl: { 'changed-on-platform': 0, 'not-yet-applied': i % 7, unknown: 2, baselined: 0 }, bc: { 'changed-on-platform': Math.floor(i / 4), 'not-yet-applied': 3, unknown: 0, baselined: 1 } },
-    }));
+    const earlier = Array.from({ length: 20 }, (_, i) =>
+      JSON.stringify({
+        time: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(),
+        providers: {
+          cl: { 'changed-on-platform': 0, 'not-yet-applied': i % 7, unknown: 2, baselined: 0 },
+          bc: { 'changed-on-platform': Math.floor(i / 4), 'not-yet-applied': 3, unknown: 0, baselined: 1 },
+        },
+      }),
+    );
     await env.project.write('drift-history.jsonl', earlier.join('\n') + '\n');
-    await env.project.write('drift-baseline.yaml', `items:\n  - address: ${first.drift[0]!.address}\n    reason: Sales changed it for the launch\n    expires: 2099-12-31\n`);
-    const result = await env.run(['drift', '--history', 'drift-history.jsonl', '--baseline', 'drift-baseline.yaml', '--report', 'drift.html', '--report', 'drift.json']);
+    await env.project.write(
+      'drift-baseline.yaml',
+      `items:\n  - address: ${first.drift[0]!.address}\n    reason: Sales changed it for the launch\n    expires: 2099-12-31\n`,
+    );
+    const result = await env.run([
+      'drift',
+      '--history',
+      'drift-history.jsonl',
+      '--baseline',
+      'drift-baseline.yaml',
+      '--report',
+      'drift.html',
+      '--report',
+      'drift.json',
+    ]);
     expect(result.code).toBe(2);
-    const report = JSON.parse(await readFile(path.join(env.project.dir, 'drift.json'), 'utf8')) as { drift: { provider: string; classification: string }[]; silenced: { provider: string }[] };
+    const report = JSON.parse(await readFile(path.join(env.project.dir, 'drift.json'), 'utf8')) as {
+      drift: { provider: string; classification: string }[];
+      silenced: { provider: string }[];
+    };
     const file = path.join(artifacts, 'drift.html');
     await mkdir(artifacts, { recursive: true });
     await writeFile(file, await readFile(path.join(env.project.dir, 'drift.html')));
@@ -161,15 +186,21 @@ describe.skipIf(!started.browser)('the HTML reports in Chromium', () => {
     for (const provider of [...new Set(report.drift.map((item) => item.provider))]) {
       const card = page.locator(`.card[data-provider="${provider}"]`);
       for (const kind of ['changed-on-platform', 'not-yet-applied', 'unknown']) {
-        expect(Number(await card.locator(`tr[data-count="${kind}"] td`).textContent())).toBe(report.drift.filter((item) => item.provider === provider && item.classification === kind).length);
+        expect(Number(await card.locator(`tr[data-count="${kind}"] td`).textContent())).toBe(
+          report.drift.filter((item) => item.provider === provider && item.classification === kind).length,
+        );
       }
-      expect(Number(await card.locator('tr[data-count="baselined"] td').textContent())).toBe(report.silenced.filter((item) => item.provider === provider).length);
+      expect(Number(await card.locator('tr[data-count="baselined"] td').textContent())).toBe(
+        report.silenced.filter((item) => item.provider === provider).length,
+      );
     }
     expect(report.silenced).toHaveLength(1);
     // 20 earlier runs and this one, each a column.
     expect(await page.locator('svg g.run').count()).toBe(21);
     expect(await page.locator('tr[data-class]').count()).toBe(report.drift.length + 1);
-    expect(await page.locator('code.baseline').first().textContent()).toMatch(/^ {2}- \{ address: ".+", reason: "why this drift is expected", expires: \d{4}-\d{2}-\d{2} \}$/);
+    expect(await page.locator('code.baseline').first().textContent()).toMatch(
+      /^ {2}- \{ address: ".+", reason: "why this drift is expected", expires: \d{4}-\d{2}-\d{2} \}$/,
+    );
     const numbers = page.locator('section[aria-labelledby="history"] details');
     await numbers.locator('summary').click();
     expect(await numbers.locator('tbody tr').count()).toBe(21);

@@ -11,7 +11,13 @@ const providers: ProviderInfo[] = [
   { name: 'cl', type: 'commercelayer', settings: { base_url: 'https://user:pw@northwind.commercelayer.io' } },
   { name: 'bc', type: 'bigcommerce', settings: { store_hash: 'abc123' } },
 ];
-const withEstimate = (): Plan => ({ ...samplePlan(), estimate: [{ provider: 'bc', calls: 3, seconds: 0 }, { provider: 'cl', calls: 3, seconds: 90 }] });
+const withEstimate = (): Plan => ({
+  ...samplePlan(),
+  estimate: [
+    { provider: 'bc', calls: 3, seconds: 0 },
+    { provider: 'cl', calls: 3, seconds: 90 },
+  ],
+});
 
 /** The text of an element's cells, tags dropped, for `data-count` rows of a provider's card. */
 function card(html: string, provider: string): Record<string, string> {
@@ -20,7 +26,7 @@ function card(html: string, provider: string): Record<string, string> {
 }
 
 describe('renderHtml', () => {
-  it('heads the page with the config, its commit, the time and each provider\'s platform and store (no credentials)', () => {
+  it("heads the page with the config, its commit, the time and each provider's platform and store (no credentials)", () => {
     const html = renderHtml(withEstimate(), { header: { ...header, providers } });
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<dt>Config</dt><dd><code>groups.yaml</code></dd>');
@@ -35,8 +41,15 @@ describe('renderHtml', () => {
     expect(html.indexOf('⚠ 1 warning')).toBeGreaterThan(0);
     expect(html.indexOf('⚠ 1 warning')).toBeLessThan(html.indexOf('Summary per provider'));
     expect(card(html, 'cl')).toEqual({
-      'groups-created': '1', 'groups-changed': '0', 'groups-deleted': '0', 'customers-joining': '1', 'customers-moving': '1', 'customers-leaving': '0',
-      'api-calls': '3 API calls', time: 'at least 1 min 30 s at the documented rate limit', findings: '1 finding',
+      'groups-created': '1',
+      'groups-changed': '0',
+      'groups-deleted': '0',
+      'customers-joining': '1',
+      'customers-moving': '1',
+      'customers-leaving': '0',
+      'api-calls': '3 API calls',
+      time: 'at least 1 min 30 s at the documented rate limit',
+      findings: '1 finding',
     });
     expect(card(html, 'bc')).toMatchObject({ 'groups-changed': '1', 'groups-deleted': '1', 'customers-leaving': '1', 'api-calls': '3 API calls' });
     // The config's order: cl first.
@@ -47,7 +60,11 @@ describe('renderHtml', () => {
     const html = renderHtml(withEstimate(), { header });
     const bars = [...html.matchAll(/<g class="bar( deleted)?" data-label="([^"]+)" data-total="(\d+)">/g)].map((m) => [m[2], m[3], Boolean(m[1])]);
     // Without the config's providers, by provider name: bc, then cl.
-    expect(bars).toEqual([['bc/wholesale', '2', false], ['bc/#9 (Legacy)', '1', true], ['cl/vip', '3', false]]);
+    expect(bars).toEqual([
+      ['bc/wholesale', '2', false],
+      ['bc/#9 (Legacy)', '1', true],
+      ['cl/vip', '3', false],
+    ]);
     expect(html).toContain('>1 (group deleted)</text>');
     expect(html).toContain('+ added</span> <span class="key change"><span class="swatch"></span>~ changed');
   });
@@ -112,9 +129,11 @@ describe('renderHtml', () => {
     };
     expect(Object.keys(colours)).toEqual(expect.arrayContaining(['fg', 'muted', 'bg', 'add', 'change', 'remove', 'warn-bg', 'err-bg']));
     for (const text of ['fg', 'muted', 'add', 'change', 'remove']) {
-      for (const background of ['bg', 'warn-bg', 'err-bg']) expect(contrast(colours[text]!, colours[background]!), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
+      for (const background of ['bg', 'warn-bg', 'err-bg'])
+        expect(contrast(colours[text]!, colours[background]!), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
     }
     // Code blocks' grey background, with the diff's colours on it.
-    for (const text of ['fg', 'muted', 'add', 'change', 'remove']) expect(contrast(colours[text]!, '#f6f6f6'), `${text} on a code block`).toBeGreaterThanOrEqual(4.5);
+    for (const text of ['fg', 'muted', 'add', 'change', 'remove'])
+      expect(contrast(colours[text]!, '#f6f6f6'), `${text} on a code block`).toBeGreaterThanOrEqual(4.5);
   });
 });

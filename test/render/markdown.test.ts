@@ -7,7 +7,11 @@ import { member, samplePlan, swapPlan } from './sample-plan.js';
 
 const withEstimate = (): Plan => ({
   ...samplePlan(),
-  estimate: [{ provider: 'bc', calls: 3, seconds: 0 }, { provider: 'cl', calls: 3, seconds: null }, { provider: 'xk', calls: 0, seconds: 0 }],
+  estimate: [
+    { provider: 'bc', calls: 3, seconds: 0 },
+    { provider: 'cl', calls: 3, seconds: null },
+    { provider: 'xk', calls: 0, seconds: 0 },
+  ],
 });
 
 describe('renderMarkdown', () => {
@@ -80,11 +84,19 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('shows a group\'s temporary-name step with its other changes', () => {
+  it("shows a group's temporary-name step with its other changes", () => {
     const text = renderMarkdown(swapPlan(), {});
     expect(text).toContain('<details><summary><code>bc/a</code>: temporary name; update group</summary>');
-    expect(text).toContain(['~ update group bc/a (temporary name: frees "A")', '-     name: "A"', '+     name: "B (groupform-tmp-1)"',
-      '~ update group bc/a', '-     name: "B (groupform-tmp-1)"', '+     name: "B"'].join('\n'));
+    expect(text).toContain(
+      [
+        '~ update group bc/a (temporary name: frees "A")',
+        '-     name: "A"',
+        '+     name: "B (groupform-tmp-1)"',
+        '~ update group bc/a',
+        '-     name: "B (groupform-tmp-1)"',
+        '+     name: "B"',
+      ].join('\n'),
+    );
     expect(text).toContain('<details><summary><code>bc/b</code>: update group</summary>');
   });
 
@@ -109,9 +121,7 @@ describe('renderMarkdown', () => {
 
   it('says there is nothing to change, naming the config file', () => {
     const plan: Plan = { ...samplePlan(), changes: [], findings: [] };
-    expect(renderMarkdown(plan, { configFile: 'groups.yaml' })).toBe(
-      '### groupform plan\n\n**No changes. Live state matches groups.yaml.**\n',
-    );
+    expect(renderMarkdown(plan, { configFile: 'groups.yaml' })).toBe('### groupform plan\n\n**No changes. Live state matches groups.yaml.**\n');
   });
 });
 
@@ -119,12 +129,17 @@ describe('renderMarkdown: size', () => {
   const group = (i: number): GroupRef => ({ key: `g${i}`, id: String(i), name: `Group ${i}` });
   const big = (customers: number, groups: number, findings = 0): Plan => {
     const changes = Array.from({ length: customers }, (_, i) =>
-      member('bc', `customer-${String(i).padStart(5, '0')}@example.com`, i % 2 ? group(0) : null, group(i % groups + 1)));
+      member('bc', `customer-${String(i).padStart(5, '0')}@example.com`, i % 2 ? group(0) : null, group((i % groups) + 1)),
+    );
     return {
       ...samplePlan(),
       changes,
       summary: summarize(changes),
-      findings: Array.from({ length: findings }, (_, i) => ({ severity: 'warning' as const, code: 'customer-not-found', message: `customer ghost${i}@example.com not found` })),
+      findings: Array.from({ length: findings }, (_, i) => ({
+        severity: 'warning' as const,
+        code: 'customer-not-found',
+        message: `customer ghost${i}@example.com not found`,
+      })),
     };
   };
 
@@ -152,13 +167,16 @@ describe('renderMarkdown: size', () => {
     expect(text).toContain(`*${2_000 - shown} more groups not shown here: the comment would be too long. Run \`groupform plan\` for the whole plan.*`);
   });
 
-  it('lists providers in the config\'s order, each headed with its platform and store', () => {
+  it("lists providers in the config's order, each headed with its platform and store", () => {
     const providers: ProviderInfo[] = [
       { name: 'cl', type: 'commercelayer', settings: { base_url: 'https://northwind.commercelayer.io' } },
       { name: 'bc', type: 'bigcommerce', settings: { store_hash: 'abc123' } },
     ];
     const lines = renderMarkdown(withEstimate(), { providers }).split('\n');
-    expect(lines.filter((line) => line.startsWith('#### '))).toEqual(['#### cl (Commerce Layer, northwind.commercelayer.io)', '#### bc (BigCommerce, store abc123)']);
+    expect(lines.filter((line) => line.startsWith('#### '))).toEqual([
+      '#### cl (Commerce Layer, northwind.commercelayer.io)',
+      '#### bc (BigCommerce, store abc123)',
+    ]);
     expect(lines.filter((line) => /^\| (bc|cl) \|/.test(line)).map((line) => line.slice(2, 4))).toEqual(['cl', 'bc']);
   });
 });

@@ -20,7 +20,11 @@ describe('renderResults', () => {
     const created = { message: 'group cl/vip was not created (its create failed)', code: 'dependency-failed' };
     const result = resultOf(
       [
-        { change: createGroup('cl', 'vip'), status: 'failed', error: { message: 'cl: POST /api/customer_groups failed (HTTP 422): code taken', code: 'api-error' } },
+        {
+          change: createGroup('cl', 'vip'),
+          status: 'failed',
+          error: { message: 'cl: POST /api/customer_groups failed (HTTP 422): code taken', code: 'api-error' },
+        },
         { change: updateGroup('cl', 'gold', '4'), status: 'done', id: '4' },
         { change: assign('cl', 'a@example.com', ref('vip', null)), status: 'not-attempted', error: created },
         { change: assign('cl', 'b@example.com', ref('gold', '4'), ref('old', '2')), status: 'failed', error: { message: 'b@example.com is locked' } },

@@ -7,10 +7,12 @@ const withSummary = (summary: Plan['summary']): Plan => ({ ...samplePlan(), summ
 
 describe('renderSummary', () => {
   it('counts groups and customers, in the singular where there is one', () => {
-    expect(renderSummary(withSummary({ groupsToCreate: 1, groupsToUpdate: 2, groupsToDelete: 0, customersToMove: 37 })))
-      .toBe('Plan: 1 group to add, 2 to change, 0 to delete; 37 customers to move.');
-    expect(renderSummary(withSummary({ groupsToCreate: 2, groupsToUpdate: 0, groupsToDelete: 1, customersToMove: 1 })))
-      .toBe('Plan: 2 groups to add, 0 to change, 1 to delete; 1 customer to move.');
+    expect(renderSummary(withSummary({ groupsToCreate: 1, groupsToUpdate: 2, groupsToDelete: 0, customersToMove: 37 }))).toBe(
+      'Plan: 1 group to add, 2 to change, 0 to delete; 37 customers to move.',
+    );
+    expect(renderSummary(withSummary({ groupsToCreate: 2, groupsToUpdate: 0, groupsToDelete: 1, customersToMove: 1 }))).toBe(
+      'Plan: 2 groups to add, 0 to change, 1 to delete; 1 customer to move.',
+    );
   });
 
   it('names the config file when there is nothing to do', () => {

@@ -60,10 +60,13 @@ describe('renderText', () => {
 
   it('names a customer by id where its e-mail does not name it alone', () => {
     const vip = { key: 'vip', id: '1', name: 'VIP' };
-    const plan: Plan = { ...samplePlan(), changes: [
-      { ...member('xk', '', vip, null), address: 'xk/members/#16', customerId: '16' },
-      { ...member('xk', 'twin@example.com', vip, null), address: 'xk/members/#17', customerId: '17' },
-    ] };
+    const plan: Plan = {
+      ...samplePlan(),
+      changes: [
+        { ...member('xk', '', vip, null), address: 'xk/members/#16', customerId: '16' },
+        { ...member('xk', 'twin@example.com', vip, null), address: 'xk/members/#17', customerId: '17' },
+      ],
+    };
     expect(renderText(plan, { color: false })).toContain(
       ['  - 2 customers leave xk/vip', '      - customer #16 (no e-mail)', '      - twin@example.com (customer #17)'].join('\n'),
     );
@@ -83,7 +86,10 @@ describe('renderText', () => {
   it('says so when there is nothing to change, naming the config file, with findings kept', () => {
     const plan: Plan = { ...samplePlan(), changes: [], findings: [], summary: { groupsToCreate: 0, groupsToUpdate: 0, groupsToDelete: 0, customersToMove: 0 } };
     expect(renderText(plan, { color: false, configFile: 'stores/eu.yaml' })).toBe('No changes. Live state matches stores/eu.yaml.\n');
-    const withError: Plan = { ...plan, findings: [{ severity: 'error', code: 'safety-limit', provider: 'bc', message: 'would delete every group on bc (2 of 2)' }] };
+    const withError: Plan = {
+      ...plan,
+      findings: [{ severity: 'error', code: 'safety-limit', provider: 'bc', message: 'would delete every group on bc (2 of 2)' }],
+    };
     expect(renderText(withError, { color: false })).toBe(
       'Errors:\n  bc: error: would delete every group on bc (2 of 2)\n\nNo changes. Live state matches groups.yaml.\n',
     );
@@ -114,7 +120,11 @@ describe('renderText', () => {
   it('shows the API cost of the providers it changes before the summary line', () => {
     const plan: Plan = {
       ...samplePlan(),
-      estimate: [{ provider: 'bc', calls: 130, seconds: 390 }, { provider: 'cl', calls: 3, seconds: null }, { provider: 'xk', calls: 0, seconds: 0 }],
+      estimate: [
+        { provider: 'bc', calls: 130, seconds: 390 },
+        { provider: 'cl', calls: 3, seconds: null },
+        { provider: 'xk', calls: 0, seconds: 0 },
+      ],
     };
     expect(renderText(plan, { color: false }).split('\n').slice(-6)).toEqual([
       'API cost:',
@@ -126,13 +136,19 @@ describe('renderText', () => {
     ]);
   });
 
-  it('heads each provider with its platform and store, in the config\'s order, never a credential', () => {
+  it("heads each provider with its platform and store, in the config's order, never a credential", () => {
     const providers: ProviderInfo[] = [
       { name: 'cl', type: 'commercelayer', settings: { base_url: 'https://northwind.commercelayer.io', client_id: 'cl-client' } },
       { name: 'bc', type: 'bigcommerce', settings: { base_url: 'https://api.bigcommerce.com', store_hash: 'abc123' } },
       { name: 'xk', type: 'xtrakit', settings: { base_url: 'https://user:pw@api.xtrakit.com' } },
     ];
-    const plan: Plan = { ...samplePlan(), estimate: [{ provider: 'bc', calls: 1, seconds: 0 }, { provider: 'cl', calls: 2, seconds: 0 }] };
+    const plan: Plan = {
+      ...samplePlan(),
+      estimate: [
+        { provider: 'bc', calls: 1, seconds: 0 },
+        { provider: 'cl', calls: 2, seconds: 0 },
+      ],
+    };
     const lines = renderText(plan, { color: false, providers }).split('\n');
     expect(lines.filter((line) => line.startsWith('Provider '))).toEqual([
       'Provider cl (Commerce Layer, northwind.commercelayer.io)',

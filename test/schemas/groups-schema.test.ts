@@ -16,7 +16,12 @@ function errorsOf(validate: ValidateFunction, data: unknown): string[] {
   return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }
 
-const shipped = ['groups.yaml', ...readdirSync(repoRoot + 'examples').filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`)];
+const shipped = [
+  'groups.yaml',
+  ...readdirSync(repoRoot + 'examples')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `examples/${f}`),
+];
 
 /** Every `examples` list in the schema, with the subschema it belongs to. */
 function examplesIn(node: unknown, path = '#'): [string, Record<string, unknown>][] {

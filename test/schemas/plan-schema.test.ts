@@ -19,16 +19,27 @@ describe('schemas/plan.schema.json', () => {
       ],
       [instance('bc', { prune: true })],
     );
-    const result = plan(state, [live('bc', [liveGroup('1', 'VIP'), liveGroup('2', 'Old')], [
-      customer('a', 'a@x.com', '2'), customer('b', 'b@x.com'), customer('c', 'c@x.com'), customer('d', 'd@x.com', '1'),
-    ])], options());
+    const result = plan(
+      state,
+      [
+        live(
+          'bc',
+          [liveGroup('1', 'VIP'), liveGroup('2', 'Old')],
+          [customer('a', 'a@x.com', '2'), customer('b', 'b@x.com'), customer('c', 'c@x.com'), customer('d', 'd@x.com', '1')],
+        ),
+      ],
+      options(),
+    );
     expect(new Set(result.changes.map((change) => `${change.kind} ${change.action}`)).size).toBe(6);
     expect(result.findings.map((finding) => finding.code)).toContain('customer-not-found');
     expect(schemaErrors(planSchema, JSON.parse(renderJson(result)))).toEqual([]);
   });
 
   it('describes the hand-made sample plan and a refused plan with positions', () => {
-    const refused = { ...samplePlan(), findings: [{ severity: 'error', code: 'ambiguous-group', message: 'm', provider: 'cl', pos: { file: 'groups.yaml', line: 3, column: 5 } }] };
+    const refused = {
+      ...samplePlan(),
+      findings: [{ severity: 'error', code: 'ambiguous-group', message: 'm', provider: 'cl', pos: { file: 'groups.yaml', line: 3, column: 5 } }],
+    };
     expect(schemaErrors(planSchema, JSON.parse(renderJson(samplePlan())))).toEqual([]);
     expect(schemaErrors(planSchema, refused)).toEqual([]);
   });
@@ -61,13 +72,17 @@ describe('schemas/apply-result.schema.json', () => {
     const cl = new FakeProvider('cl');
     cl.failing.add('cl/new');
     cl.warnings.set('cl/old', 'discounts not updated');
-    const result = await applyPlan(planOf([
-      createGroup('cl', 'new'),
-      updateGroup('cl', 'old', '5'),
-      assign('cl', 'x@example.com', ref('new', null)),
-      assign('cl', 'y@example.com', ref('old', '5')),
-      deleteGroup('cl', '9'),
-    ]), providersOf(cl), { output: 'silent' });
+    const result = await applyPlan(
+      planOf([
+        createGroup('cl', 'new'),
+        updateGroup('cl', 'old', '5'),
+        assign('cl', 'x@example.com', ref('new', null)),
+        assign('cl', 'y@example.com', ref('old', '5')),
+        deleteGroup('cl', '9'),
+      ]),
+      providersOf(cl),
+      { output: 'silent' },
+    );
     expect(result.failed).toBe(1);
     expect(result.notAttempted).toBe(1);
     expect(result.warnings).toHaveLength(1);

@@ -21,7 +21,17 @@ const TIME_LIMIT_MS = 20_000;
  * where nothing listens, so that a run that wrongly got past the config could reach no platform.
  */
 export const HEAD =
-  ['version: 1', 'providers:', '  xk:', '    type: xtrakit', '    base_url: http://127.0.0.1:1', '    api_key: ${XTRAKIT_API_KEY}', 'defaults:', '  providers: [xk]', 'groups:'].join('\n') + '\n';
+  [
+    'version: 1',
+    'providers:',
+    '  xk:',
+    '    type: xtrakit',
+    '    base_url: http://127.0.0.1:1',
+    '    api_key: ${XTRAKIT_API_KEY}',
+    'defaults:',
+    '  providers: [xk]',
+    'groups:',
+  ].join('\n') + '\n';
 /** The number of lines of HEAD, to compute the line of what follows it. */
 export const HEAD_LINES = 9;
 
@@ -71,7 +81,14 @@ export function expectRefused(result: CliResult, foreign: readonly string[] = []
 }
 
 /** Runs `args` and checks it is refused with `message` at `place` (file:line:column), writing nothing. */
-export async function expectRefusedAt(p: Project, args: string[], place: string, message: string, foreign: readonly string[] = [], env?: Record<string, string>): Promise<CliResult> {
+export async function expectRefusedAt(
+  p: Project,
+  args: string[],
+  place: string,
+  message: string,
+  foreign: readonly string[] = [],
+  env?: Record<string, string>,
+): Promise<CliResult> {
   const before = p.files();
   const result = await p.run(args, env);
   expectRefused(result, foreign);

@@ -24,18 +24,15 @@ function configWith(membersFile: string): void {
 }
 
 describe('a members_file that leaves the config folder', () => {
-  it.each([
-    ['../../../../../../../../dev/zero'],
-    ['../../../../../../../../proc/self/environ'],
-    ['/etc/passwd'],
-    ['/proc/self/environ'],
-    ['../outside.txt'],
-  ])('%s is refused, for validate and plan', async (file) => {
-    configWith(file);
-    const message = `The members_file '${file}' of group 'vip' ${OUTSIDE}`;
-    await expectRefusedAt(p, ['validate'], PLACE, message);
-    await expectRefusedAt(p, ['plan', '--out', 'plan.json'], PLACE, message);
-  });
+  it.each([['../../../../../../../../dev/zero'], ['../../../../../../../../proc/self/environ'], ['/etc/passwd'], ['/proc/self/environ'], ['../outside.txt']])(
+    '%s is refused, for validate and plan',
+    async (file) => {
+      configWith(file);
+      const message = `The members_file '${file}' of group 'vip' ${OUTSIDE}`;
+      await expectRefusedAt(p, ['validate'], PLACE, message);
+      await expectRefusedAt(p, ['plan', '--out', 'plan.json'], PLACE, message);
+    },
+  );
 
   it.each([
     ['/etc/passwd', 'passwd.txt'],
@@ -77,12 +74,9 @@ describe('a members_file inside the folder that is not a members file', () => {
     const secretLine = 'extraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==';
     p.write('members/config', `[http]\n\t${secretLine}\n`);
     configWith('members/config');
-    await expectRefusedAt(
-      p,
-      ['validate'],
-      'members/config:2:2',
-      "This line of the members_file of group 'vip' is not a valid e-mail address.",
-      ['eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA', '[http]'],
-    );
+    await expectRefusedAt(p, ['validate'], 'members/config:2:2', "This line of the members_file of group 'vip' is not a valid e-mail address.", [
+      'eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA',
+      '[http]',
+    ]);
   });
 });

@@ -10,9 +10,7 @@ const calls = (server: { requests: { path: string }[] }, prefix: string) => serv
 
 describe('pagination', () => {
   it('commercelayer: refuses meta.page_count 1e9 after the first page', async () => {
-    const server = await hostile(
-      withToken((_req, res) => json(res, 200, { data: [], meta: { record_count: 25e9, page_count: 1e9 } })),
-    );
+    const server = await hostile(withToken((_req, res) => json(res, 200, { data: [], meta: { record_count: 25e9, page_count: 1e9 } })));
     const run = await planAgainst('commercelayer', server.url);
     await expectRefused(
       run,
@@ -51,11 +49,17 @@ describe('pagination', () => {
     // Every page is full of customers (or groups) never seen before, and nothing says where the list ends.
     const server = await hostile((_req, res, url) => {
       const page = Number(url.searchParams.get('page'));
-      const rows = Array.from({ length: 100 }, (_, i) => ({ id: page * 100 + i, group_name: `G${page * 100 + i}`, customer_email: `c${page * 100 + i}@example.com` }));
+      const rows = Array.from({ length: 100 }, (_, i) => ({
+        id: page * 100 + i,
+        group_name: `G${page * 100 + i}`,
+        customer_email: `c${page * 100 + i}@example.com`,
+      }));
       json(res, 200, { status: 200, message: 'ok', data: { customers: rows, groups: rows } });
     });
     const run = await planAgainst('xtrakit', server.url, ', max_pages: 20');
-    await expectRefused(run, { provider: 'xk', call: 'GET /api/v1/', detail: /failed \(HTTP 200\): the list did not end within 20 pages \(max_pages\)/ }, [server]);
+    await expectRefused(run, { provider: 'xk', call: 'GET /api/v1/', detail: /failed \(HTTP 200\): the list did not end within 20 pages \(max_pages\)/ }, [
+      server,
+    ]);
     expect(calls(server, '/api/v1/customers')).toBeLessThanOrEqual(20);
     expect(calls(server, '/api/v1/customer-groups')).toBeLessThanOrEqual(20);
   });
@@ -79,12 +83,20 @@ describe('pagination', () => {
     const server = await hostile((_req, res, url) => {
       if (url.pathname.endsWith('/count')) return json(res, 200, { count: 1e12 });
       const page = Number(url.searchParams.get('page'));
-      return json(res, 200, Array.from({ length: 250 }, (_, i) => ({ id: page * 1000 + i, name: `Group ${page * 1000 + i}` })));
+      return json(
+        res,
+        200,
+        Array.from({ length: 250 }, (_, i) => ({ id: page * 1000 + i, name: `Group ${page * 1000 + i}` })),
+      );
     });
     const run = await planAgainst('bigcommerce', server.url, ', prune: true');
     await expectRefused(
       run,
-      { provider: 'bc', call: 'GET /stores/abc123/v2/customer_groups', detail: /the answer says the list has 4000000000 pages; groupform reads at most 5000 pages/ },
+      {
+        provider: 'bc',
+        call: 'GET /stores/abc123/v2/customer_groups',
+        detail: /the answer says the list has 4000000000 pages; groupform reads at most 5000 pages/,
+      },
       [server],
     );
     expect(server.requests.length).toBeLessThanOrEqual(2);

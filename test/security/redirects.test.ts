@@ -33,7 +33,9 @@ describe('redirects', () => {
         {
           provider: NAME[platform],
           call,
-          detail: new RegExp(`\\(HTTP ${status}\\): redirected from ${first.url}${escapeRegExp(path.split('?')[0]!)} to ${second.url}${escapeRegExp(path)}.*; groupform follows no redirect`),
+          detail: new RegExp(
+            `\\(HTTP ${status}\\): redirected from ${first.url}${escapeRegExp(path.split('?')[0]!)} to ${second.url}${escapeRegExp(path)}.*; groupform follows no redirect`,
+          ),
         },
         [first, second],
       );

@@ -24,7 +24,13 @@ const NOT_JSON = /got a body that is not JSON: "<!DOCTYPE html><html><head><titl
 const cases: Case[] = [
   // Xtrakit: each of these was read as "no groups".
   { platform: 'xtrakit', what: 'an HTML page', answer: html, call: 'GET /api/v1/', detail: NOT_JSON },
-  { platform: 'xtrakit', what: 'an empty body', answer: empty, call: 'GET /api/v1/', detail: /failed \(HTTP 200\): unexpected answer: expected \{data: \{(groups|customers): \[\.\.\.\]\}\}, got an empty body/ },
+  {
+    platform: 'xtrakit',
+    what: 'an empty body',
+    answer: empty,
+    call: 'GET /api/v1/',
+    detail: /failed \(HTTP 200\): unexpected answer: expected \{data: \{(groups|customers): \[\.\.\.\]\}\}, got an empty body/,
+  },
   {
     platform: 'xtrakit',
     what: 'a list under another key',
@@ -42,7 +48,8 @@ const cases: Case[] = [
   {
     platform: 'xtrakit',
     what: 'rows without an id',
-    answer: (res, url) => json(res, 200, { status: 200, message: 'ok', data: { [url.pathname.endsWith('/customers') ? 'customers' : 'groups']: [{ group_name: 'VIP' }] } }),
+    answer: (res, url) =>
+      json(res, 200, { status: 200, message: 'ok', data: { [url.pathname.endsWith('/customers') ? 'customers' : 'groups']: [{ group_name: 'VIP' }] } }),
     call: 'GET /api/v1/',
     detail: /got JSON that does not fit: \/data\/(groups|customers) must match a schema in anyOf/,
   },
@@ -75,12 +82,14 @@ const cases: Case[] = [
     what: 'a list without data',
     answer: (res) => json(res, 200, { meta: { record_count: 0, page_count: 1 } }),
     call: 'GET /api/customer_groups',
-    detail: /expected a JSON:API list document \(data: an array, meta.page_count\), got JSON that does not fit: the top level must have required property 'data'/,
+    detail:
+      /expected a JSON:API list document \(data: an array, meta.page_count\), got JSON that does not fit: the top level must have required property 'data'/,
   },
   {
     platform: 'commercelayer',
     what: 'resources without an id',
-    answer: (res) => json(res, 200, { data: [{ type: 'customer_groups', attributes: { name: 'VIP', code: 'vip' } }], meta: { record_count: 1, page_count: 1 } }),
+    answer: (res) =>
+      json(res, 200, { data: [{ type: 'customer_groups', attributes: { name: 'VIP', code: 'vip' } }], meta: { record_count: 1, page_count: 1 } }),
     call: 'GET /api/customer_groups',
     detail: /got JSON that does not fit: \/data\/0 must have required property 'id'/,
   },

@@ -40,7 +40,11 @@ describe('response size', () => {
     const run = await planAgainst('bigcommerce', server.url, '', { heapBound: true });
     await expectRefused(
       run,
-      { provider: 'bc', call: 'GET /stores/abc123/v2/customer_groups', detail: 'failed (HTTP 200): the answer is larger than 32 MB, the most groupform reads from one call (max_response_mb)' },
+      {
+        provider: 'bc',
+        call: 'GET /stores/abc123/v2/customer_groups',
+        detail: 'failed (HTTP 200): the answer is larger than 32 MB, the most groupform reads from one call (max_response_mb)',
+      },
       [server],
     );
     expect(sent()).toBeLessThan(256 * MB);
@@ -72,7 +76,11 @@ describe('response size', () => {
     const run = await planAgainst('commercelayer', server.url, '', { heapBound: true });
     await expectRefused(
       run,
-      { provider: 'cl', call: 'GET /api/customer_groups', detail: /failed \(HTTP 200\): the answer is larger than 32 MB, the most groupform reads from one call/ },
+      {
+        provider: 'cl',
+        call: 'GET /api/customer_groups',
+        detail: /failed \(HTTP 200\): the answer is larger than 32 MB, the most groupform reads from one call/,
+      },
       [server],
     );
     expect(sent()).toBeLessThan((members * member.length) / 4);
@@ -84,7 +92,11 @@ describe('response size', () => {
     const run = await planAgainst('bigcommerce', server.url, ', max_response_mb: 1', { heapBound: true });
     await expectRefused(
       run,
-      { provider: 'bc', call: 'GET /stores/abc123/v2/customer_groups', detail: 'the answer is larger than 1 MB, the most groupform reads from one call (max_response_mb)' },
+      {
+        provider: 'bc',
+        call: 'GET /stores/abc123/v2/customer_groups',
+        detail: 'the answer is larger than 1 MB, the most groupform reads from one call (max_response_mb)',
+      },
       [server],
     );
   });

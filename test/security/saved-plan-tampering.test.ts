@@ -42,7 +42,10 @@ async function applyRefused(...args: string[]): Promise<string> {
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');
   const log = await readFile(path.join(env.project.dir, 'calls.jsonl'), 'utf8').catch(() => '');
-  const calls = log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { method: string; path: string });
+  const calls = log
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { method: string; path: string });
   expect(calls.length).toBeGreaterThan(0);
   // Commerce Layer's token request is the only POST a read makes.
   expect(calls.filter((call) => call.method !== 'GET' && !call.path.startsWith('/oauth/token'))).toEqual([]);
@@ -53,10 +56,12 @@ async function applyRefused(...args: string[]): Promise<string> {
 describe('apply of a tampered saved plan, its checksum recomputed', () => {
   it('refuses a delete of an unmanaged group on a provider without prune (BigCommerce Retail)', async () => {
     const saved = await savePlan();
-    await tamper(saved, [{
-      change: { kind: 'group', action: 'delete', address: 'bc/#1', provider: 'bc', key: null, id: '1', before: { name: 'Retail' }, after: null },
-      precondition: { kind: 'group', id: '1', attributes: { name: 'Retail' } },
-    }]);
+    await tamper(saved, [
+      {
+        change: { kind: 'group', action: 'delete', address: 'bc/#1', provider: 'bc', key: null, id: '1', before: { name: 'Retail' }, after: null },
+        precondition: { kind: 'group', id: '1', attributes: { name: 'Retail' } },
+      },
+    ]);
     const stderr = await applyRefused();
     expect(stderr).toContain('bc: error: bc/#1 (delete group "Retail"): bc does not prune (no `prune: true` in groups.yaml): none of its groups is deleted');
     expect(stderr).toContain('Error: 1 change of plan.json is not what groups.yaml asks for today, so nothing was applied.');
@@ -64,32 +69,64 @@ describe('apply of a tampered saved plan, its checksum recomputed', () => {
 
   it('refuses a delete of an ignored group, on a provider that prunes', async () => {
     const saved = await savePlan();
-    await tamper(saved, [{
-      change: { kind: 'group', action: 'delete', address: 'xk/#3', provider: 'xk', key: null, id: '3',
-        before: { name: 'Legacy Spring Promo', description: 'Kept for the 2024 campaign reports' }, after: null },
-      precondition: { kind: 'group', id: '3', attributes: { name: 'Legacy Spring Promo' } },
-    }]);
+    await tamper(saved, [
+      {
+        change: {
+          kind: 'group',
+          action: 'delete',
+          address: 'xk/#3',
+          provider: 'xk',
+          key: null,
+          id: '3',
+          before: { name: 'Legacy Spring Promo', description: 'Kept for the 2024 campaign reports' },
+          after: null,
+        },
+        precondition: { kind: 'group', id: '3', attributes: { name: 'Legacy Spring Promo' } },
+      },
+    ]);
     const stderr = await applyRefused();
-    expect(stderr).toContain('xk: error: xk/#3 (delete group "Legacy Spring Promo"): group "Legacy Spring Promo" matches ignore (Legacy *) on xk: it is never changed or deleted');
+    expect(stderr).toContain(
+      'xk: error: xk/#3 (delete group "Legacy Spring Promo"): group "Legacy Spring Promo" matches ignore (Legacy *) on xk: it is never changed or deleted',
+    );
   });
 
   it('refuses a membership move the config does not ask for, and a removal from an additive group', async () => {
     const saved = await savePlan();
     await tamper(saved, [
       {
-        change: { kind: 'membership', action: 'create', address: 'bc/members/liam.jones@example.com', provider: 'bc', customerId: '2',
-          email: 'liam.jones@example.com', before: null, after: { key: 'vip', id: '2', name: 'VIP' } },
+        change: {
+          kind: 'membership',
+          action: 'create',
+          address: 'bc/members/liam.jones@example.com',
+          provider: 'bc',
+          customerId: '2',
+          email: 'liam.jones@example.com',
+          before: null,
+          after: { key: 'vip', id: '2', name: 'VIP' },
+        },
         precondition: { kind: 'customer', id: '2', groupId: null },
       },
       {
-        change: { kind: 'membership', action: 'delete', address: 'bc/members/lucas.jones@example.com', provider: 'bc', customerId: '8',
-          email: 'lucas.jones@example.com', before: { key: 'wholesale', id: '3', name: 'Wholesale' }, after: null },
+        change: {
+          kind: 'membership',
+          action: 'delete',
+          address: 'bc/members/lucas.jones@example.com',
+          provider: 'bc',
+          customerId: '8',
+          email: 'lucas.jones@example.com',
+          before: { key: 'wholesale', id: '3', name: 'Wholesale' },
+          after: null,
+        },
         precondition: { kind: 'customer', id: '8', groupId: '3' },
       },
     ]);
     const stderr = await applyRefused('--skip-stale');
-    expect(stderr).toContain('bc: error: bc/members/liam.jones@example.com (move from no group to bc/vip): groups.yaml does not put liam.jones@example.com in bc/vip');
-    expect(stderr).toContain('bc: error: bc/members/lucas.jones@example.com (move from bc/wholesale to no group): group bc/wholesale is additive: its customers are never removed');
+    expect(stderr).toContain(
+      'bc: error: bc/members/liam.jones@example.com (move from no group to bc/vip): groups.yaml does not put liam.jones@example.com in bc/vip',
+    );
+    expect(stderr).toContain(
+      'bc: error: bc/members/lucas.jones@example.com (move from bc/wholesale to no group): group bc/wholesale is additive: its customers are never removed',
+    );
     expect(stderr).toContain('2 changes of plan.json are not what groups.yaml asks for today, so nothing was applied.');
   });
 
@@ -111,6 +148,8 @@ describe('apply of a tampered saved plan, its checksum recomputed', () => {
     expect(await applyRefused()).toContain('xk: error: xk/vip (update group): it is outside the targets the plan was made for (--target bc)');
 
     await savePlan('--target', 'bc');
-    expect(await applyRefused('--target', 'cl')).toMatch(/bc: error: bc\/guests \(create group "Guests"\): it is outside the targets given to apply \(--target cl\)/);
+    expect(await applyRefused('--target', 'cl')).toMatch(
+      /bc: error: bc\/guests \(create group "Guests"\): it is outside the targets given to apply \(--target cl\)/,
+    );
   });
 });

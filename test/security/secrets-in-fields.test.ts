@@ -36,7 +36,12 @@ describe('a secret in a managed field', () => {
 describe('other ways a secret reaches a field', () => {
   it('a variable named like a secret, in a description', async () => {
     p.write('groups.yaml', HEAD + '  vip:\n    name: VIP\n    description: "${SHOP_DB_PASSWORD:-x}"\n');
-    await expectRefusedAt(p, ['validate'], 'groups.yaml:12:19', "'description' of group 'vip' uses ${SHOP_DB_PASSWORD}, which holds a secret (its name says so)");
+    await expectRefusedAt(
+      p,
+      ['validate'],
+      'groups.yaml:12:19',
+      "'description' of group 'vip' uses ${SHOP_DB_PASSWORD}, which holds a secret (its name says so)",
+    );
   });
 
   it('the key pasted into an e-mail address', async () => {

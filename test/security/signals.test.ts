@@ -57,7 +57,8 @@ function applyInBackground(env: Record<string, string>): Running {
     spawned.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal });
-    }));
+    }),
+  );
   return { stdout: () => stdout, stderr: () => stderr, exited };
 }
 
@@ -70,7 +71,10 @@ async function until(condition: () => boolean, running: Running): Promise<void> 
 
 async function logged(): Promise<Record<string, unknown>[]> {
   const text = await readFile(path.join(setup!.project.dir, 'calls.jsonl'), 'utf8');
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** Forwards every call to the emulator except customer writes, which it holds unanswered: in flight for good. */
@@ -84,7 +88,10 @@ async function holdWrites(target: string): Promise<{ url: string; held: () => st
         held.push(String(req.url));
         return;
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<string, string>;
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<
+        string,
+        string
+      >;
       const answer = await fetch(target + req.url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(await answer.text());
@@ -144,7 +151,12 @@ describe('apply stopped by a signal', () => {
     expect(running.stdout()).not.toContain('Apply complete');
     // The log holds every answered call and the unconfirmed writes, by name.
     const entries = await logged();
-    expect(entries.filter((entry) => entry.outcome === 'unconfirmed').map((entry) => entry.change).sort()).toEqual([...listed].sort());
+    expect(
+      entries
+        .filter((entry) => entry.outcome === 'unconfirmed')
+        .map((entry) => entry.change)
+        .sort(),
+    ).toEqual([...listed].sort());
     expect(entries.some((entry) => entry.method === 'GET')).toBe(true);
   });
 });

@@ -15,7 +15,11 @@ export const checkPlacement: Rule = (context) => {
     findings.push(...unknownProviders(context, groupPath(group, 'providers'), own, `Group '${group.key}'`));
     if (!own && !defaultProviders(context.config)) {
       findings.push(
-        error('no-provider', `Group '${group.key}' is on no provider: give it 'providers', or set 'defaults.providers'.`, context.positions.key(groupPath(group))),
+        error(
+          'no-provider',
+          `Group '${group.key}' is on no provider: give it 'providers', or set 'defaults.providers'.`,
+          context.positions.key(groupPath(group)),
+        ),
       );
     }
     findings.push(...platformBlocks(context, group), ...description(context, group));

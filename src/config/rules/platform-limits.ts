@@ -6,7 +6,6 @@ import { NAME_RULES, PLATFORM_NAMES, type Finding, type ProviderType } from '../
 import { characters } from '../describe.js';
 import { error, groupPath, providersOfType, type Rule } from './context.js';
 
-
 export const checkNameLimits: Rule = (context) => {
   const findings: Finding[] = [];
   for (const group of context.groups) {

@@ -74,10 +74,22 @@ export function createBigCommerceApi(options: ApiOptions): (request: EmulatorReq
   const routes: Route<{ op: Operation; write: boolean }>[] = [
     { method: 'GET', template: `${prefix}/v2/customer_groups/count`, target: { op: (c) => countGroups(c.store), write: false } },
     { method: 'GET', template: `${prefix}/v2/customer_groups`, target: { op: (c) => listGroups(c.store, c.query), write: false } },
-    { method: 'POST', template: `${prefix}/v2/customer_groups`, target: { op: (c) => createGroup(c.store, c.body, { ...groupOptions, id: () => takeGroupId(c) }), write: true } },
+    {
+      method: 'POST',
+      template: `${prefix}/v2/customer_groups`,
+      target: { op: (c) => createGroup(c.store, c.body, { ...groupOptions, id: () => takeGroupId(c) }), write: true },
+    },
     { method: 'GET', template: `${prefix}/v2/customer_groups/:id`, target: { op: (c) => getGroup(c.store, c.params.id!), write: false } },
-    { method: 'PUT', template: `${prefix}/v2/customer_groups/:id`, target: { op: (c) => updateGroup(c.store, c.params.id!, c.body, groupOptions), write: true } },
-    { method: 'DELETE', template: `${prefix}/v2/customer_groups/:id`, target: { op: (c) => deleteGroup(c.store, c.params.id!, groupOptions.now), write: true } },
+    {
+      method: 'PUT',
+      template: `${prefix}/v2/customer_groups/:id`,
+      target: { op: (c) => updateGroup(c.store, c.params.id!, c.body, groupOptions), write: true },
+    },
+    {
+      method: 'DELETE',
+      template: `${prefix}/v2/customer_groups/:id`,
+      target: { op: (c) => deleteGroup(c.store, c.params.id!, groupOptions.now), write: true },
+    },
     { method: 'GET', template: `${prefix}/v3/customers`, target: { op: (c) => listCustomers(c.store, c.query), write: false } },
     { method: 'PUT', template: `${prefix}/v3/customers`, target: { op: updateCustomersLimited, write: true } },
   ];

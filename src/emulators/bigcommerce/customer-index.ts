@@ -49,7 +49,13 @@ export class CustomerIndex {
    * the result is kept for the next page of the same filter.
    */
   matching(filter: { ids?: ReadonlySet<number>; groups?: ReadonlySet<number>; emails?: readonly string[] }): CustomerRecord[] {
-    const key = JSON.stringify([[...(filter.ids ?? [])], [...(filter.groups ?? [])], filter.emails ?? null, filter.ids === undefined, filter.groups === undefined]);
+    const key = JSON.stringify([
+      [...(filter.ids ?? [])],
+      [...(filter.groups ?? [])],
+      filter.emails ?? null,
+      filter.ids === undefined,
+      filter.groups === undefined,
+    ]);
     const cached = this.#lists.get(key);
     if (cached) return cached;
     const { ids, groups, emails } = filter;
@@ -59,7 +65,7 @@ export class CustomerIndex {
     else if (ids !== undefined) candidates = present([...ids].map((id) => this.#byId.get(id)));
     else if (groups !== undefined && sizeOf(groups, (id) => this.inGroup(id).size) < this.#records.length / 4) {
       candidates = [...groups].flatMap((id) => [...this.inGroup(id)]);
-    } else candidates = (this.#sorted ??= [...this.#records].sort(byId));
+    } else candidates = this.#sorted ??= [...this.#records].sort(byId);
     const list = [...candidates]
       .filter((c) => ids === undefined || ids.has(c.id))
       .filter((c) => groups === undefined || groups.has(c.customer_group_id))

@@ -16,13 +16,19 @@ const UPDATABLE = new Set(['id', 'email', 'first_name', 'last_name', 'customer_g
 /** `style: form, explode: false`: one parameter, values separated by commas. */
 function listParam(query: URLSearchParams, name: string): string[] | undefined {
   const raw = query.get(name);
-  return raw === null ? undefined : raw.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return raw === null
+    ? undefined
+    : raw
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
 }
 
 function intListParam(query: URLSearchParams, name: string): Set<number> | undefined {
   const values = listParam(query, name);
   if (values === undefined) return undefined;
-  if (!values.every((v) => /^\d+$/.test(v))) fail(422, `The filter '${name}' must be a list of integers.`, { fields: { [name]: 'must be a list of integers' } });
+  if (!values.every((v) => /^\d+$/.test(v)))
+    fail(422, `The filter '${name}' must be a list of integers.`, { fields: { [name]: 'must be a list of integers' } });
   return new Set(values.map(Number));
 }
 
@@ -43,8 +49,7 @@ export function listCustomers(store: StoreState, query: URLSearchParams): Answer
 type Update = Partial<CustomerRecord> & { id: number };
 
 function parseItem(item: unknown, index: number, store: StoreState): Update {
-  const bad = (field: string, message: string): never =>
-    fail(422, 'The customers could not be updated.', { fields: { [`${index}.${field}`]: message } });
+  const bad = (field: string, message: string): never => fail(422, 'The customers could not be updated.', { fields: { [`${index}.${field}`]: message } });
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return bad('id', 'Each item must be an object.');
   const record = item as Record<string, unknown>;
   for (const key of Object.keys(record)) {

@@ -35,10 +35,6 @@ export class EmulatorHttpError extends Error {
   }
 }
 
-export function fail(
-  status: number,
-  message: string,
-  extra?: { fields?: Record<string, string>; details?: Record<string, unknown> },
-): never {
+export function fail(status: number, message: string, extra?: { fields?: Record<string, string>; details?: Record<string, unknown> }): never {
   throw new EmulatorHttpError({ status, message, ...extra });
 }

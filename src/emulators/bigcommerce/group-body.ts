@@ -3,9 +3,7 @@
 import { fail } from './errors.js';
 import type { CategoryAccess, CustomerGroupRecord, DiscountMethod, DiscountRule } from './state.js';
 
-export type GroupFields = Partial<
-  Pick<CustomerGroupRecord, 'name' | 'is_default' | 'is_group_for_guests' | 'category_access' | 'discount_rules'>
->;
+export type GroupFields = Partial<Pick<CustomerGroupRecord, 'name' | 'is_default' | 'is_group_for_guests' | 'category_access' | 'discount_rules'>>;
 
 /** Not documented for groups in customers.v2.yml: decided, as customers.v3.yml's 255-character name fields suggest. */
 const NAME_MAX_LENGTH = 255;

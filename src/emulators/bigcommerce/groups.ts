@@ -81,10 +81,7 @@ function checkConflicts(store: StoreState, fields: GroupFields, selfId: number |
  */
 function sitewideFailed(fields: GroupFields, previous: DiscountRule[], options: GroupOptions): boolean {
   if (!options.sitewideDiscountFails || !fields.discount_rules?.some((r) => r.type === 'all')) return false;
-  fields.discount_rules = [
-    ...fields.discount_rules.filter((r) => r.type !== 'all'),
-    ...previous.filter((r) => r.type === 'all'),
-  ];
+  fields.discount_rules = [...fields.discount_rules.filter((r) => r.type !== 'all'), ...previous.filter((r) => r.type === 'all')];
   return true;
 }
 

@@ -42,10 +42,30 @@ const schema = {
                   type: 'array',
                   items: {
                     oneOf: [
-                      { type: 'object', additionalProperties: false, required: ['type', 'price_list_id'], properties: { type: { const: 'price_list' }, price_list_id: id } },
-                      { type: 'object', additionalProperties: false, required: ['type', 'method', 'amount'], properties: { type: { const: 'all' }, method, amount } },
-                      { type: 'object', additionalProperties: false, required: ['type', 'method', 'amount', 'category_id'], properties: { type: { const: 'category' }, method, amount, category_id: id } },
-                      { type: 'object', additionalProperties: false, required: ['type', 'method', 'amount', 'product_id'], properties: { type: { const: 'product' }, method, amount, product_id: id } },
+                      {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['type', 'price_list_id'],
+                        properties: { type: { const: 'price_list' }, price_list_id: id },
+                      },
+                      {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['type', 'method', 'amount'],
+                        properties: { type: { const: 'all' }, method, amount },
+                      },
+                      {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['type', 'method', 'amount', 'category_id'],
+                        properties: { type: { const: 'category' }, method, amount, category_id: id },
+                      },
+                      {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['type', 'method', 'amount', 'product_id'],
+                        properties: { type: { const: 'product' }, method, amount, product_id: id },
+                      },
                     ],
                   },
                 },

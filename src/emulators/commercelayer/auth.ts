@@ -37,9 +37,7 @@ export class TokenAuthority {
 
   constructor(options: AuthOptions) {
     this.#options = options;
-    this.#applicationIds = new Map(
-      options.clients.map((c) => [c.clientId, randomString(options.random, ID_ALPHABET, 10)]),
-    );
+    this.#applicationIds = new Map(options.clients.map((c) => [c.clientId, randomString(options.random, ID_ALPHABET, 10)]));
   }
 
   /** Answers a token request. */
@@ -60,7 +58,11 @@ export class TokenAuthority {
       organization: { id: organization.id, slug: organization.slug, enterprise: false, region: 'eu-west-1' },
       // The claims js-auth's JWTIntegration type documents (jwtDecode.ts).
       application: {
-        id: this.#applicationIds.get(client.clientId), client_id: client.clientId, kind: 'integration', public: false, confidential: true,
+        id: this.#applicationIds.get(client.clientId),
+        client_id: client.clientId,
+        kind: 'integration',
+        public: false,
+        confidential: true,
       },
       scope,
       exp: nowSeconds + this.#options.ttlSeconds,
@@ -146,9 +148,7 @@ function readParams(request: EmulatorRequest): Record<string, string> | undefine
   try {
     const body: unknown = JSON.parse(text);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
-    return Object.fromEntries(
-      Object.entries(body).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
-    );
+    return Object.fromEntries(Object.entries(body).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
   } catch {
     return undefined;
   }

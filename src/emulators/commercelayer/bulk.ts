@@ -163,7 +163,8 @@ export class BulkJobs {
     const match = /^\/_files\/(imports|exports)\/([A-Za-z]+)\.json\.gz$/.exec(path);
     const job = match ? this.get(match[1] as Kind, match[2]!) : undefined;
     if (!job?.file) return { status: 404, body: '<Error><Code>NoSuchKey</Code></Error>' };
-    if (!(Number(query.get('expires')) > this.#clock())) return { status: 403, body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' };
+    if (!(Number(query.get('expires')) > this.#clock()))
+      return { status: 403, body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' };
     return { status: 200, body: job.file };
   }
 
@@ -178,11 +179,23 @@ export class BulkJobs {
     do id = randomString(this.#random, ID_ALPHABET, 10);
     while (this.#jobs.has(id));
     const job: Job = {
-      kind, id, status: 'pending', createdMs: now, cursor: 0, size: kind === 'imports' ? inputs.length : Number(attributes.records_count),
+      kind,
+      id,
+      status: 'pending',
+      createdMs: now,
+      cursor: 0,
+      size: kind === 'imports' ? inputs.length : Number(attributes.records_count),
       inputs,
       attributes: {
-        ...attributes, status: 'pending', started_at: null, completed_at: null, interrupted_at: null,
-        created_at: at, updated_at: at, reference: attributes.reference ?? null, reference_origin: attributes.reference_origin ?? null,
+        ...attributes,
+        status: 'pending',
+        started_at: null,
+        completed_at: null,
+        interrupted_at: null,
+        created_at: at,
+        updated_at: at,
+        reference: attributes.reference ?? null,
+        reference_origin: attributes.reference_origin ?? null,
         metadata: attributes.metadata ?? {},
       },
     };

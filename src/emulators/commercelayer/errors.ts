@@ -42,18 +42,12 @@ export const fail = {
       },
     ]),
   // Not documented: an unrouted path answers like a missing record, with a routing-specific code.
-  routeNotFound: (path: string) =>
-    new JsonApiError(404, [{ title: 'Not found', detail: `No route matches ${path}.`, code: 'NOT_FOUND' }]),
+  routeNotFound: (path: string) => new JsonApiError(404, [{ title: 'Not found', detail: `No route matches ${path}.`, code: 'NOT_FOUND' }]),
   methodNotAllowed: (method: string) =>
-    new JsonApiError(405, [
-      { title: 'Method not allowed', detail: `${method} is not supported on this endpoint.`, code: 'METHOD_NOT_ALLOWED' },
-    ]),
+    new JsonApiError(405, [{ title: 'Method not allowed', detail: `${method} is not supported on this endpoint.`, code: 'METHOD_NOT_ALLOWED' }]),
   missingToken: () =>
-    new JsonApiError(401, [
-      { title: 'Unauthorized', detail: 'An access token is required: send Authorization: Bearer <token>.', code: 'UNAUTHORIZED' },
-    ]),
-  invalidToken: () =>
-    new JsonApiError(401, [{ title: 'Invalid token', detail: 'The access token you provided is invalid.', code: 'INVALID_TOKEN' }]),
+    new JsonApiError(401, [{ title: 'Unauthorized', detail: 'An access token is required: send Authorization: Bearer <token>.', code: 'UNAUTHORIZED' }]),
+  invalidToken: () => new JsonApiError(401, [{ title: 'Invalid token', detail: 'The access token you provided is invalid.', code: 'INVALID_TOKEN' }]),
   notAcceptable: (accept: string) =>
     new JsonApiError(406, [
       {
@@ -78,26 +72,19 @@ export const fail = {
         code: 'TOO_MANY_REQUESTS',
       },
     ]),
-  internal: () =>
-    new JsonApiError(500, [
-      { title: 'Internal server error', detail: 'Something went wrong on our end.', code: 'INTERNAL_SERVER_ERROR' },
-    ]),
+  internal: () => new JsonApiError(500, [{ title: 'Internal server error', detail: 'Something went wrong on our end.', code: 'INTERNAL_SERVER_ERROR' }]),
   // Rails answers a body that is not JSON with a bare 400; CL's code for it is not documented.
   malformedBody: () => badRequest('BAD_REQUEST', 'Bad request', 'The request body is not valid JSON.'),
-  paramMissing: (param: string) =>
-    badRequest('PARAM_MISSING', 'Missing Parameter', `The required parameter, ${param}, is missing.`),
+  paramMissing: (param: string) => badRequest('PARAM_MISSING', 'Missing Parameter', `The required parameter, ${param}, is missing.`),
   invalidDataFormat: () => badRequest('INVALID_DATA_FORMAT', 'Bad Request', 'Data must be a hash.'),
   invalidResource: (type: string) => badRequest('INVALID_RESOURCE', 'Invalid resource', `${type} is not a valid resource.`),
-  typeMismatch: (type: string) =>
-    badRequest('TYPE_MISMATCH', 'Type Mismatch', `${type} is not a valid type for this operation.`),
+  typeMismatch: (type: string) => badRequest('TYPE_MISMATCH', 'Type Mismatch', `${type} is not a valid type for this operation.`),
   invalidLinksObject: () => badRequest('INVALID_LINKS_OBJECT', 'Invalid Links Object', 'Data is not a valid Links Object.'),
   missingKey: () => badRequest('KEY_ORDER_MISMATCH', 'A key is required', 'The resource object does not contain a key.'),
-  keyNotInUrl: (key: string) =>
-    badRequest('KEY_NOT_INCLUDED_IN_URL', 'Key is not included in URL', `The URL does not support the key ${key}`),
+  keyNotInUrl: (key: string) => badRequest('KEY_NOT_INCLUDED_IN_URL', 'Key is not included in URL', `The URL does not support the key ${key}`),
   invalidFieldValue: (field: string, value: unknown) =>
     badRequest('INVALID_FIELD_VALUE', 'Invalid field value', `${JSON.stringify(value)} is not a valid value for ${field}.`),
-  invalidField: (type: string, field: string) =>
-    badRequest('INVALID_FIELD', 'Invalid field', `${field} is not a valid field for ${type}.`),
+  invalidField: (type: string, field: string) => badRequest('INVALID_FIELD', 'Invalid field', `${field} is not a valid field for ${type}.`),
   invalidInclude: (type: string, relationship: string) =>
     badRequest('INVALID_INCLUDE', 'Invalid field', `${relationship} is not a valid relationship of ${type}`),
   invalidSort: (type: string, criteria: string) =>
@@ -106,8 +93,7 @@ export const fail = {
   invalidFilterValue: (filter: string, value: string) =>
     badRequest('INVALID_FILTER_VALUE', 'Invalid filter value', `${value} is not a valid value for ${filter}.`),
   invalidPageValue: (detail: string) => badRequest('INVALID_PAGE_VALUE', 'Invalid page value', detail),
-  pageParamNotAllowed: (param: string) =>
-    badRequest('PARAM_NOT_ALLOWED', 'Page parameter not allowed', `${param} is not an allowed page parameter.`),
+  pageParamNotAllowed: (param: string) => badRequest('PARAM_NOT_ALLOWED', 'Page parameter not allowed', `${param} is not an allowed page parameter.`),
 };
 
 /** Each disallowed parameter is its own error object, as jsonapi-resources reports them. */

@@ -172,13 +172,20 @@ function comparisonTest(matcher: ValueMatcher, values: string[], scalar: (s: str
       return a < wanted ? -1 : a > wanted ? 1 : 0;
     };
     switch (matcher) {
-      case 'eq': return (actual) => compare(actual) === 0;
-      case 'not_eq': return (actual) => compare(actual) !== 0;
-      case 'lt': return (actual) => compare(actual) < 0;
-      case 'lteq': return (actual) => compare(actual) <= 0;
-      case 'gt': return (actual) => compare(actual) > 0;
-      case 'gteq': return (actual) => compare(actual) >= 0;
-      default: throw new Error(`not a comparison: ${matcher}`);
+      case 'eq':
+        return (actual) => compare(actual) === 0;
+      case 'not_eq':
+        return (actual) => compare(actual) !== 0;
+      case 'lt':
+        return (actual) => compare(actual) < 0;
+      case 'lteq':
+        return (actual) => compare(actual) <= 0;
+      case 'gt':
+        return (actual) => compare(actual) > 0;
+      case 'gteq':
+        return (actual) => compare(actual) >= 0;
+      default:
+        throw new Error(`not a comparison: ${matcher}`);
     }
   });
 }
@@ -189,8 +196,7 @@ function likeTest(matcher: ValueMatcher, values: string[]): ((actual: string) =>
   const base = matcher.replace(/^not_/, '').replace('does_not_match', 'matches');
   return values.map((value) => {
     const escaped = value.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const pattern =
-      base === 'matches' ? value : base === 'start' ? `${escaped}%` : base === 'end' ? `%${escaped}` : `%${escaped}%`;
+    const pattern = base === 'matches' ? value : base === 'start' ? `${escaped}%` : base === 'end' ? `%${escaped}` : `%${escaped}%`;
     const regex = likeRegex(pattern);
     return (actual) => regex.test(actual) !== negate;
   });
@@ -216,10 +222,14 @@ function flagTest(matcher: 'null' | 'not_null' | 'present' | 'blank', flag: bool
   const isNull = (actual: Row[string] | undefined) => actual === null || actual === undefined;
   const isBlank = (actual: Row[string] | undefined) => isNull(actual) || (typeof actual === 'string' && actual.trim() === '');
   switch (matcher) {
-    case 'null': return (actual) => isNull(actual) === flag;
-    case 'not_null': return (actual) => !isNull(actual) === flag;
-    case 'present': return (actual) => !isBlank(actual) === flag;
-    case 'blank': return (actual) => isBlank(actual) === flag;
+    case 'null':
+      return (actual) => isNull(actual) === flag;
+    case 'not_null':
+      return (actual) => !isNull(actual) === flag;
+    case 'present':
+      return (actual) => !isBlank(actual) === flag;
+    case 'blank':
+      return (actual) => isBlank(actual) === flag;
   }
 }
 

@@ -28,8 +28,7 @@ const customers = SPECS.customers;
 export const listGroups: ApiHandler = (request, _params, ctx) =>
   collection(request, ctx, groups, () => ctx.store.groups.map((g) => ({ row: groupRow(g), node: () => groupNode(g, ctx.store) })));
 
-export const showGroup: ApiHandler = (request, { id }, ctx) =>
-  single(request, ctx, groups, 200, groupNode(findGroup(ctx, id), ctx.store));
+export const showGroup: ApiHandler = (request, { id }, ctx) => single(request, ctx, groups, 200, groupNode(findGroup(ctx, id), ctx.store));
 
 export const createGroup: ApiHandler = (request, _params, ctx) => {
   const query = parseQuery(request.query, groups);
@@ -59,8 +58,7 @@ export const groupCustomers: ApiHandler = (request, { id }, ctx) => {
 export const listCustomers: ApiHandler = (request, _params, ctx) =>
   customerCollection(request, ctx, (predicates) => indexedCustomers(ctx.store, predicates) ?? ctx.store.customers);
 
-export const showCustomer: ApiHandler = (request, { id }, ctx) =>
-  single(request, ctx, customers, 200, customerNode(findCustomer(ctx, id), ctx.store));
+export const showCustomer: ApiHandler = (request, { id }, ctx) => single(request, ctx, customers, 200, customerNode(findCustomer(ctx, id), ctx.store));
 
 export const updateCustomer: ApiHandler = (request, { id }, ctx) => {
   const query = parseQuery(request.query, customers);
@@ -78,8 +76,7 @@ export const customerGroup: ApiHandler = (request, { id }, ctx) => {
 };
 
 /** The `links.self` of a group's `customers`: the linkage, resource identifiers only. */
-export const groupCustomersLinkage: ApiHandler = (request, { id }, ctx) =>
-  linkage(request, ctx, groups, groupNode(findGroup(ctx, id), ctx.store), 'customers');
+export const groupCustomersLinkage: ApiHandler = (request, { id }, ctx) => linkage(request, ctx, groups, groupNode(findGroup(ctx, id), ctx.store), 'customers');
 
 /** The `links.self` of a customer's `customer_group`: its identifier, or `data: null`. */
 export const customerGroupLinkage: ApiHandler = (request, { id }, ctx) =>
@@ -112,7 +109,9 @@ export const createExport: ApiHandler = (request, _params, ctx) => {
 function jobCollection(request: EmulatorRequest, ctx: ApiContext, kind: 'imports' | 'exports'): EmulatorResponse {
   const candidates = ctx.bulk.list(kind).map((job) => {
     const node = ctx.bulk.node(job, request.origin);
-    const row = Object.fromEntries(SPECS[kind].filterable.map((field) => [field, field === 'id' ? job.id : ((node.attributes[field] as string | null) ?? null)]));
+    const row = Object.fromEntries(
+      SPECS[kind].filterable.map((field) => [field, field === 'id' ? job.id : ((node.attributes[field] as string | null) ?? null)]),
+    );
     return { row, node: () => node };
   });
   // Jobs move on with the clock, not with the store: never kept for a next page.
@@ -131,7 +130,8 @@ function customerCollection(
   records: (predicates: readonly Predicate[]) => readonly CustomerRecord[],
 ): EmulatorResponse {
   return collection(request, ctx, customers, (predicates) =>
-    records(predicates).map((c) => ({ row: customerRow(c, ctx.store), node: () => customerNode(c, ctx.store) })));
+    records(predicates).map((c) => ({ row: customerRow(c, ctx.store), node: () => customerNode(c, ctx.store) })),
+  );
 }
 
 /**
@@ -197,7 +197,10 @@ function collection(
   const query = parseQuery(request.query, spec);
   const select = () => {
     const predicates = parsePredicates(query.filters, spec);
-    return sortCandidates(candidates(predicates).filter((c) => matchesAll(c.row, predicates)), query.sort);
+    return sortCandidates(
+      candidates(predicates).filter((c) => matchesAll(c.row, predicates)),
+      query.sort,
+    );
   };
   const selected = keep ? kept(ctx.store, JSON.stringify([request.path, query.filters, query.sort]), select) : select();
   const { number, size } = query.page;

@@ -85,10 +85,7 @@ export async function startCommerceLayerEmulator(options: CommerceLayerEmulatorO
     clock,
     random,
   });
-  const limiter =
-    options.rateLimits === false
-      ? undefined
-      : new CommerceLayerLimiter({ ...RATE_LIMITS[mode], ...options.rateLimits }, clock);
+  const limiter = options.rateLimits === false ? undefined : new CommerceLayerLimiter({ ...RATE_LIMITS[mode], ...options.rateLimits }, clock);
 
   const running = await startEmulator({
     host: options.host,

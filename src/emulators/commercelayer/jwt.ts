@@ -22,7 +22,9 @@ export function signingKey(): Promise<SigningKey> {
   shared ??= promisify(generateKeyPair)('rsa', { modulusLength: 2048 }).then(({ privateKey, publicKey }) => {
     const { n, e } = publicKey.export({ format: 'jwk' }) as { n: string; e: string };
     // RFC 7638 thumbprint: stable for the key, and what most issuers use as `kid`.
-    const kid = createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url');
+    const kid = createHash('sha256')
+      .update(JSON.stringify({ e, kty: 'RSA', n }))
+      .digest('base64url');
     return { kid, privateKey, publicKey, jwk: { kty: 'RSA', n, e, kid, alg: 'RS512', use: 'sig' } };
   });
   return shared;

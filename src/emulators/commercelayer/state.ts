@@ -130,9 +130,7 @@ export function parseCommerceLayerState(raw: unknown, now: string = new Date().t
 }
 
 const GROUP_KEYS = ['id', 'name', 'code', 'reference', 'reference_origin', 'metadata', 'created_at', 'updated_at'] as const;
-const CUSTOMER_KEYS = [
-  'id', 'email', 'customer_group_id', 'status', 'reference', 'reference_origin', 'metadata', 'created_at', 'updated_at',
-] as const;
+const CUSTOMER_KEYS = ['id', 'email', 'customer_group_id', 'status', 'reference', 'reference_origin', 'metadata', 'created_at', 'updated_at'] as const;
 
 type Obj = Record<string, unknown>;
 

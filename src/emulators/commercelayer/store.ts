@@ -3,15 +3,7 @@
 import type { Clock, JsonValue } from '../common/types.js';
 import { randomString } from '../common/random.js';
 import { JsonApiError, validationFailed, type ValidationIssue } from './errors.js';
-import {
-  CODE_MAX_LENGTH,
-  CODE_PATTERN,
-  ID_ALPHABET,
-  normalizeEmail,
-  type CommerceLayerState,
-  type CustomerGroupRecord,
-  type CustomerRecord,
-} from './state.js';
+import { CODE_MAX_LENGTH, CODE_PATTERN, ID_ALPHABET, normalizeEmail, type CommerceLayerState, type CustomerGroupRecord, type CustomerRecord } from './state.js';
 
 export interface GroupInput {
   name?: string | null;
@@ -58,10 +50,7 @@ export class CommerceLayerStore {
   #batch: { changed: boolean } | undefined;
 
   /** `state`: one that parseCommerceLayerState made (a fresh copy), which the store owns from now on. */
-  constructor(
-    state: CommerceLayerState,
-    deps: { clock: Clock; random: () => number; onChange?: (state: CommerceLayerState) => void },
-  ) {
+  constructor(state: CommerceLayerState, deps: { clock: Clock; random: () => number; onChange?: (state: CommerceLayerState) => void }) {
     this.#state = state;
     this.#clock = deps.clock;
     this.#random = deps.random;

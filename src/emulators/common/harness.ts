@@ -58,8 +58,7 @@ export async function startEmulator<S>(options: StartEmulatorOptions<S>): Promis
         return { reset: true };
       }
     }
-    const response =
-      draw.fault === 'error' ? options.faultResponse : draw.fault === 'reset' ? ({ reset: true } as const) : await options.handle(request);
+    const response = draw.fault === 'error' ? options.faultResponse : draw.fault === 'reset' ? ({ reset: true } as const) : await options.handle(request);
     requests.push(record(request, response));
     return response;
   }
@@ -115,7 +114,5 @@ const SECRET_KEY = /secret|password|token|api_?key/i;
 /** Recorded bodies may end up in test output: credentials in them (a token request's secret) are masked. */
 function redact(body: unknown): unknown {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  return Object.fromEntries(
-    Object.entries(body).map(([key, value]) => [key, SECRET_KEY.test(key) ? '[redacted]' : value]),
-  );
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, SECRET_KEY.test(key) ? '[redacted]' : value]));
 }

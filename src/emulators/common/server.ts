@@ -22,10 +22,7 @@ export interface Listening {
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
-export async function listen(
-  handle: (request: EmulatorRequest) => Promise<EmulatorResponse>,
-  options: ListenOptions = {},
-): Promise<Listening> {
+export async function listen(handle: (request: EmulatorRequest) => Promise<EmulatorResponse>, options: ListenOptions = {}): Promise<Listening> {
   const host = options.host ?? '127.0.0.1';
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   let origin = '';

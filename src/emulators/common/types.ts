@@ -23,9 +23,7 @@ export interface EmulatorRequest {
 }
 
 /** A reply: a status with an optional body (serialised as JSON unless it is a string), or a reset connection. */
-export type EmulatorResponse =
-  | { status: number; headers?: Record<string, string>; body?: unknown; contentType?: string }
-  | { reset: true };
+export type EmulatorResponse = { status: number; headers?: Record<string, string>; body?: unknown; contentType?: string } | { reset: true };
 
 export type Handler = (request: EmulatorRequest) => Promise<EmulatorResponse> | EmulatorResponse;
 

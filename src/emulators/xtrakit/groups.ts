@@ -72,10 +72,7 @@ function rules(store: XtrakitStore, self: number | null): Record<string, Rule[]>
   const unique: Rule = {
     kind: 'check',
     message: 'The :attribute has already been taken.',
-    test: (value) =>
-      !store.state.customer_groups.some(
-        (g) => g.id !== self && g.group_name.toLowerCase() === String(value).toLowerCase(),
-      ),
+    test: (value) => !store.state.customer_groups.some((g) => g.id !== self && g.group_name.toLowerCase() === String(value).toLowerCase()),
   };
   return {
     group_name: [required, text, unique],

@@ -44,8 +44,18 @@ export interface XtrakitState {
 }
 
 const CUSTOMER_TEXT = [
-  'customer_name', 'customer_email', 'customer_phone', 'customer_whatsapp', 'customer_country', 'customer_city',
-  'customer_state', 'customer_zip', 'address1', 'address2', 'customer_profile', 'created_by',
+  'customer_name',
+  'customer_email',
+  'customer_phone',
+  'customer_whatsapp',
+  'customer_country',
+  'customer_city',
+  'customer_state',
+  'customer_zip',
+  'address1',
+  'address2',
+  'customer_profile',
+  'created_by',
 ] as const;
 const OWNER = ['user_id', 'business_code', 'created_at', 'updated_at'] as const;
 const GROUP_KEYS = new Set(['id', 'group_name', 'group_description', ...OWNER]);

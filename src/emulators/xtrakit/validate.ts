@@ -46,9 +46,7 @@ function failure(rule: Rule, value: unknown, label: string): string | undefined 
     case 'integer':
       return asInteger(value) === undefined ? `The ${label} field must be an integer.` : undefined;
     case 'email':
-      return typeof value === 'string' && /^[^@\s]+@[^@\s]+$/.test(value)
-        ? undefined
-        : `The ${label} field must be a valid email address.`;
+      return typeof value === 'string' && /^[^@\s]+@[^@\s]+$/.test(value) ? undefined : `The ${label} field must be a valid email address.`;
     case 'check':
       return rule.test(value) ? undefined : rule.message.replace(':attribute', label);
   }

@@ -18,7 +18,9 @@ function v2Item(item: unknown): string | undefined {
   const message = text(item.message) ?? text(item.title);
   if (!message) return undefined;
   const details = isObject(item.details)
-    ? Object.entries(item.details).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(', ')
+    ? Object.entries(item.details)
+        .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+        .join(', ')
     : '';
   return details ? `${message} (${details})` : message;
 }

@@ -41,11 +41,7 @@ export interface BigCommerceProviderOptions {
   clock?: Clock;
 }
 
-export function createBigCommerceProvider(
-  instance: ProviderInstance,
-  context: ProviderContext,
-  options: BigCommerceProviderOptions = {},
-): Provider {
+export function createBigCommerceProvider(instance: ProviderInstance, context: ProviderContext, options: BigCommerceProviderOptions = {}): Provider {
   const api = createStoreApi(instance, context, options.clock);
   return {
     name: instance.name,

@@ -96,9 +96,19 @@ async function customersWhere(api: StoreApi, filter: string, values: string[], m
 /** The customers in the groups first, then by e-mail only the declared customers those pages did not bring. */
 export async function readStore(api: StoreApi, provider: string, scope: ReadScope): Promise<LiveState> {
   const { groups, first } = await readGroups(api, scope);
-  const members = await customersWhere(api, 'customer_group_id:in', groups.map((g) => g.id), GROUP_IDS_PER_LIST);
+  const members = await customersWhere(
+    api,
+    'customer_group_id:in',
+    groups.map((g) => g.id),
+    GROUP_IDS_PER_LIST,
+  );
   const seen = new Set(members.map((c) => c.email));
-  const declared = await customersWhere(api, 'email:in', scope.emails.filter((email) => !seen.has(email.toLowerCase())), EMAILS_PER_LIST);
+  const declared = await customersWhere(
+    api,
+    'email:in',
+    scope.emails.filter((email) => !seen.has(email.toLowerCase())),
+    EMAILS_PER_LIST,
+  );
   const customers = new Map<string, LiveCustomer>();
   for (const customer of [...members, ...declared]) customers.set(customer.id, customer);
   return { provider, groups, customers: [...customers.values()], groupNames: Object.fromEntries(first.map((g) => [g.id, g.name])) };

@@ -87,7 +87,9 @@ export function importOutcomes(provider: string, id: string, status: ImportStatu
 function describe(entry: Json): string {
   const text =
     entry !== null && typeof entry === 'object' && !Array.isArray(entry)
-      ? Object.entries(entry).map(([field, messages]) => `${field} ${Array.isArray(messages) ? messages.join(', ') : JSON.stringify(messages)}`).join('; ')
+      ? Object.entries(entry)
+          .map(([field, messages]) => `${field} ${Array.isArray(messages) ? messages.join(', ') : JSON.stringify(messages)}`)
+          .join('; ')
       : JSON.stringify(entry);
   return text.length > QUOTE ? `${text.slice(0, QUOTE)}…` : text;
 }

@@ -13,7 +13,11 @@ const isField = (key: string): key is Field => (FIELDS as readonly string[]).inc
 export function canonical(value: Json): Json {
   if (Array.isArray(value)) return value.map(canonical);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical(value[key])]),
+  );
 }
 
 function normalizeField(field: Field, value: Json | undefined): Json {

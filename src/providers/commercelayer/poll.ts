@@ -23,7 +23,10 @@ export async function pollJob<S extends { status: string }>(
   while (status.status === 'pending' || status.status === 'in_progress') {
     const left = deadline - clock.now();
     if (left <= 0) {
-      throw new GroupformError('api-timeout', `${what} was still ${status.status} after ${Math.round(maxWaitMs / 60_000)} min; it may yet finish — run plan again to see`);
+      throw new GroupformError(
+        'api-timeout',
+        `${what} was still ${status.status} after ${Math.round(maxWaitMs / 60_000)} min; it may yet finish — run plan again to see`,
+      );
     }
     await clock.sleep(Math.min(pause, left));
     pause = Math.min(POLL_MAX_MS, pause * POLL_GROWTH);

@@ -48,8 +48,20 @@ async function readGroups(api: ClApi, scope: ReadScope): Promise<LiveGroup[]> {
     : (
         await Promise.all([
           // A pinned id decides identity, so a pinned group is not looked up by its code too.
-          listIn(api, path, 'code_in', scope.groups.flatMap((g) => (g.pinnedId ? [] : [g.key])), GROUP_QUERY),
-          listIn(api, path, 'id_in', scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])), GROUP_QUERY),
+          listIn(
+            api,
+            path,
+            'code_in',
+            scope.groups.flatMap((g) => (g.pinnedId ? [] : [g.key])),
+            GROUP_QUERY,
+          ),
+          listIn(
+            api,
+            path,
+            'id_in',
+            scope.groups.flatMap((g) => (g.pinnedId ? [g.pinnedId] : [])),
+            GROUP_QUERY,
+          ),
         ])
       ).flat();
   return [...new Map(resources.map((r) => [r.id, toLiveGroup(r)])).values()];
@@ -60,10 +72,7 @@ function toCustomers(provider: string, resources: Resource[]): LiveCustomer[] {
   for (const resource of resources) {
     const customer = toLiveCustomer(resource);
     if (!customer) {
-      throw new GroupformError(
-        'api-unexpected',
-        `${provider}: customer ${resource.id} came back without its e-mail or customer_group; cannot tell its group`,
-      );
+      throw new GroupformError('api-unexpected', `${provider}: customer ${resource.id} came back without its e-mail or customer_group; cannot tell its group`);
     }
     byId.set(customer.id, customer);
   }
@@ -75,7 +84,17 @@ export async function readLive(api: ClApi, provider: string, scope: ReadScope, e
   const groups = await readGroups(api, scope);
   const path = '/api/customers';
   const exports = scope.bulk === false ? undefined : exporter;
-  const members = toCustomers(provider, await listIn(api, path, 'customer_group_id_in', groups.map((g) => g.id), CUSTOMER_QUERY, exports));
+  const members = toCustomers(
+    provider,
+    await listIn(
+      api,
+      path,
+      'customer_group_id_in',
+      groups.map((g) => g.id),
+      CUSTOMER_QUERY,
+      exports,
+    ),
+  );
   const seen = new Set(members.map((c) => c.email));
   const unseen = scope.emails.filter((email) => !seen.has(email.toLowerCase()));
   const declared = await listIn(api, path, 'email_in', unseen, CUSTOMER_QUERY);

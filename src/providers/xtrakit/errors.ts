@@ -16,7 +16,9 @@ export function errorDetail(body: unknown): string | undefined {
 /** `{field: ["msg", …]}` or `{field: "msg"}` as a flat list of messages. */
 function fieldErrors(errors: Record<string, unknown> | undefined): string[] {
   if (!errors) return [];
-  return Object.values(errors).flatMap((v) => (Array.isArray(v) ? v : [v])).flatMap((v) => text(v) ?? []);
+  return Object.values(errors)
+    .flatMap((v) => (Array.isArray(v) ? v : [v]))
+    .flatMap((v) => text(v) ?? []);
 }
 
 function text(value: unknown): string | undefined {

@@ -92,7 +92,9 @@ export function generate(seed: number, platform: Platform): Case {
     if (roll < 0.3) return {};
     if (roll < 0.4) return { members: [] };
     // Mostly customers no other group declares: a customer in two groups is a config error, kept rare.
-    const list = shuffle(emails).filter((e) => !claimed.has(e) || chance(0.1)).slice(0, int(4));
+    const list = shuffle(emails)
+      .filter((e) => !claimed.has(e) || chance(0.1))
+      .slice(0, int(4));
     for (const email of list) claimed.add(email);
     return { members: list.map(recase), ...(chance(0.2) ? { membersFile: true } : {}) };
   };
@@ -103,7 +105,12 @@ export function generate(seed: number, platform: Platform): Case {
     return { description: pick(['Best customers', 'About VIP']) };
   };
   const group = (key: string, name: string, pin?: string): GroupSpec => ({
-    key, name, ...(pin ? { pin } : {}), ...members(), ...(chance(0.3) ? { membership: pick(['additive', 'authoritative'] as const) } : {}), extra: extra(),
+    key,
+    name,
+    ...(pin ? { pin } : {}),
+    ...members(),
+    ...(chance(0.3) ? { membership: pick(['additive', 'authoritative'] as const) } : {}),
+    extra: extra(),
   });
 
   // A ring (or swap) of renames: pinned groups (or, on Commerce Layer, groups found by code) taking each other's names.
@@ -128,7 +135,16 @@ export function generate(seed: number, platform: Platform): Case {
     }
   }
   for (let i = 0, count = int(5); i < count; i++) {
-    const key = chance(0.4) ? newKey(pick(groups.map((g) => g.code).filter((c): c is string => c !== null).concat(KEYS))) : newKey();
+    const key = chance(0.4)
+      ? newKey(
+          pick(
+            groups
+              .map((g) => g.code)
+              .filter((c): c is string => c !== null)
+              .concat(KEYS),
+          ),
+        )
+      : newKey();
     if (!key) continue;
     const names = (groups.length > 0 && chance(0.5) ? groups.map((g) => g.name) : NAMES).filter(freeName);
     const pins = (chance(0.3) ? groups.map((g) => platform.id(g.n)) : chance(0.05) ? [platform.id(40)] : []).filter(freePin);
@@ -147,24 +163,31 @@ export function generate(seed: number, platform: Platform): Case {
   if (platform.type === 'commercelayer') seen((g) => [g.key.toLowerCase()], 'duplicate-commercelayer-code');
 
   return {
-    seed, live: { groups, customers }, prune: chance(0.4), ignore: pick(IGNORES), membership: chance(0.7) ? 'authoritative' : 'additive',
-    groups: declared, configErrors,
+    seed,
+    live: { groups, customers },
+    prune: chance(0.4),
+    ignore: pick(IGNORES),
+    membership: chance(0.7) ? 'authoritative' : 'additive',
+    groups: declared,
+    configErrors,
   };
 }
 
 /** The case's groups.yaml and members files. */
 export function configFiles(c: Case, platform: Platform): Record<string, string> {
   const files: Record<string, string> = {};
-  const groups = Object.fromEntries(c.groups.map((g) => {
-    const body: Record<string, unknown> = { name: g.name, ...g.extra };
-    if (g.members && g.membersFile) {
-      body.members_file = `members/${g.key}.txt`;
-      files[`members/${g.key}.txt`] = `# ${g.key}\n${g.members.join('\n')}\n`;
-    } else if (g.members) body.members = g.members;
-    if (g.membership) body.membership = g.membership;
-    if (g.pin) body.ids = { p: platform.type === 'commercelayer' ? g.pin : Number(g.pin) };
-    return [g.key, body];
-  }));
+  const groups = Object.fromEntries(
+    c.groups.map((g) => {
+      const body: Record<string, unknown> = { name: g.name, ...g.extra };
+      if (g.members && g.membersFile) {
+        body.members_file = `members/${g.key}.txt`;
+        files[`members/${g.key}.txt`] = `# ${g.key}\n${g.members.join('\n')}\n`;
+      } else if (g.members) body.members = g.members;
+      if (g.membership) body.membership = g.membership;
+      if (g.pin) body.ids = { p: platform.type === 'commercelayer' ? g.pin : Number(g.pin) };
+      return [g.key, body];
+    }),
+  );
   const provider = [`  p:`, platform.providerYaml, `    prune: ${c.prune}`, `    ignore: ${JSON.stringify(c.ignore)}`].join('\n');
   const rest = stringify({ defaults: { providers: ['p'], membership: c.membership }, groups: Object.keys(groups).length ? groups : {} });
   files['groups.yaml'] = `version: 1\nproviders:\n${provider}\n${rest}`;

@@ -2,11 +2,12 @@
 // from one platform-neutral live state, and read back as one neutral view (groups and customers with every
 // field but the timestamps), so the properties are written once for all three.
 import {
-  SANDBOX_CL_CLIENT_ID, SANDBOX_CL_CLIENT_SECRET, startCommerceLayerEmulator, type CommerceLayerEmulator,
+  SANDBOX_CL_CLIENT_ID,
+  SANDBOX_CL_CLIENT_SECRET,
+  startCommerceLayerEmulator,
+  type CommerceLayerEmulator,
 } from '../../../src/emulators/commercelayer/index.js';
-import {
-  SANDBOX_ACCESS_TOKEN, SANDBOX_STORE_HASH, startBigCommerceEmulator, type BigCommerceEmulator,
-} from '../../../src/emulators/bigcommerce/index.js';
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_STORE_HASH, startBigCommerceEmulator, type BigCommerceEmulator } from '../../../src/emulators/bigcommerce/index.js';
 import { SANDBOX_XTRAKIT_API_KEY, startXtrakitEmulator, type XtrakitEmulator } from '../../../src/emulators/xtrakit/index.js';
 import type { RecordedRequest } from '../../../src/emulators/common/types.js';
 import type { ProviderType } from '../../../src/model.js';
@@ -70,19 +71,38 @@ export async function startCommerceLayer(): Promise<Platform> {
     type: 'commercelayer',
     sameName: null,
     id,
-    providerYaml: ['    type: commercelayer', '    base_url: ${URL}', '    auth_url: ${URL}', '    client_id: ${CLIENT_ID}', '    client_secret: ${CLIENT_SECRET}'].join('\n'),
+    providerYaml: [
+      '    type: commercelayer',
+      '    base_url: ${URL}',
+      '    auth_url: ${URL}',
+      '    client_id: ${CLIENT_ID}',
+      '    client_secret: ${CLIENT_SECRET}',
+    ].join('\n'),
     env: { URL: cl.url, CLIENT_ID: SANDBOX_CL_CLIENT_ID, CLIENT_SECRET: SANDBOX_CL_CLIENT_SECRET },
     fieldsOf: { name: ['name'], reference: ['reference'], reference_origin: ['reference_origin'], metadata: ['metadata'] },
     seed: (spec) =>
       cl.setState({
         organization: { slug: 'acme', id: 'OrgAcmeXyz' },
         customer_groups: spec.groups.map((g) => ({
-          id: id(g.n), name: g.name, code: g.code, reference: g.variant % 2 ? `ref-${g.n}` : null, reference_origin: null,
-          metadata: (g.variant % 3 ? { tier: g.variant % 3 === 1 ? 'gold' : 'silver', since: 2020 + g.n } : {}) as Record<string, string | number>, created_at: AT, updated_at: AT,
+          id: id(g.n),
+          name: g.name,
+          code: g.code,
+          reference: g.variant % 2 ? `ref-${g.n}` : null,
+          reference_origin: null,
+          metadata: (g.variant % 3 ? { tier: g.variant % 3 === 1 ? 'gold' : 'silver', since: 2020 + g.n } : {}) as Record<string, string | number>,
+          created_at: AT,
+          updated_at: AT,
         })),
         customers: spec.customers.map((c) => ({
-          id: `CusAaaaa${String.fromCharCode(65 + c.n)}`, email: c.email, customer_group_id: c.group === null ? null : id(c.group),
-          status: 'prospect' as const, reference: null, reference_origin: null, metadata: { n: c.n }, created_at: AT, updated_at: AT,
+          id: `CusAaaaa${String.fromCharCode(65 + c.n)}`,
+          email: c.email,
+          customer_group_id: c.group === null ? null : id(c.group),
+          status: 'prospect' as const,
+          reference: null,
+          reference_origin: null,
+          metadata: { n: c.n },
+          created_at: AT,
+          updated_at: AT,
         })),
       }),
     view: () => {
@@ -99,7 +119,9 @@ export async function startCommerceLayer(): Promise<Platform> {
 
 export async function startBigCommerce(): Promise<Platform> {
   const bc: BigCommerceEmulator = await startBigCommerceEmulator({
-    port: 0, stores: [{ storeHash: SANDBOX_STORE_HASH, accessToken: SANDBOX_ACCESS_TOKEN }], quota: Number.MAX_SAFE_INTEGER,
+    port: 0,
+    stores: [{ storeHash: SANDBOX_STORE_HASH, accessToken: SANDBOX_ACCESS_TOKEN }],
+    quota: Number.MAX_SAFE_INTEGER,
   });
   const ACCESS = [{ type: 'all' as const }, { type: 'none' as const }, { type: 'specific' as const, categories: [18, 23] }];
   return {
@@ -109,21 +131,34 @@ export async function startBigCommerce(): Promise<Platform> {
     providerYaml: ['    type: bigcommerce', '    base_url: ${URL}', `    store_hash: ${SANDBOX_STORE_HASH}`, '    access_token: ${TOKEN}'].join('\n'),
     env: { URL: bc.url, TOKEN: SANDBOX_ACCESS_TOKEN },
     fieldsOf: {
-      name: ['name'], is_default: ['is_default'], is_group_for_guests: ['is_group_for_guests'],
-      category_access: ['category_access'], discount_rules: ['discount_rules'],
+      name: ['name'],
+      is_default: ['is_default'],
+      is_group_for_guests: ['is_group_for_guests'],
+      category_access: ['category_access'],
+      discount_rules: ['discount_rules'],
     },
     seed: (spec) =>
       bc.setState({
         stores: {
           [SANDBOX_STORE_HASH]: {
             customer_groups: spec.groups.map((g) => ({
-              id: g.n + 1, name: g.name, is_default: false, is_group_for_guests: false, category_access: ACCESS[g.variant % 3]!,
+              id: g.n + 1,
+              name: g.name,
+              is_default: false,
+              is_group_for_guests: false,
+              category_access: ACCESS[g.variant % 3]!,
               discount_rules: g.variant % 2 ? [{ type: 'all' as const, method: 'percent' as const, amount: '5.0000' }] : [],
-              date_created: '2026-01-01 00:00:00', date_modified: '2026-01-01 00:00:00',
+              date_created: '2026-01-01 00:00:00',
+              date_modified: '2026-01-01 00:00:00',
             })),
             customers: spec.customers.map((c) => ({
-              id: c.n + 1, email: c.email, first_name: 'First', last_name: `Last${c.n}`, customer_group_id: c.group === null ? 0 : c.group + 1,
-              date_created: '2026-01-01T00:00:00Z', date_modified: '2026-01-01T00:00:00Z',
+              id: c.n + 1,
+              email: c.email,
+              first_name: 'First',
+              last_name: `Last${c.n}`,
+              customer_group_id: c.group === null ? 0 : c.group + 1,
+              date_created: '2026-01-01T00:00:00Z',
+              date_modified: '2026-01-01T00:00:00Z',
             })),
           },
         },
@@ -133,7 +168,10 @@ export async function startBigCommerce(): Promise<Platform> {
       return {
         groups: s.customer_groups.map((g) => ({ id: String(g.id), name: g.name, code: null, fields: rest({ ...g }, ['id', 'name']) })),
         customers: s.customers.map((c) => ({
-          id: String(c.id), email: c.email, groupId: c.customer_group_id === 0 ? null : String(c.customer_group_id), fields: rest({ ...c }, ['id', 'customer_group_id']),
+          id: String(c.id),
+          email: c.email,
+          groupId: c.customer_group_id === 0 ? null : String(c.customer_group_id),
+          fields: rest({ ...c }, ['id', 'customer_group_id']),
         })),
       };
     },
@@ -155,7 +193,11 @@ export async function startXtrakit(): Promise<Platform> {
       void xk.setState({
         customer_groups: spec.groups.map((g) => ({ id: g.n + 1, group_name: g.name, group_description: g.variant % 2 ? `About ${g.name}` : null })),
         customers: spec.customers.map((c) => ({
-          id: c.n + 1, customer_email: c.email, customer_name: `Customer ${c.n}`, ...address, customer_zip: c.n % 2 ? 'LS1 4AP' : null,
+          id: c.n + 1,
+          customer_email: c.email,
+          customer_name: `Customer ${c.n}`,
+          ...address,
+          customer_zip: c.n % 2 ? 'LS1 4AP' : null,
           customer_group_id: c.group === null ? null : c.group + 1,
         })),
       }),
@@ -164,7 +206,9 @@ export async function startXtrakit(): Promise<Platform> {
       return {
         groups: s.customer_groups.map((g) => ({ id: String(g.id), name: g.group_name, code: null, fields: rest({ ...g }, ['id', 'group_name']) })),
         customers: s.customers.map((c) => ({
-          id: String(c.id), email: c.customer_email ?? '', groupId: c.customer_group_id === null ? null : String(c.customer_group_id),
+          id: String(c.id),
+          email: c.customer_email ?? '',
+          groupId: c.customer_group_id === null ? null : String(c.customer_group_id),
           fields: rest({ ...c }, ['id', 'customer_group_id']),
         })),
       };

@@ -23,9 +23,12 @@ function holders({ platform, after, desired }: Outcome, problems: string[]): Map
   for (const d of desired) {
     const name = String(d.attributes.name);
     const found = after.groups.filter((g) =>
-      d.pinnedId !== undefined ? g.id === d.pinnedId
-        : platform.type === 'commercelayer' ? g.code?.toLowerCase() === d.key.toLowerCase()
-          : platform.sameName!(g.name) === platform.sameName!(name));
+      d.pinnedId !== undefined
+        ? g.id === d.pinnedId
+        : platform.type === 'commercelayer'
+          ? g.code?.toLowerCase() === d.key.toLowerCase()
+          : platform.sameName!(g.name) === platform.sameName!(name),
+    );
     if (found.length !== 1) problems.push(`declared group ${d.key} is ${found.length} live groups: ${JSON.stringify(found)}`);
     else if (found[0]!.name !== name) problems.push(`declared group ${d.key} is named ${JSON.stringify(found[0]!.name)}, not ${JSON.stringify(name)}`);
     if (found.length === 1) held.set(d.key, found[0]!);
@@ -51,7 +54,8 @@ export function checkProperties(outcome: Outcome): string[] {
     const old = beforeGroups.get(g.id);
     if (!old) continue;
     const d = declaredOf.get(g.id);
-    if (ignored(ignore, old.name) && (old.name !== g.name || !isDeepStrictEqual(old.fields, g.fields))) problems.push(`ignored group #${g.id} ${old.name} was changed`);
+    if (ignored(ignore, old.name) && (old.name !== g.name || !isDeepStrictEqual(old.fields, g.fields)))
+      problems.push(`ignored group #${g.id} ${old.name} was changed`);
     // Fields the file does not declare are left alone (a group the file does not manage: every field).
     const managed = new Set(d ? Object.keys(d.attributes).flatMap((k) => platform.fieldsOf[k] ?? []) : []);
     for (const field of new Set([...Object.keys(old.fields), ...Object.keys(g.fields)])) {
@@ -74,12 +78,14 @@ export function checkProperties(outcome: Outcome): string[] {
       problems.push(`customer ${c.email} disappeared`);
       continue;
     }
-    if (!isDeepStrictEqual(c.fields, now.fields)) problems.push(`customer ${c.email} fields changed: ${JSON.stringify(c.fields)} → ${JSON.stringify(now.fields)}`);
+    if (!isDeepStrictEqual(c.fields, now.fields))
+      problems.push(`customer ${c.email} fields changed: ${JSON.stringify(c.fields)} → ${JSON.stringify(now.fields)}`);
     const d = declaredIn.get(c.email.toLowerCase());
     let expected: string | null;
     if (d) expected = held.get(d.key)?.id ?? null;
     else if (c.groupId === null) expected = null;
-    else if (!afterGroups.has(c.groupId)) expected = null; // its group was pruned
+    else if (!afterGroups.has(c.groupId))
+      expected = null; // its group was pruned
     else {
       const owner = declaredOf.get(c.groupId);
       expected = owner && owner.members !== null && owner.membership === 'authoritative' ? null : c.groupId;
@@ -123,7 +129,8 @@ export function checkProperties(outcome: Outcome): string[] {
       problems.push(`group #${g.id} changed without an update in the plan`);
     }
   }
-  for (const old of before.groups) if (!afterGroups.has(old.id) && !final.has(`group:${old.id}`)) problems.push(`group #${old.id} vanished without a delete in the plan`);
+  for (const old of before.groups)
+    if (!afterGroups.has(old.id) && !final.has(`group:${old.id}`)) problems.push(`group #${old.id} vanished without a delete in the plan`);
   for (const c of before.customers) {
     if (afterCustomers.get(c.id)?.groupId !== c.groupId && !final.has(`customer:${c.id}`)) {
       const deleted = c.groupId !== null && !afterGroups.has(c.groupId);

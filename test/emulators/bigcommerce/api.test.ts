@@ -7,7 +7,12 @@ afterEach(() => bc?.close());
 
 describe('BigCommerce API gate', () => {
   it('needs the right X-Auth-Token for the store, answering 401 otherwise', async () => {
-    bc = await startBigCommerceEmulator({ stores: [{ storeHash: 'abc', accessToken: 'right' }, { storeHash: 'def', accessToken: 'other' }] });
+    bc = await startBigCommerceEmulator({
+      stores: [
+        { storeHash: 'abc', accessToken: 'right' },
+        { storeHash: 'def', accessToken: 'other' },
+      ],
+    });
     expect((await client(bc.url, 'abc', 'right')('GET', '/v2/customer_groups')).status).toBe(200);
     expect(await client(bc.url, 'abc', 'wrong')('GET', '/v2/customer_groups')).toMatchObject({ status: 401, body: [{ status: 401 }] });
     expect(await client(bc.url, 'abc', 'other')('GET', '/v3/customers')).toMatchObject({ status: 401, body: { status: 401 } });

@@ -57,8 +57,24 @@ describe('parseGroupBody', () => {
   });
 
   it('refuses a price_list rule combined with another rule, and two all rules', () => {
-    expect(refusal({ name: 'x', discount_rules: [{ type: 'price_list', price_list_id: 1 }, { type: 'all', method: 'percent', amount: '1' }] }).message).toMatch(/only/);
-    expect(refusal({ name: 'x', discount_rules: [{ type: 'all', method: 'percent', amount: '1' }, { type: 'all', method: 'fixed', amount: '2' }] }).message).toMatch(/only one/);
+    expect(
+      refusal({
+        name: 'x',
+        discount_rules: [
+          { type: 'price_list', price_list_id: 1 },
+          { type: 'all', method: 'percent', amount: '1' },
+        ],
+      }).message,
+    ).toMatch(/only/);
+    expect(
+      refusal({
+        name: 'x',
+        discount_rules: [
+          { type: 'all', method: 'percent', amount: '1' },
+          { type: 'all', method: 'fixed', amount: '2' },
+        ],
+      }).message,
+    ).toMatch(/only one/);
     expect(parseGroupBody({ discount_rules: [{ type: 'price_list', price_list_id: 1 }] }, 'update').discount_rules).toEqual([
       { type: 'price_list', price_list_id: 1 },
     ]);

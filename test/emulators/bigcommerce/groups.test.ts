@@ -67,7 +67,16 @@ describe('v2 customer_groups', () => {
   it('refuses invalid bodies with 400 and conflicts with 409, changing nothing', async () => {
     const before = bc.state();
     expect(await call('POST', '/v2/customer_groups', { is_default: true })).toMatchObject({ status: 400, body: [{ status: 400 }] });
-    expect((await call('PUT', '/v2/customer_groups/1', { discount_rules: [{ type: 'price_list', price_list_id: 2 }, { type: 'all', method: 'percent', amount: '1' }] })).status).toBe(400);
+    expect(
+      (
+        await call('PUT', '/v2/customer_groups/1', {
+          discount_rules: [
+            { type: 'price_list', price_list_id: 2 },
+            { type: 'all', method: 'percent', amount: '1' },
+          ],
+        })
+      ).status,
+    ).toBe(400);
     expect((await call('POST', '/v2/customer_groups', { name: 'Wholesale' })).status).toBe(409);
     await call('PUT', '/v2/customer_groups/2', { is_group_for_guests: true });
     expect((await call('POST', '/v2/customer_groups', { name: 'Guests 2', is_group_for_guests: true })).status).toBe(409);
@@ -76,7 +85,10 @@ describe('v2 customer_groups', () => {
 
   it('keeps names unique exactly: a rename into a taken name is 409, a name differing in case is another name', async () => {
     const before = bc.state().stores.sandbox1!.customer_groups;
-    expect(await call('PUT', '/v2/customer_groups/2', { name: 'VIP' })).toMatchObject({ status: 409, body: [{ status: 409, message: "A customer group named 'VIP' already exists." }] });
+    expect(await call('PUT', '/v2/customer_groups/2', { name: 'VIP' })).toMatchObject({
+      status: 409,
+      body: [{ status: 409, message: "A customer group named 'VIP' already exists." }],
+    });
     expect(bc.state().stores.sandbox1!.customer_groups).toEqual(before);
     expect(await call('POST', '/v2/customer_groups', { name: 'vip' })).toMatchObject({ status: 200, body: { name: 'vip' } });
   });
@@ -92,7 +104,7 @@ describe('v2 customer_groups', () => {
   // Ids only grow: customers.v2.yml makes a group's `id` read-only (the platform assigns it), and BigCommerce's
   // "Understanding Order IDs" (support.bigcommerce.com/s/article/Order-ID) states its ids' policy: an id "is
   // specific to that order and is never assigned again", deletions leaving gaps in the sequence.
-  it('never hands out a deleted group\'s id again, even the highest, nor after the state is replaced', async () => {
+  it("never hands out a deleted group's id again, even the highest, nor after the state is replaced", async () => {
     expect((await call('DELETE', '/v2/customer_groups/2')).status).toBe(204);
     expect(await call('POST', '/v2/customer_groups', { name: 'Trade' })).toMatchObject({ status: 200, body: { id: 3 } });
     bc.setState(seededState());
@@ -142,7 +154,10 @@ describe('v2 customer_groups', () => {
     try {
       const reply = await client(partial.url)('POST', '/v2/customer_groups', {
         name: 'Trade',
-        discount_rules: [{ type: 'all', method: 'percent', amount: '5' }, { type: 'product', method: 'fixed', amount: '1', product_id: 2 }],
+        discount_rules: [
+          { type: 'all', method: 'percent', amount: '5' },
+          { type: 'product', method: 'fixed', amount: '1', product_id: 2 },
+        ],
       });
       expect(reply).toMatchObject({ status: 207, body: { status: 207, message: expect.stringContaining('sitewide discount') } });
       const trade = partial.state().stores.sandbox1!.customer_groups.find((g) => g.name === 'Trade')!;

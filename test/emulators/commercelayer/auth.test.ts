@@ -208,10 +208,14 @@ describe('POST /oauth/revoke', () => {
     expect((await revoke(emulator.url, { client_id, client_secret, token })).status).toBe(200);
   });
 
-  it('needs the client secret of a confidential client, and only revokes that client\'s tokens', async () => {
-    const emulator = await start({ clients: [{ clientId: 'a', clientSecret: 'sa' }, { clientId: 'b', clientSecret: 'sb' }] });
-    const token = (await requestToken(emulator.url, { grant_type: 'client_credentials', client_id: 'a', client_secret: 'sa' })).body
-      .access_token as string;
+  it("needs the client secret of a confidential client, and only revokes that client's tokens", async () => {
+    const emulator = await start({
+      clients: [
+        { clientId: 'a', clientSecret: 'sa' },
+        { clientId: 'b', clientSecret: 'sb' },
+      ],
+    });
+    const token = (await requestToken(emulator.url, { grant_type: 'client_credentials', client_id: 'a', client_secret: 'sa' })).body.access_token as string;
     const noSecret = await revoke(emulator.url, { client_id: 'a', token });
     expect(noSecret.status).toBe(401);
     expect(JSON.stringify(await noSecret.json())).not.toContain('sa"');

@@ -37,8 +37,17 @@ describe('imports', () => {
     expect(created.body.data).toMatchObject({
       type: 'imports',
       attributes: {
-        resource_type: 'customers', format: 'json', status: 'pending', inputs_size: 2, processed_count: 0, errors_count: 0,
-        warnings_count: 0, errors_log: {}, started_at: null, completed_at: null, attachment_url: null,
+        resource_type: 'customers',
+        format: 'json',
+        status: 'pending',
+        inputs_size: 2,
+        processed_count: 0,
+        errors_count: 0,
+        warnings_count: 0,
+        errors_log: {},
+        started_at: null,
+        completed_at: null,
+        attachment_url: null,
       },
       meta: { mode: 'test' },
     });
@@ -96,7 +105,9 @@ describe('imports', () => {
   it('interrupts an import whose errors pass 10% of its inputs; processed + errors is where it stopped', async () => {
     const clock = fakeClock();
     const session = await start({ now: clock.now, bulk: BULK });
-    const rows = Array.from({ length: 10 }, (_, i) => (i < 2 ? { id: `Missing${'ABC'[i]}xx`, customer_group_id: null } : { id: 'CusEveAaaa', customer_group_id: 'GrpVipAaaa' }));
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      i < 2 ? { id: `Missing${'ABC'[i]}xx`, customer_group_id: null } : { id: 'CusEveAaaa', customer_group_id: 'GrpVipAaaa' },
+    );
     const id = await createImport(session, rows);
     clock.advance(1000 + 1000);
     const { attributes } = (await session.call('GET', `/api/imports/${id}`)).body.data;
@@ -123,7 +134,9 @@ describe('imports', () => {
     expect(eleventh.body.errors[0].detail).toContain('maximum is 10');
 
     const other = await start({ bulk: BULK });
-    const groups = await other.call('POST', '/api/imports', { data: { type: 'imports', attributes: { resource_type: 'customer_groups', inputs: [{ name: 'x' }] } } });
+    const groups = await other.call('POST', '/api/imports', {
+      data: { type: 'imports', attributes: { resource_type: 'customer_groups', inputs: [{ name: 'x' }] } },
+    });
     expect(groups.status).toBe(422);
     expect((await other.call('POST', '/api/imports', importDoc([]))).status).toBe(422);
     expect((await other.call('POST', '/api/imports', importDoc('a,b'))).status).toBe(400);
@@ -146,7 +159,11 @@ describe('exports', () => {
   it('exports the filtered customers as gzipped JSON behind an attachment_url that expires after 5 minutes', async () => {
     const clock = fakeClock();
     const session = await start({ now: clock.now, bulk: BULK });
-    const created = await session.call('POST', '/api/exports', exportDoc({ filters: { customer_group_id_in: ['GrpVipAaaa'] }, fields: ['id', 'email', 'customer_group_id'] }));
+    const created = await session.call(
+      'POST',
+      '/api/exports',
+      exportDoc({ filters: { customer_group_id_in: ['GrpVipAaaa'] }, fields: ['id', 'email', 'customer_group_id'] }),
+    );
     expect(created.status).toBe(201);
     expect(created.body.data.attributes).toMatchObject({ status: 'pending', records_count: 2, attachment_url: null, format: 'json' });
     const id = created.body.data.id as string;
@@ -181,8 +198,14 @@ describe('exports', () => {
 
     const many = Array.from({ length: 10_001 }, (_, i) => ({
       id: `Cus${String(i).padStart(7, '0')}`.replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)]!),
-      email: `c${i}@example.com`, customer_group_id: null, status: 'prospect' as const,
-      reference: null, reference_origin: null, metadata: {}, created_at: '2024-06-01T10:00:00.000Z', updated_at: '2024-06-01T10:00:00.000Z',
+      email: `c${i}@example.com`,
+      customer_group_id: null,
+      status: 'prospect' as const,
+      reference: null,
+      reference_origin: null,
+      metadata: {},
+      created_at: '2024-06-01T10:00:00.000Z',
+      updated_at: '2024-06-01T10:00:00.000Z',
     }));
     session.emulator.setState({ ...session.emulator.state(), customers: many });
     const tooMany = await session.call('POST', '/api/exports', exportDoc({}));

@@ -33,11 +33,7 @@ export function fakeClock(start = Date.parse('2025-01-01T00:00:00Z')) {
 
 export const seedState = (): CommerceLayerState => ({
   organization: { slug: 'acme', id: 'OrgAcmeXyz' },
-  customer_groups: [
-    group('GrpVipAaaa', 'VIP', 'vip'),
-    group('GrpGoldAaa', 'Gold', 'Gold'),
-    group('GrpNoCodeA', 'No code', null),
-  ],
+  customer_groups: [group('GrpVipAaaa', 'VIP', 'vip'), group('GrpGoldAaa', 'Gold', 'Gold'), group('GrpNoCodeA', 'No code', null)],
   customers: [
     customer('CusJohnAaa', 'john@example.com', 'GrpVipAaaa'),
     customer('CusJaneAaa', 'jane@example.com', 'GrpVipAaaa'),
@@ -54,8 +50,15 @@ export function group(id: string, name: string, code: string | null) {
 export function customer(id: string, email: string, groupId: string | null) {
   const at = '2024-06-01T10:00:00.000Z';
   return {
-    id, email, customer_group_id: groupId, status: 'prospect' as const,
-    reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at,
+    id,
+    email,
+    customer_group_id: groupId,
+    status: 'prospect' as const,
+    reference: null,
+    reference_origin: null,
+    metadata: {},
+    created_at: at,
+    updated_at: at,
   };
 }
 

@@ -10,7 +10,12 @@ import { authenticate, getCoreApiBaseEndpoint, InvalidTokenError, jwtDecode, jwt
 import { CommerceLayerStatic } from '@commercelayer/sdk';
 import { CommerceLayer } from '@commercelayer/sdk/bundle';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startCommerceLayerEmulator, SANDBOX_CL_CLIENT_ID, SANDBOX_CL_CLIENT_SECRET, type CommerceLayerEmulator } from '../../../src/emulators/commercelayer/index.js';
+import {
+  startCommerceLayerEmulator,
+  SANDBOX_CL_CLIENT_ID,
+  SANDBOX_CL_CLIENT_SECRET,
+  type CommerceLayerEmulator,
+} from '../../../src/emulators/commercelayer/index.js';
 import { customer, group, seedState } from './harness.js';
 
 const clientId = SANDBOX_CL_CLIENT_ID;
@@ -35,7 +40,10 @@ function loopbackFetch(target: string): typeof fetch {
 
 /** The SDK's error for a refused call: status and the platform's error objects (README, "Handling validation errors"). */
 async function apiError(promise: Promise<unknown>): Promise<{ status?: number; errors: { code: string; source?: unknown }[] }> {
-  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!CommerceLayerStatic.isApiError(error)) throw new Error(`expected the SDK's ApiError, got ${String(error)}`);
   return error;
 }
@@ -155,7 +163,7 @@ describe('@commercelayer/sdk through what groupform does', () => {
     expect(missing.errors[0]).toMatchObject({ code: 'RECORD_NOT_FOUND' });
   });
 
-  it('gets the platform\'s 422 for a code already taken, pointing at the attribute', async () => {
+  it("gets the platform's 422 for a code already taken, pointing at the attribute", async () => {
     const taken = await apiError(cl.customer_groups.create({ name: 'VIP again', code: 'VIP' }));
     expect(taken.status).toBe(422);
     expect(taken.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', source: { pointer: '/data/attributes/code' } });

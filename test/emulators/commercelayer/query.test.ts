@@ -147,10 +147,7 @@ describe('filter[q] predicates', () => {
 describe('sparse fieldsets', () => {
   it('keep only the named attributes and relationships, on primary and included resources', async () => {
     const { call } = await start();
-    const reply = await call(
-      'GET',
-      '/api/customers/CusJohnAaa?include=customer_group&fields[customers]=email,customer_group&fields[customer_groups]=code',
-    );
+    const reply = await call('GET', '/api/customers/CusJohnAaa?include=customer_group&fields[customers]=email,customer_group&fields[customer_groups]=code');
     expect(reply.body.data.attributes).toEqual({ email: 'john@example.com' });
     expect(Object.keys(reply.body.data.relationships)).toEqual(['customer_group']);
     expect(reply.body.included[0].attributes).toEqual({ code: 'vip' });
@@ -240,7 +237,10 @@ describe('relationship links', () => {
 
     const vipSelf = await call('GET', path(vip.relationships.customers.links.self));
     expect(vipSelf.status).toBe(200);
-    expect(vipSelf.body.data).toEqual([{ type: 'customers', id: 'CusJohnAaa' }, { type: 'customers', id: 'CusJaneAaa' }]);
+    expect(vipSelf.body.data).toEqual([
+      { type: 'customers', id: 'CusJohnAaa' },
+      { type: 'customers', id: 'CusJaneAaa' },
+    ]);
     const vipRelated = await call('GET', path(vip.relationships.customers.links.related));
     expect(vipRelated.body.data.map((c: { id: string }) => c.id)).toEqual(['CusJohnAaa', 'CusJaneAaa']);
 

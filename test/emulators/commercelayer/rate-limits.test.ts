@@ -45,7 +45,10 @@ describe('rate limits', () => {
     expect(limitHeaders(await call('GET', '/api/customers')).limit).toBe('200');
   });
 
-  for (const [mode, burst] of [['test', 25], ['live', 50]] as const) {
+  for (const [mode, burst] of [
+    ['test', 25],
+    ['live', 50],
+  ] as const) {
     it(`${mode} mode: ${burst} reads and ${burst} writes per endpoint in 10 s, counted apart, then 429 with the burst's headers`, async () => {
       const clock = fakeClock();
       const { call } = await start({ now: clock.now, rateLimits: undefined, mode });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StateValidationError } from '../../../src/emulators/common/state-file.js';
-import {
-  emptyCommerceLayerState,
-  startCommerceLayerEmulator,
-  type CommerceLayerState,
-} from '../../../src/emulators/commercelayer/index.js';
+import { emptyCommerceLayerState, startCommerceLayerEmulator, type CommerceLayerState } from '../../../src/emulators/commercelayer/index.js';
 import { customer, group, openSession, seedState, useSessions } from './harness.js';
 
 const start = useSessions();

@@ -2,12 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createStatePersister,
-  loadStateFile,
-  saveStateFile,
-  StateValidationError,
-} from '../../../src/emulators/common/state-file.js';
+import { createStatePersister, loadStateFile, saveStateFile, StateValidationError } from '../../../src/emulators/common/state-file.js';
 import { GroupformError } from '../../../src/errors.js';
 
 let dir: string;

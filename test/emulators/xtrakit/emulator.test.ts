@@ -9,7 +9,10 @@ import {
 
 const seed = {
   business_code: 'XK77',
-  customer_groups: [{ id: 1, group_name: 'VIP', group_description: 'Big spenders' }, { id: 2, group_name: 'Staff' }],
+  customer_groups: [
+    { id: 1, group_name: 'VIP', group_description: 'Big spenders' },
+    { id: 2, group_name: 'Staff' },
+  ],
   customers: [
     {
       id: 10,
@@ -114,9 +117,7 @@ describe('Xtrakit emulator: customer groups', () => {
     expect(body).toMatchObject({ status: 200, message: 'Groups found: 2' });
     expect(body.data.groups.map((g: any) => g.group_name)).toEqual(['VIP', 'Staff']);
     const vip = body.data.groups[0];
-    expect(Object.keys(vip).sort()).toEqual(
-      ['business_code', 'created_at', 'group_description', 'group_name', 'id', 'updated_at', 'user_id'].sort(),
-    );
+    expect(Object.keys(vip).sort()).toEqual(['business_code', 'created_at', 'group_description', 'group_name', 'id', 'updated_at', 'user_id'].sort());
     expect(vip.business_code).toBe('XK77');
     expect(vip.updated_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
@@ -159,7 +160,9 @@ describe('Xtrakit emulator: customer groups', () => {
     const renamed = await call('PUT', `/customer-groups/${emoji.body.data.group.id}`, { json: { group_name: '😀'.repeat(256) } });
     expect(renamed.body.data.errors).toEqual({ group_name: ['The group name field must not be greater than 255 characters.'] });
     // Trimmed first, as Laravel's middleware does: a blank name is no name.
-    expect((await call('POST', '/customer-groups/add', { json: { group_name: '   ' } })).body.data.errors).toEqual({ group_name: ['The group name field is required.'] });
+    expect((await call('POST', '/customer-groups/add', { json: { group_name: '   ' } })).body.data.errors).toEqual({
+      group_name: ['The group name field is required.'],
+    });
   });
 
   it('edits a group: name required, an absent description kept, its own name not "taken"', async () => {
@@ -219,7 +222,8 @@ describe('Xtrakit emulator: customers', () => {
 
   it('keeps the group filter current across moves, group deletes and a replaced state', async () => {
     const em = await start();
-    const ids = async (group: number): Promise<number[]> => (await call('GET', `/customers?customer_group_id=${group}`)).body.data.customers.map((c: any) => c.id);
+    const ids = async (group: number): Promise<number[]> =>
+      (await call('GET', `/customers?customer_group_id=${group}`)).body.data.customers.map((c: any) => c.id);
     // Each list is asked once before the writes, so an answer kept from before a write would show.
     expect(await ids(1)).toEqual([10, 11]);
     expect(await ids(2)).toEqual([]);
@@ -302,7 +306,10 @@ describe('Xtrakit emulator: knobs, state and rate limit', () => {
     expect(replaced.status).toBe(200);
     expect(changes.map((s) => s.customer_groups.length)).toEqual([3, 1]);
     em.setState({ customer_groups: [{ group_name: 'Only' }, { group_name: 'Two' }] });
-    expect(em.state().customer_groups).toMatchObject([{ id: 1, group_name: 'Only' }, { id: 2, group_name: 'Two' }]);
+    expect(em.state().customer_groups).toMatchObject([
+      { id: 1, group_name: 'Only' },
+      { id: 2, group_name: 'Two' },
+    ]);
     expect(changes).toHaveLength(2);
     // the id counter runs on: 1..3 were handed out in this run
     expect((await call('POST', '/customer-groups/add', { json: { group_name: 'Next' } })).body.data.group.id).toBe(4);

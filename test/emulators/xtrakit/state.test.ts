@@ -7,7 +7,11 @@ const NOW = '2025-01-02 03:04:05';
 describe('parseXtrakitState', () => {
   it('fills what a seed leaves out and numbers records after the highest id', () => {
     const state = parseXtrakitState(
-      { business_code: 'B1', customer_groups: [{ id: 7, group_name: 'VIP' }, { group_name: 'Staff' }], customers: [{ customer_email: 'a@x.com', customer_group_id: 7 }] },
+      {
+        business_code: 'B1',
+        customer_groups: [{ id: 7, group_name: 'VIP' }, { group_name: 'Staff' }],
+        customers: [{ customer_email: 'a@x.com', customer_group_id: 7 }],
+      },
       NOW,
     );
     expect(state.customer_groups.map((g) => [g.id, g.group_name, g.group_description, g.business_code, g.created_at])).toEqual([
@@ -21,7 +25,10 @@ describe('parseXtrakitState', () => {
   it('reports every problem at once', () => {
     const raw = {
       extra: 1,
-      customer_groups: [{ id: 1, group_name: '' }, { id: 1, group_name: 'B', created_at: 'yesterday' }],
+      customer_groups: [
+        { id: 1, group_name: '' },
+        { id: 1, group_name: 'B', created_at: 'yesterday' },
+      ],
       customers: [{ id: -2, customer_group_id: 9, customer_phone: 5, colour: 'red' }],
     };
     let issues: string[] = [];

@@ -80,7 +80,10 @@ async function fullCycle(): Promise<void> {
   const vip: Attributes = {
     name: 'VIP',
     category_access: { type: 'all' },
-    discount_rules: [{ type: 'all', method: 'percent', amount: 5 }, { type: 'product', method: 'fixed', amount: 2, product_id: 9 }],
+    discount_rules: [
+      { type: 'all', method: 'percent', amount: 5 },
+      { type: 'product', method: 'fixed', amount: 2, product_id: 9 },
+    ],
   };
   const partners: Attributes = {
     name: 'Partners',
@@ -89,7 +92,12 @@ async function fullCycle(): Promise<void> {
   };
   const wholesale: Attributes = { name: 'Wholesale', is_default: false, discount_rules: [{ type: 'category', method: 'percent', amount: 10, category_id: 7 }] };
   const live = await provider.read({
-    groups: [declared('vip', vip), declared('partners', partners), declared('wholesale', wholesale), declared('legacy', { name: 'Legacy' }, { pinnedId: '252' })],
+    groups: [
+      declared('vip', vip),
+      declared('partners', partners),
+      declared('wholesale', wholesale),
+      declared('legacy', { name: 'Legacy' }, { pinnedId: '252' }),
+    ],
     emails: Array.from({ length: 14 }, (_, i) => emailOf(i + 1)),
     allGroups: false,
   });
@@ -110,9 +118,7 @@ async function fullCycle(): Promise<void> {
 describe('BigCommerce OpenAPI conformance', () => {
   it('validates every request and response of a full cycle against the official files', async () => {
     await fullCycle();
-    const operations = new Set(
-      recorder.exchanges.map((ex) => `${ex.method} ${ex.path.replace(/^\/stores\/[^/]+/, '').replace(/\/\d+$/, '/{id}')}`),
-    );
+    const operations = new Set(recorder.exchanges.map((ex) => `${ex.method} ${ex.path.replace(/^\/stores\/[^/]+/, '').replace(/\/\d+$/, '/{id}')}`));
     expect([...operations].sort()).toEqual([
       'DELETE /v2/customer_groups/{id}',
       'GET /v2/customer_groups',
@@ -136,7 +142,9 @@ describe('BigCommerce OpenAPI conformance', () => {
       return { ...ex, [side]: JSON.stringify(body) };
     };
     expect(v2.check(withBody(post, (b) => (b.description = 'x'), 'requestBody')).join()).toMatch(/must NOT have additional properties/);
-    expect(v2.check(withBody(post, (b) => (b.discount_rules = [{ type: 'all', method: 'percent', amount: 5 }]), 'requestBody')).join()).toMatch(/amount must be string/);
+    expect(v2.check(withBody(post, (b) => (b.discount_rules = [{ type: 'all', method: 'percent', amount: 5 }]), 'requestBody')).join()).toMatch(
+      /amount must be string/,
+    );
     expect(v2.check(withBody(post, (b) => (b.id = 'seven'), 'responseBody')).join()).toMatch(/response\/id must be integer/);
     expect(v3.check({ ...list, query: new URLSearchParams('limit=250&email=a@b.c') }).join()).toMatch(/must NOT have additional properties/);
     expect(v3.check({ ...list, query: new URLSearchParams('page=first') }).join()).toMatch(/page must be integer/);

@@ -10,7 +10,7 @@ import { contractPath, deriveBigCommerceContract, KNOWN_DEFECTS, renderContract 
 import { loadContract, type Exchange } from './contract.js';
 
 const dir = process.env.BIGCOMMERCE_OPENAPI_DIR;
-const files = dir ? [join(dir, 'customers.v2.yml'), join(dir, 'customers.v3.yml')] as const : undefined;
+const files = dir ? ([join(dir, 'customers.v2.yml'), join(dir, 'customers.v3.yml')] as const) : undefined;
 const found = files?.every((f) => existsSync(f)) ?? false;
 const reason = dir
   ? `customers.v2.yml / customers.v3.yml not found in BIGCOMMERCE_OPENAPI_DIR=${dir}`
@@ -69,7 +69,11 @@ describe.skipIf(!found)(found ? 'BigCommerce contract source' : `BigCommerce con
   });
 
   it.each(KNOWN_DEFECTS.map((d) => [d.id]))('defect %s is still in the official file', async (id) => {
-    const without = await deriveBigCommerceContract(files![0], files![1], KNOWN_DEFECTS.filter((d) => d.id !== id));
+    const without = await deriveBigCommerceContract(
+      files![0],
+      files![1],
+      KNOWN_DEFECTS.filter((d) => d.id !== id),
+    );
     const { exchange, unpatched } = WITNESSES[id]!;
     expect(loadContract(without, 'v2').check(exchange).join('\n')).toMatch(unpatched);
   });

@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { contractPath, type ApiVersion, type BigCommerceContract, type ContractDocument, type ContractParameter } from '../../../scripts/bigcommerce-contract.js';
+import {
+  contractPath,
+  type ApiVersion,
+  type BigCommerceContract,
+  type ContractDocument,
+  type ContractParameter,
+} from '../../../scripts/bigcommerce-contract.js';
 
 export interface Exchange {
   method: string;
@@ -61,10 +67,12 @@ export function loadContract(contract: BigCommerceContract, version: ApiVersion)
       let pathParams: Record<string, string> = {};
       const template = templates.find((t) => {
         const names: string[] = [];
-        const re = new RegExp(`^${t.replace(/\{([^}]+)\}/g, (_, name: string) => {
-          names.push(name);
-          return '([^/]+)';
-        })}$`);
+        const re = new RegExp(
+          `^${t.replace(/\{([^}]+)\}/g, (_, name: string) => {
+            names.push(name);
+            return '([^/]+)';
+          })}$`,
+        );
         const m = re.exec(path);
         if (m) pathParams = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
         return m !== null;

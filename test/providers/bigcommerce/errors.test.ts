@@ -8,7 +8,12 @@ describe('bigCommerceErrorDetail', () => {
   });
 
   it("reads the spec's v2 {errors:[{title}]} shape", () => {
-    const body = { errors: [{ status: 400, title: 'Bad name', type: 'x' }, { status: 400, title: 'Bad rule' }] };
+    const body = {
+      errors: [
+        { status: 400, title: 'Bad name', type: 'x' },
+        { status: 400, title: 'Bad rule' },
+      ],
+    };
     expect(bigCommerceErrorDetail(400, body)).toBe('Bad name; Bad rule');
   });
 

@@ -2,7 +2,15 @@
 // fake clock that the emulator and the HTTP client share, so waits are asserted without sleeping.
 import type { BigCommerceState } from '../../../src/emulators/bigcommerce/index.js';
 import type { Clock } from '../../../src/http/index.js';
-import { Secret, type Attributes, type DesiredGroup, type GroupChange, type GroupRef, type MembershipChange, type ProviderInstance } from '../../../src/model.js';
+import {
+  Secret,
+  type Attributes,
+  type DesiredGroup,
+  type GroupChange,
+  type GroupRef,
+  type MembershipChange,
+  type ProviderInstance,
+} from '../../../src/model.js';
 
 export function bcInstance(url: string, overrides: { name?: string; hash?: string; token?: string } = {}): ProviderInstance {
   return {

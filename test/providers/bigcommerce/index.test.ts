@@ -45,7 +45,7 @@ describe('bigcommerce factory', () => {
     expect(() => createProvider(noToken, {})).toThrow(/'access_token' is missing/);
   });
 
-  it('learns the store\'s quota from its headers, and the plan\'s estimate uses it (a Pro plan: 450 per 30 s)', async () => {
+  it("learns the store's quota from its headers, and the plan's estimate uses it (a Pro plan: 450 per 30 s)", async () => {
     bc = await startBigCommerceEmulator({ state: storeState(2, 3), quota: 450 });
     const provider = createProvider(bcInstance(bc.url), {});
     await provider.read({ groups: [], emails: [], allGroups: true });

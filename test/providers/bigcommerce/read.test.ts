@@ -43,7 +43,7 @@ describe('BigCommerce read', () => {
     expect(bc.requests[2]!.query['email:in']).toBe('customer7@example.com,nobody@example.com');
   });
 
-  it('looks up no e-mail when the groups\' members hold every declared customer', async () => {
+  it("looks up no e-mail when the groups' members hold every declared customer", async () => {
     bc = await startBigCommerceEmulator({ state: storeState(4, 9) });
     const live = await createBigCommerceProvider(bcInstance(bc.url), {}).read({
       groups: [declared('one', { name: 'Group 1' })],
@@ -75,7 +75,12 @@ describe('BigCommerce read', () => {
     bc = await startBigCommerceEmulator({ state: storeState(600, 0) });
     const provider = createBigCommerceProvider(bcInstance(bc.url), {});
     const live = await provider.read({
-      groups: [declared('a', { name: 'Group 3' }), declared('b', { name: 'Group 580' }), declared('c', { name: 'x' }, { pinnedId: '599' }), declared('d', { name: 'y' }, { pinnedId: '9999' })],
+      groups: [
+        declared('a', { name: 'Group 3' }),
+        declared('b', { name: 'Group 580' }),
+        declared('c', { name: 'x' }, { pinnedId: '599' }),
+        declared('d', { name: 'y' }, { pinnedId: '9999' }),
+      ],
       emails: [],
       allGroups: false,
     });
@@ -96,7 +101,10 @@ describe('BigCommerce read', () => {
     // Customers 2, 4, …, 600 are members; 1, 3, …, 399 are declared.
     expect(live.customers).toHaveLength(300 + 200);
     const memberPages = bc.requests.filter((r) => r.query['customer_group_id:in']).map((r) => [r.query.page, r.query.limit]);
-    expect(memberPages).toEqual([['1', '250'], ['2', '250']]);
+    expect(memberPages).toEqual([
+      ['1', '250'],
+      ['2', '250'],
+    ]);
     const emailCalls = bc.requests.filter((r) => r.query['email:in']);
     expect(emailCalls.length).toBeGreaterThan(1);
     for (const call of emailCalls) {
@@ -114,7 +122,11 @@ describe('BigCommerce read', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const live = await createBigCommerceProvider(bcInstance(url, { hash: 's' }), {}).read({ groups: [declared('g', { name: 'G' })], emails: ['a@b.c'], allGroups: false });
+      const live = await createBigCommerceProvider(bcInstance(url, { hash: 's' }), {}).read({
+        groups: [declared('g', { name: 'G' })],
+        emails: ['a@b.c'],
+        allGroups: false,
+      });
       expect(live).toEqual({ provider: 'bc', groups: [], customers: [], groupNames: {} });
     } finally {
       await new Promise((resolve) => server.close(resolve));

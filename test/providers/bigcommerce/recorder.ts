@@ -25,7 +25,10 @@ export async function startRecorder(target: string): Promise<Recorder> {
       const url = new URL(req.url ?? '/', target);
       const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
       const upstream = forward(url, { method: req.method, headers: { ...headers, host: url.host } }, (answer) => {
-        read(answer).then((responseBody) => relay(answer, responseBody), () => res.destroy());
+        read(answer).then(
+          (responseBody) => relay(answer, responseBody),
+          () => res.destroy(),
+        );
       });
       const relay = (answer: IncomingMessage, responseBody: string): void => {
         exchanges.push({

@@ -35,7 +35,11 @@ describe('BigCommerce group writes', () => {
     expect(provider.normalize(after)).toEqual({ name: 'VIP', discount_rules: live!.attributes.discount_rules });
 
     const updated = await provider.applyGroup(
-      groupChange('update', '2', live!.attributes, { name: 'VIP', is_default: true, discount_rules: [{ type: 'category', method: 'fixed', amount: '2', category_id: 8 }] }),
+      groupChange('update', '2', live!.attributes, {
+        name: 'VIP',
+        is_default: true,
+        discount_rules: [{ type: 'category', method: 'fixed', amount: '2', category_id: 8 }],
+      }),
     );
     expect(updated).toEqual({ id: '2' });
     expect(bc.requests.at(-1)).toMatchObject({
@@ -52,9 +56,13 @@ describe('BigCommerce group writes', () => {
   it('reports a 207 as a partial success with the platform message, with the new id', async () => {
     bc = await startBigCommerceEmulator({ state: storeState(1, 0), sitewideDiscountFails: true });
     const provider = bigcommerce(bcInstance(bc.url), {});
-    const result = await provider.applyGroup(groupChange('create', null, null, { name: 'Trade', discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] }));
+    const result = await provider.applyGroup(
+      groupChange('create', null, null, { name: 'Trade', discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] }),
+    );
     expect(result).toEqual({ id: '2', warning: expect.stringContaining('sitewide discount update failed') });
-    const update = await provider.applyGroup(groupChange('update', '1', { name: 'Group 1' }, { discount_rules: [{ type: 'all', method: 'fixed', amount: 1 }] }));
+    const update = await provider.applyGroup(
+      groupChange('update', '1', { name: 'Group 1' }, { discount_rules: [{ type: 'all', method: 'fixed', amount: 1 }] }),
+    );
     expect(update.warning).toMatch(/updated, but the sitewide discount/);
   });
 
@@ -88,7 +96,9 @@ describe('BigCommerce membership writes', () => {
     expect(puts.map((r) => (r.body as unknown[]).length).sort((a, b) => a - b)).toEqual([5, 10, 10, 10, 10]);
     expect(puts.every((r) => r.status === 200)).toBe(true);
     expect(puts.flatMap((r) => r.body as unknown[])).toContainEqual({ id: 1, customer_group_id: 0 });
-    const groups = store().customers.slice(0, 45).map((c) => c.customer_group_id);
+    const groups = store()
+      .customers.slice(0, 45)
+      .map((c) => c.customer_group_id);
     expect(groups).toEqual(Array.from({ length: 45 }, (_, i) => (i % 5 === 0 ? 0 : 2)));
   });
 

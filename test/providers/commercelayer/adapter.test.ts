@@ -22,14 +22,35 @@ afterEach(async () => {
 });
 
 const at = '2024-06-01T10:00:00.000Z';
-const group = (id: string, name: string, code: string | null, metadata = {}) =>
-  ({ id, name, code, reference: null, reference_origin: null, metadata, created_at: at, updated_at: at });
-const customer = (id: string, email: string, groupId: string | null) =>
-  ({ id, email, customer_group_id: groupId, status: 'prospect' as const, reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at });
+const group = (id: string, name: string, code: string | null, metadata = {}) => ({
+  id,
+  name,
+  code,
+  reference: null,
+  reference_origin: null,
+  metadata,
+  created_at: at,
+  updated_at: at,
+});
+const customer = (id: string, email: string, groupId: string | null) => ({
+  id,
+  email,
+  customer_group_id: groupId,
+  status: 'prospect' as const,
+  reference: null,
+  reference_origin: null,
+  metadata: {},
+  created_at: at,
+  updated_at: at,
+});
 
 const seed = (): CommerceLayerState => ({
   organization: { slug: 'acme', id: 'OrgAcmeXyz' },
-  customer_groups: [group('GrpVipAaaa', 'VIP', 'vip', { tier: 'gold', since: 2020 }), group('GrpGoldAaa', 'Gold', 'Gold'), group('GrpNoCodeA', 'No code', null)],
+  customer_groups: [
+    group('GrpVipAaaa', 'VIP', 'vip', { tier: 'gold', since: 2020 }),
+    group('GrpGoldAaa', 'Gold', 'Gold'),
+    group('GrpNoCodeA', 'No code', null),
+  ],
   customers: [
     customer('CusJohnAaa', 'john@example.com', 'GrpVipAaaa'),
     customer('CusJaneAaa', 'jane@example.com', 'GrpVipAaaa'),
@@ -60,17 +81,39 @@ async function setup(options: CommerceLayerEmulatorOptions = {}, secret = SANDBO
 }
 
 const declared = (key: string, pinnedId?: string): DesiredGroup => ({
-  key, provider: 'cl', attributes: { name: key }, members: [], membership: 'authoritative', protect: false, ...(pinnedId ? { pinnedId } : {}),
+  key,
+  provider: 'cl',
+  attributes: { name: key },
+  members: [],
+  membership: 'authoritative',
+  protect: false,
+  ...(pinnedId ? { pinnedId } : {}),
 });
 
-const groupChange = (action: GroupChange['action'], key: string | null, id: string | null, before: GroupChange['before'], after: GroupChange['after']): GroupChange =>
-  ({ kind: 'group', action, address: `cl/${key ?? `#${id}`}`, provider: 'cl', key, id, before, after });
+const groupChange = (
+  action: GroupChange['action'],
+  key: string | null,
+  id: string | null,
+  before: GroupChange['before'],
+  after: GroupChange['after'],
+): GroupChange => ({ kind: 'group', action, address: `cl/${key ?? `#${id}`}`, provider: 'cl', key, id, before, after });
 
-const membership = (customerId: string, email: string): MembershipChange =>
-  ({ kind: 'membership', action: 'update', address: `cl/members/${email}`, provider: 'cl', customerId, email, before: null, after: null });
+const membership = (customerId: string, email: string): MembershipChange => ({
+  kind: 'membership',
+  action: 'update',
+  address: `cl/members/${email}`,
+  provider: 'cl',
+  customerId,
+  email,
+  before: null,
+  after: null,
+});
 
 async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
@@ -83,7 +126,11 @@ describe('Commerce Layer adapter against the emulator', () => {
       emails: ['eve@example.com', 'john@example.com', 'nobody@example.com'],
       allGroups: false,
     });
-    expect(live.groups.map((g) => [g.id, g.code]).sort()).toEqual([['GrpGoldAaa', 'Gold'], ['GrpNoCodeA', null], ['GrpVipAaaa', 'vip']]);
+    expect(live.groups.map((g) => [g.id, g.code]).sort()).toEqual([
+      ['GrpGoldAaa', 'Gold'],
+      ['GrpNoCodeA', null],
+      ['GrpVipAaaa', 'vip'],
+    ]);
     const vip = live.groups.find((g) => g.id === 'GrpVipAaaa')!;
     expect(vip.attributes).toEqual(provider.normalize({ name: 'VIP', reference: null, reference_origin: null, metadata: { since: 2020, tier: 'gold' } }));
     expect(live.customers.map((c) => [c.email, c.groupId]).sort()).toEqual([

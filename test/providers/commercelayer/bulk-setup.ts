@@ -16,7 +16,10 @@ import { fakeClock } from '../../http/helpers.js';
 const at = '2024-06-01T10:00:00.000Z';
 
 /** Ten letters, as Commerce Layer ids are: CusAAAAAAA, CusAAAAAAB… */
-export const idOf = (i: number): string => `Cus${String(i).padStart(7, '0').replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)]!)}`;
+export const idOf = (i: number): string =>
+  `Cus${String(i)
+    .padStart(7, '0')
+    .replace(/\d/g, (d) => 'ABCDEFGHIJ'[Number(d)]!)}`;
 
 /** A setup per test, closed after it. */
 export function useBulkSetup() {
@@ -31,10 +34,19 @@ export function useBulkSetup() {
     emulator = await startCommerceLayerEmulator({
       state: {
         organization: { slug: 'acme', id: 'OrgAcmeXyz' },
-        customer_groups: [{ id: 'GrpVipAaaa', name: 'VIP', code: 'vip', reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at }],
+        customer_groups: [
+          { id: 'GrpVipAaaa', name: 'VIP', code: 'vip', reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at },
+        ],
         customers: Array.from({ length: n }, (_, i) => ({
-          id: idOf(i), email: `c${i}@example.com`, customer_group_id: i < members ? 'GrpVipAaaa' : null, status: 'prospect' as const,
-          reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at,
+          id: idOf(i),
+          email: `c${i}@example.com`,
+          customer_group_id: i < members ? 'GrpVipAaaa' : null,
+          status: 'prospect' as const,
+          reference: null,
+          reference_origin: null,
+          metadata: {},
+          created_at: at,
+          updated_at: at,
         })),
       },
       now: clock.now,
@@ -42,10 +54,13 @@ export function useBulkSetup() {
       ...knobs,
     });
     const instance: ProviderInstance = {
-      name: 'cl', type: 'commercelayer',
+      name: 'cl',
+      type: 'commercelayer',
       settings: { base_url: emulator.url, auth_url: emulator.url, client_id: SANDBOX_CL_CLIENT_ID },
       secrets: { client_secret: new Secret(SANDBOX_CL_CLIENT_SECRET) },
-      prune: false, ignore: [], safety: { maxGroupChangeShare: 1, maxMemberRemoveShare: 1, minObjects: 10 },
+      prune: false,
+      ignore: [],
+      safety: { maxGroupChangeShare: 1, maxMemberRemoveShare: 1, minObjects: 10 },
     };
     const log: HttpLogEntry[] = [];
     return { provider: createCommerceLayer(instance, { log: (entry) => log.push(entry) }, { clock }), emulator, clock, log };

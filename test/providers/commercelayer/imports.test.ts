@@ -13,8 +13,14 @@ const setup = (n: number, options = {}) => start(n, { ...BULK, ...options });
 
 const join = (i: number, groupId: string | null = 'GrpVipAaaa'): ResolvedMembershipChange => ({
   change: {
-    kind: 'membership', action: 'update', address: `cl/members/c${i}@example.com`, provider: 'cl', customerId: idOf(i), email: `c${i}@example.com`,
-    before: null, after: { id: groupId, key: 'vip', name: 'VIP' },
+    kind: 'membership',
+    action: 'update',
+    address: `cl/members/c${i}@example.com`,
+    provider: 'cl',
+    customerId: idOf(i),
+    email: `c${i}@example.com`,
+    before: null,
+    after: { id: groupId, key: 'vip', name: 'VIP' },
   } satisfies MembershipChange,
   groupId,
 });
@@ -22,19 +28,38 @@ const join = (i: number, groupId: string | null = 'GrpVipAaaa'): ResolvedMembers
 describe('importOutcomes (the error mapping)', () => {
   const chunk = [join(0), join(1), join(2), join(3)];
 
-  it('fails the rows errors_log names, with the platform\'s messages, and counts the others done', () => {
-    const results = importOutcomes('cl', 'ImpX', {
-      status: 'completed', processed_count: 3, errors_count: 1, errors_log: { [idOf(2)]: { customer_group: ['must exist'] } },
-    }, chunk);
+  it("fails the rows errors_log names, with the platform's messages, and counts the others done", () => {
+    const results = importOutcomes(
+      'cl',
+      'ImpX',
+      {
+        status: 'completed',
+        processed_count: 3,
+        errors_count: 1,
+        errors_log: { [idOf(2)]: { customer_group: ['must exist'] } },
+      },
+      chunk,
+    );
     expect(results.map((r) => r.error?.message)).toEqual([
-      undefined, undefined, `cl: import ImpX refused customer ${idOf(2)}: customer_group must exist`, undefined,
+      undefined,
+      undefined,
+      `cl: import ImpX refused customer ${idOf(2)}: customer_group must exist`,
+      undefined,
     ]);
   });
 
   it('fails the rows an interrupted import never reached', () => {
-    const results = importOutcomes('cl', 'ImpX', {
-      status: 'interrupted', processed_count: 1, errors_count: 1, errors_log: { [idOf(1)]: { base: ['oops'] } },
-    }, chunk);
+    const results = importOutcomes(
+      'cl',
+      'ImpX',
+      {
+        status: 'interrupted',
+        processed_count: 1,
+        errors_count: 1,
+        errors_log: { [idOf(1)]: { base: ['oops'] } },
+      },
+      chunk,
+    );
     expect(results.map((r) => r.error === undefined)).toEqual([true, false, false, false]);
     expect(results[2]!.error?.message).toContain('was interrupted');
   });

@@ -48,8 +48,15 @@ const seed = (): CommerceLayerState => ({
   organization: { slug: 'acme', id: 'OrgAcmeXyz' },
   customer_groups: [{ id: 'GrpVipAaaa', name: 'VIP', code: 'vip', reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at }],
   customers: Array.from({ length: CUSTOMERS }, (_, i) => ({
-    id: `Cus${String(i).padStart(7, '0')}`, email: `c${i}@example.com`, customer_group_id: null, status: 'prospect' as const,
-    reference: null, reference_origin: null, metadata: {}, created_at: at, updated_at: at,
+    id: `Cus${String(i).padStart(7, '0')}`,
+    email: `c${i}@example.com`,
+    customer_group_id: null,
+    status: 'prospect' as const,
+    reference: null,
+    reference_origin: null,
+    metadata: {},
+    created_at: at,
+    updated_at: at,
   })),
 });
 
@@ -76,14 +83,22 @@ async function setup(mode: 'test' | 'live', environment?: 'test' | 'live') {
 async function joinAll(setupResult: Awaited<ReturnType<typeof setup>>): Promise<number[]> {
   const { provider, patches, clock } = setupResult;
   const start = clock.now();
-  const changes = seed().customers.map(({ id, email }): MembershipChange =>
-    ({ kind: 'membership', action: 'create', address: `cl/members/${email}`, provider: 'cl', customerId: id, email, before: null, after: null }));
+  const changes = seed().customers.map(({ id, email }): MembershipChange => ({
+    kind: 'membership',
+    action: 'create',
+    address: `cl/members/${email}`,
+    provider: 'cl',
+    customerId: id,
+    email,
+    before: null,
+    after: null,
+  }));
   const results = (await Promise.all(changes.map((change) => provider.applyMemberships([{ change, groupId: 'GrpVipAaaa' }])))).flat();
   expect(results.filter((r) => r.error)).toEqual([]);
   return patches.map((t) => t - start);
 }
 
-describe('Commerce Layer writes at each environment\'s limits', () => {
+describe("Commerce Layer writes at each environment's limits", () => {
   it('test credentials: 25 PATCHes per 10 s, no 429, and the estimate counts test figures', async () => {
     const env = await setup('test');
     const starts = await joinAll(env);
@@ -102,11 +117,14 @@ describe('Commerce Layer writes at each environment\'s limits', () => {
 
   it('`environment: live` with test credentials: refused before any API call, naming both', async () => {
     const env = await setup('test', 'live');
-    const error = await env.provider.read({ groups: [], emails: ['c1@example.com'], allGroups: true }).then(() => undefined, (e: unknown) => e);
+    const error = await env.provider.read({ groups: [], emails: ['c1@example.com'], allGroups: true }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GroupformError);
     expect((error as GroupformError).code).toBe('environment-mismatch');
     expect((error as Error).message).toBe(
-      "cl: the access token is for the test environment, but the config says `environment: live`; check client_id and client_secret, or the setting",
+      'cl: the access token is for the test environment, but the config says `environment: live`; check client_id and client_secret, or the setting',
     );
     expect(env.emulator.requests.filter((r) => r.path.startsWith('/api/'))).toEqual([]);
   });

@@ -97,9 +97,7 @@ describe('Commerce Layer errors', () => {
   });
 
   it('reads OAuth errors from the token endpoint', () => {
-    expect(clAuthErrorDetail(401, { error: 'invalid_client', error_description: 'Client authentication failed.' })).toBe(
-      'Client authentication failed.',
-    );
+    expect(clAuthErrorDetail(401, { error: 'invalid_client', error_description: 'Client authentication failed.' })).toBe('Client authentication failed.');
     expect(clAuthErrorDetail(401, body)).toBe('code - has already been taken; is too long');
   });
 

@@ -64,9 +64,7 @@ describe('TokenSource', () => {
   });
 
   it('reports a refused credential in the platform words, without the secret', async () => {
-    const { tokens } = await source((_q, res) =>
-      json(res, 401, { error: 'invalid_client', error_description: 'Unknown client id-1 with secret shh-secret' }),
-    );
+    const { tokens } = await source((_q, res) => json(res, 401, { error: 'invalid_client', error_description: 'Unknown client id-1 with secret shh-secret' }));
     const error = await tokens.token().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toBe('cl: POST /oauth/token failed (HTTP 401): Unknown client id-1 with secret [redacted]');

@@ -94,9 +94,16 @@ describe('Commerce Layer adapter on the wire', () => {
     const emails = Array.from({ length: 30 }, (_, i) => `d${i}@example.com`);
     const live = await provider.read({ groups: [group('vip'), group('pinned', 'g2')], emails, allGroups: false });
 
-    expect(live.groups.map((g) => [g.id, g.code])).toEqual([['g1', 'vip'], ['g2', null]]);
+    expect(live.groups.map((g) => [g.id, g.code])).toEqual([
+      ['g1', 'vip'],
+      ['g2', null],
+    ]);
     expect(live.customers.map((c) => [c.id, c.groupId])).toEqual([
-      ['m1', 'g1'], ['m2', 'g1'], ['m3', 'g1'], ['d0', null], ['d25', null],
+      ['m1', 'g1'],
+      ['m2', 'g1'],
+      ['m3', 'g1'],
+      ['d0', null],
+      ['d25', null],
     ]);
 
     const calls = received.filter((r) => r.url.startsWith('/api/')).map(params);
@@ -119,7 +126,14 @@ describe('Commerce Layer adapter on the wire', () => {
       return json(res, status, { data: { id: 'g9', type: 'customer_groups', attributes: {} } }, JSONAPI);
     });
     const change = (action: GroupChange['action'], before: GroupChange['before'], after: GroupChange['after']): GroupChange => ({
-      kind: 'group', action, address: 'cl/vip', provider: 'cl', key: 'vip', id: action === 'create' ? null : 'g9', before, after,
+      kind: 'group',
+      action,
+      address: 'cl/vip',
+      provider: 'cl',
+      key: 'vip',
+      id: action === 'create' ? null : 'g9',
+      before,
+      after,
     });
     expect(await provider.applyGroup(change('create', null, { name: 'VIP', metadata: { tier: 'gold' } }))).toEqual({ id: 'g9' });
     await provider.applyGroup(change('update', { name: 'VIP', metadata: { a: 1 } }, { name: 'V.I.P.', metadata: { a: 1 } }));
@@ -139,12 +153,23 @@ describe('Commerce Layer adapter on the wire', () => {
   it('sets and clears membership with one PATCH per customer, failures as data', async () => {
     const { provider, received } = await adapter((req, res) =>
       req.url.startsWith('/api/customers/bad')
-        ? json(res, 404, { errors: [{ title: 'Record not found', detail: 'The requested resource was not found.', code: 'RECORD_NOT_FOUND', status: '404' }] }, JSONAPI)
+        ? json(
+            res,
+            404,
+            { errors: [{ title: 'Record not found', detail: 'The requested resource was not found.', code: 'RECORD_NOT_FOUND', status: '404' }] },
+            JSONAPI,
+          )
         : json(res, 200, { data: customer('x', null) }, JSONAPI),
     );
     const move = (customerId: string): MembershipChange => ({
-      kind: 'membership', action: 'update', address: `cl/members/${customerId}`, provider: 'cl', customerId, email: `${customerId}@example.com`,
-      before: null, after: null,
+      kind: 'membership',
+      action: 'update',
+      address: `cl/members/${customerId}`,
+      provider: 'cl',
+      customerId,
+      email: `${customerId}@example.com`,
+      before: null,
+      after: null,
     });
     const results = await provider.applyMemberships([
       { change: move('c1'), groupId: 'g1' },

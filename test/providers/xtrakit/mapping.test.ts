@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  groupBody,
-  membershipBody,
-  normalize,
-  toLiveCustomer,
-  toLiveGroup,
-} from '../../../src/providers/xtrakit/mapping.js';
+import { groupBody, membershipBody, normalize, toLiveCustomer, toLiveGroup } from '../../../src/providers/xtrakit/mapping.js';
 
 describe('Xtrakit mapping', () => {
   it('maps a group record to a live group with ISO time', () => {

@@ -55,7 +55,10 @@ describe('Xtrakit adapter: read', () => {
     const em = await start();
     const { xk } = provider(em.url);
     const live = await xk.read({ groups: [declared('staff', 'LEGACY', '2')], emails: [], allGroups: false });
-    expect(live.groups.map((g) => [g.id, g.name])).toEqual([['2', 'Staff'], ['3', 'Legacy']]);
+    expect(live.groups.map((g) => [g.id, g.name])).toEqual([
+      ['2', 'Staff'],
+      ['3', 'Legacy'],
+    ]);
   });
 
   it('reads every group when asked, and every page of customers', async () => {
@@ -66,7 +69,10 @@ describe('Xtrakit adapter: read', () => {
     expect(live.groups.map((g) => g.name)).toEqual(['VIP', 'Staff', 'Legacy']);
     expect(live.customers).toHaveLength(230);
     expect(new Set(live.customers.map((c) => c.id)).size).toBe(230);
-    const pages = em.requests.filter((r) => r.path === '/api/v1/customers').map((r) => r.query.page).sort();
+    const pages = em.requests
+      .filter((r) => r.path === '/api/v1/customers')
+      .map((r) => r.query.page)
+      .sort();
     expect(pages).toEqual(['1', '2', '3']);
   });
 });
@@ -78,7 +84,9 @@ describe('Xtrakit adapter: groups', () => {
     const result = await xk.applyGroup(groupChange('create', null, null, { name: 'Gold', description: 'Tier 2' }));
     expect(result).toEqual({ id: '4' });
     expect(em.state().customer_groups.at(-1)).toMatchObject({ id: 4, group_name: 'Gold', group_description: 'Tier 2' });
-    expect(writes(em)).toEqual([expect.objectContaining({ method: 'POST', path: '/api/v1/customer-groups/add', body: { group_name: 'Gold', group_description: 'Tier 2' } })]);
+    expect(writes(em)).toEqual([
+      expect.objectContaining({ method: 'POST', path: '/api/v1/customer-groups/add', body: { group_name: 'Gold', group_description: 'Tier 2' } }),
+    ]);
   });
 
   it('updates a description, re-sending the current name; renames keeping an undeclared description', async () => {
@@ -90,7 +98,12 @@ describe('Xtrakit adapter: groups', () => {
       { group_name: 'VIP', group_description: 'Over $1000' },
       { group_name: 'Employees', group_description: null },
     ]);
-    expect(em.state().customer_groups.slice(0, 2).map((g) => [g.group_name, g.group_description])).toEqual([
+    expect(
+      em
+        .state()
+        .customer_groups.slice(0, 2)
+        .map((g) => [g.group_name, g.group_description]),
+    ).toEqual([
       ['VIP', 'Over $1000'],
       ['Employees', null],
     ]);
@@ -109,7 +122,13 @@ describe('Xtrakit adapter: groups', () => {
     const { xk } = provider(em.url);
     const error = await xk.applyGroup(groupChange('create', null, null, { name: 'vip' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ provider: 'xk', method: 'POST', path: '/api/v1/customer-groups/add', status: 422, detail: 'The group name has already been taken.' });
+    expect(error).toMatchObject({
+      provider: 'xk',
+      method: 'POST',
+      path: '/api/v1/customer-groups/add',
+      status: 422,
+      detail: 'The group name has already been taken.',
+    });
   });
 });
 
@@ -122,11 +141,20 @@ describe('Xtrakit adapter: memberships', () => {
     await xk.applyMemberships([{ change: move('10', 'jane@example.com', null), groupId: null }]);
     expect(writes(em).map((r) => [r.path, r.body])).toEqual([
       ['/api/v1/customers/12', { customer_name: 'Ann', customer_email: 'ann@example.com', ...address, customer_group_id: 2 }],
-      ['/api/v1/customers/10', { customer_name: 'Jane', customer_email: 'Jane@Example.com', ...address, customer_zip: '73301', address2: 'Apt 2', customer_group_id: null }],
+      [
+        '/api/v1/customers/10',
+        { customer_name: 'Jane', customer_email: 'Jane@Example.com', ...address, customer_zip: '73301', address2: 'Apt 2', customer_group_id: null },
+      ],
     ]);
     const [jane, , ann] = em.state().customers;
     expect(ann!.customer_group_id).toBe(2);
-    expect(jane).toMatchObject({ customer_group_id: null, customer_email: 'Jane@Example.com', customer_zip: '73301', address2: 'Apt 2', customer_name: 'Jane' });
+    expect(jane).toMatchObject({
+      customer_group_id: null,
+      customer_email: 'Jane@Example.com',
+      customer_zip: '73301',
+      address2: 'Apt 2',
+      customer_name: 'Jane',
+    });
   });
 
   it('writes nothing for a customer already where the change wants it', async () => {
@@ -148,7 +176,11 @@ describe('Xtrakit adapter: memberships', () => {
     await xk.applyGroup(groupChange('update', '1', { description: 'Big spenders' }, { description: 'Over $1000' }));
     expect(em.requests.slice(read).map((r) => [r.method, r.path, r.body])).toEqual([
       ['PUT', '/api/v1/customers/12', { customer_name: 'Ann', customer_email: 'ann@example.com', ...address, customer_group_id: 1 }],
-      ['PUT', '/api/v1/customers/10', { customer_name: 'Jane', customer_email: 'Jane@Example.com', ...address, customer_zip: '73301', address2: 'Apt 2', customer_group_id: null }],
+      [
+        'PUT',
+        '/api/v1/customers/10',
+        { customer_name: 'Jane', customer_email: 'Jane@Example.com', ...address, customer_zip: '73301', address2: 'Apt 2', customer_group_id: null },
+      ],
       ['PUT', '/api/v1/customer-groups/1', { group_name: 'VIP', group_description: 'Over $1000' }],
     ]);
     // The record the write answered is the one a later edit re-sends: Ann back out, still one call.
@@ -193,7 +225,12 @@ describe('Xtrakit adapter: convergence', () => {
     await xk.applyMemberships([{ change: move('10', 'jane@example.com', id), groupId: id }]);
     const live = await xk.read(scope);
     expect(live.groups.map((g) => [g.id, g.attributes])).toEqual([[id, xk.normalize(gold.attributes)]]);
-    expect(live.customers.filter((c) => c.groupId === id).map((c) => c.email).sort()).toEqual(['ann@example.com', 'jane@example.com']);
+    expect(
+      live.customers
+        .filter((c) => c.groupId === id)
+        .map((c) => c.email)
+        .sort(),
+    ).toEqual(['ann@example.com', 'jane@example.com']);
   });
 });
 
@@ -201,7 +238,9 @@ describe('Xtrakit adapter: failures', () => {
   it('refuses an instance without api_key, naming the provider', () => {
     const { instance } = provider('http://127.0.0.1:9');
     expect(() => createXtrakit({ ...instance, secrets: {} }, {})).toThrow(ConfigError);
-    expect(() => createXtrakit({ ...instance, secrets: {} }, {})).toThrow(expect.objectContaining({ findings: [expect.objectContaining({ message: "provider 'xk' (xtrakit) needs api_key" })] }));
+    expect(() => createXtrakit({ ...instance, secrets: {} }, {})).toThrow(
+      expect.objectContaining({ findings: [expect.objectContaining({ message: "provider 'xk' (xtrakit) needs api_key" })] }),
+    );
   });
 
   it('names provider, method and path on a wrong key, and never shows the key', async () => {
