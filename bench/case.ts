@@ -14,7 +14,7 @@ export interface Budget {
 }
 
 /** What a run reports besides its time and memory. */
-export interface RunReport {
+interface RunReport {
   /** HTTP calls the emulators answered during the run (retries and refusals included). */
   calls?: number;
   /** Counts that have a ceiling in the budget, by name. */
@@ -24,7 +24,7 @@ export interface RunReport {
 }
 
 /** A case set up in its process, ready for the timed run. */
-export interface Session {
+interface Session {
   /** The measured work. */
   run(): Promise<RunReport>;
   /** Untimed: stops emulators. */

@@ -15,7 +15,7 @@ export interface SourcePos {
   column: number;
 }
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 /** One problem found in a config or a plan: every stage reports these as data, never by printing. */
 export interface Finding {
@@ -35,7 +35,7 @@ export interface Finding {
   group?: string;
 }
 
-export type MembershipMode = 'authoritative' | 'additive';
+type MembershipMode = 'authoritative' | 'additive';
 
 /**
  * How a platform compares the values of a group field that no two of its groups may share: exactly, ignoring
@@ -77,7 +77,7 @@ export const NAME_RULES: Readonly<Record<ProviderType, NameRules>> = {
 export const PLATFORM_NAMES: Readonly<Record<ProviderType, string>> = { commercelayer: 'Commerce Layer', bigcommerce: 'BigCommerce', xtrakit: 'Xtrakit' };
 
 /** A rate limit: at most `limit` calls in any `windowMs`. */
-export interface RateWindow {
+interface RateWindow {
   limit: number;
   windowMs: number;
 }
@@ -221,7 +221,7 @@ export interface LiveState {
 
 // ---- plan vocabulary, after Terraform's internal/plans ----
 
-export type Action = 'create' | 'update' | 'delete';
+type Action = 'create' | 'update' | 'delete';
 
 /** A group as a membership change refers to it: its declared key, and its id once it exists. */
 export interface GroupRef {
@@ -312,7 +312,7 @@ export interface Plan {
 // ---- what a platform can do and what a read covers: the planner's vocabulary, which the adapters fill in ----
 
 /** What reading and applying cost on a platform, as data for the plan's estimate. */
-export interface CostModel {
+interface CostModel {
   /** Calls one group change takes, by action. */
   groupCalls: Readonly<Record<Action, number>>;
   /** Calls one membership batch (up to `batchMembership` changes) takes. */
@@ -346,7 +346,7 @@ export interface ReadCostModel {
 }
 
 /** What one bulk job costs: it carries up to `maxItems` joins or moves in `calls` calls (its create and polls). */
-export interface BulkCost {
+interface BulkCost {
   maxItems: number;
   calls: number;
 }

@@ -27,7 +27,7 @@ const SLACK = 1.2;
 const DOCUMENTED = { test: { burst: 25, average: 100 }, live: { burst: 50, average: 200 } } as const;
 
 /** The earliest start of the last of `n` calls, in ms, under a sliding burst (10 s) and average (60 s) window. */
-export function boundMs(n: number, { burst, average }: { burst: number; average: number }): number {
+function boundMs(n: number, { burst, average }: { burst: number; average: number }): number {
   const starts: number[] = [];
   for (let k = 0; k < n; k++) starts.push(Math.max(0, k >= burst ? starts[k - burst]! + 10_000 : 0, k >= average ? starts[k - average]! + 60_000 : 0));
   return starts[n - 1] ?? 0;

@@ -1,7 +1,7 @@
 // A merchant's situation, independent of platform: declared groups with their members, and where each
 // customer is live. emulated.ts turns it into an emulator seed and a DesiredState for any platform.
 
-export interface LiveCustomerSpec {
+interface LiveCustomerSpec {
   email: string;
   /** Index into `Scenario.groups` of the group it is in now; null: none. */
   group: number | null;

@@ -9,9 +9,7 @@ import { providerTask } from './provider-task.js';
 import { ResultBook, type ApplyResult } from './result.js';
 import type { ProviderRun } from './run.js';
 
-export type { ApplyResult, ItemResult, ItemStatus } from './result.js';
-export type { ProgressOutput } from './listr.js';
-
+export type { ApplyResult, ItemResult } from './result.js';
 export interface ApplyOptions {
   /** Most calls in flight per provider; the provider's own `capabilities.concurrency` caps it too. */
   parallelism?: number;

@@ -17,7 +17,7 @@ type Renderer = 'default' | 'simple' | 'silent';
 export type RootOptions = ListrBaseClassOptions<undefined, Renderer, 'simple'>;
 
 /** The renderer for an output mode, writing to `stream` only (never to stdout unless `stream` is stdout). */
-export function chooseRenderer(
+function chooseRenderer(
   output: ProgressOutput,
   stream: NodeJS.WritableStream,
 ): Pick<RootOptions, 'renderer' | 'rendererOptions' | 'fallbackRenderer' | 'fallbackRendererOptions'> {

@@ -22,7 +22,7 @@ import { readBounded } from './read-bounded.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
 /** Exit code when stale items were skipped and everything else was applied. */
-export const EXIT_PARTIAL = 3;
+const EXIT_PARTIAL = 3;
 
 export async function runApplySaved(file: string, options: PlatformOptions & { skipStale: boolean }, io: Io): Promise<number> {
   const saved = parseSavedPlan(await readBounded(file, io.cwd, MAX_SAVED_PLAN_BYTES, `the saved plan ${file}`), file);

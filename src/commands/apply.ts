@@ -18,7 +18,7 @@ export interface ApplyOptions extends PlatformOptions {
 }
 
 /** `groupform apply`: plan, show, confirm, apply. Exit 1 when any change failed or was not attempted; 130/143 when interrupted. */
-export async function runApply(options: ApplyOptions, io: Io): Promise<number> {
+async function runApply(options: ApplyOptions, io: Io): Promise<number> {
   if (options.skipStale) throw new UsageError('--skip-stale applies to a saved plan: groupform apply FILE --skip-stale.');
   // Refuse before any network call: a pipeline without a terminal must say --auto-approve explicitly.
   if (!options.autoApprove && !io.interactive) {

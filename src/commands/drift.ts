@@ -31,9 +31,9 @@ export interface DriftOptions extends PlatformOptions {
   history?: string;
 }
 
-export const EXIT_DRIFT = 2;
+const EXIT_DRIFT = 2;
 
-export async function runDrift(options: DriftOptions, io: Io, today: string = new Date().toISOString().slice(0, 10)): Promise<number> {
+async function runDrift(options: DriftOptions, io: Io, today: string = new Date().toISOString().slice(0, 10)): Promise<number> {
   const reports = [options.report ?? []].flat().map((file) => ({ file, format: formatOf(file) }));
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline, io);
   // Read before any platform is: a damaged history stops the run before it costs API calls.

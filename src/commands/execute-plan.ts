@@ -9,10 +9,10 @@ import type { Io } from './io.js';
 import type { PlatformOptions } from './options.js';
 import type { Workspace } from './workspace.js';
 
-export type StopSignal = 'SIGINT' | 'SIGTERM';
+type StopSignal = 'SIGINT' | 'SIGTERM';
 
 /** 128 + the signal's number, as shells report a process a signal ended. */
-export const SIGNAL_EXIT: Readonly<Record<StopSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
+const SIGNAL_EXIT: Readonly<Record<StopSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 export interface Executed {
   result: ApplyResult;

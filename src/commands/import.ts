@@ -26,7 +26,7 @@ export interface ImportOptions extends PlatformOptions {
   out?: string;
 }
 
-export async function runImport(given: ImportOptions, io: Io): Promise<number> {
+async function runImport(given: ImportOptions, io: Io): Promise<number> {
   const options = { ...given, provider: given.provider?.flatMap((value) => value.split(',')) };
   const configFile = path.resolve(io.cwd, options.config);
   const out = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);

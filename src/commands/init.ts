@@ -36,7 +36,7 @@ export function schemaReference(configFile: string): string {
   return relative.startsWith('.') || path.isAbsolute(relative) ? relative : `./${relative}`;
 }
 
-export async function runInit(options: InitOptions, io: Io): Promise<number> {
+async function runInit(options: InitOptions, io: Io): Promise<number> {
   const platforms = platformsOf(options.providers, '--providers');
   if (platforms.length === 0) throw new UsageError('--providers: name at least one platform: cl, bc or xk.');
   const target = path.resolve(io.cwd, options.config);

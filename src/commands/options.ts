@@ -14,7 +14,7 @@ interface TableEntry {
 
 const PLATFORM: readonly TableCommand[] = ['plan', 'apply', 'drift', 'import'];
 
-export const optionTable = {
+const optionTable = {
   'env-file': {
     commands: ['validate', ...PLATFORM],
     option: { type: 'string', requiresArg: true, describe: 'Read ${VAR} values from this dotenv file too; variables already set in the environment win' },

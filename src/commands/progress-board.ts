@@ -6,7 +6,7 @@ import type { ClientActivity } from '../http/index.js';
 import { describeProgress } from '../render/progress.js';
 
 /** A log gets a provider's line at most this often. */
-export const PLAIN_INTERVAL_MS = 5000;
+const PLAIN_INTERVAL_MS = 5000;
 
 interface Entry {
   activity: ClientActivity;

@@ -21,7 +21,7 @@ export interface SandboxCommandOptions extends GlobalOptions {
  * `groupform sandbox`: the emulators until Ctrl-C, with where to reach them and what they accept. With --env
  * they run in the background and the command returns, for `eval "$(groupform sandbox --env)"`.
  */
-export async function runSandbox(options: SandboxCommandOptions, io: Io, stop: Promise<void> = untilSignal()): Promise<number> {
+async function runSandbox(options: SandboxCommandOptions, io: Io, stop: Promise<void> = untilSignal()): Promise<number> {
   if (options.env && !options.foreground) {
     io.stdout.write(await startInBackground(forwarded(options), io.cwd, io.env));
     return 0;

@@ -15,7 +15,7 @@ export interface ShowOptions extends GlobalOptions, Pick<PlatformOptions, 'forma
   file: string;
 }
 
-export async function runShow(options: ShowOptions, io: Io): Promise<number> {
+async function runShow(options: ShowOptions, io: Io): Promise<number> {
   const saved = parseSavedPlan(await readBounded(options.file, io.cwd, MAX_SAVED_PLAN_BYTES, `the saved plan ${options.file}`), options.file);
   await writePlan(saved.plan, path.basename(options.config), options, io, await providersOf(saved.configHash, options, io));
   return 0;

@@ -10,7 +10,7 @@ export type InterpolationProblem =
   | { kind: 'syntax'; text: string; index: number };
 
 /** A well-formed `${NAME}` or `${NAME:-default}`, set or not. */
-export interface VariableReference {
+interface VariableReference {
   name: string;
   text: string;
   /** Index of its `${` in the original text. */

@@ -27,7 +27,7 @@ const MAX_ALIAS_VALUES = 100_000;
 const MAX_CONFIG_ITEMS = 100_000;
 
 /** A `${NAME}` in the file: which string holds it and where it is written. */
-export interface VariableUse {
+interface VariableUse {
   path: Path;
   name: string;
   pos: SourcePos;

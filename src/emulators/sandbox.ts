@@ -20,9 +20,9 @@ import {
 import { startBigCommerceEmulator, parseBigCommerceState, SANDBOX_STORES, type BigCommerceEmulator, type BigCommerceState } from './bigcommerce/index.js';
 import { startXtrakitEmulator, SANDBOX_XTRAKIT_API_KEY, type XtrakitEmulator, type XtrakitState } from './xtrakit/index.js';
 
-export const SEED_FILE = fileURLToPath(new URL('../../examples/sandbox/state.json', import.meta.url));
+const SEED_FILE = fileURLToPath(new URL('../../examples/sandbox/state.json', import.meta.url));
 
-export interface SandboxState {
+interface SandboxState {
   commercelayer?: CommerceLayerState;
   bigcommerce?: BigCommerceState;
   xtrakit?: XtrakitState;

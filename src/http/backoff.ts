@@ -7,7 +7,7 @@ export interface Backoff {
   maxMs: number;
 }
 
-export const defaultBackoff: Backoff = { baseMs: 500, maxMs: 30_000 };
+const defaultBackoff: Backoff = { baseMs: 500, maxMs: 30_000 };
 
 /** The wait before retry number `retry` (0 for the first retry), given a random number in [0, 1). */
 export function backoffMs(retry: number, random: number, backoff: Backoff = defaultBackoff): number {

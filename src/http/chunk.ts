@@ -2,7 +2,7 @@
 // and, where a platform caps the values of one filter (or one page holds fewer answers), under a count.
 
 /** URLs are kept under this many characters (a common limit of proxies and the platforms' gateways). */
-export const MAX_URL_LENGTH = 2000;
+const MAX_URL_LENGTH = 2000;
 
 /** A value as the HTTP client's URLSearchParams encodes it (`@` → `%40`, `'` → `%27`, space → `+`). */
 function encodedLength(value: string): number {

@@ -69,7 +69,7 @@ export interface HttpClientOptions {
   maxResponseBytes?: number;
 }
 
-export interface ClientLimits {
+interface ClientLimits {
   concurrency: number;
   rules: readonly RateRule[];
   /** The endpoint a call goes to, as the platform's per-endpoint limits count it; default: method and path. */
@@ -91,7 +91,7 @@ export interface ClientActivity {
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface RequestOptions<T> {
+interface RequestOptions<T> {
   /** The documented shape of a successful answer; anything else is an error, never handed to the caller. */
   shape: Shape<T>;
   method?: Method;
@@ -103,7 +103,7 @@ export interface RequestOptions<T> {
   idempotent?: boolean;
 }
 
-export interface HttpResponse<T> {
+interface HttpResponse<T> {
   status: number;
   headers: Headers;
   data: T;

@@ -1,2 +1,2 @@
 // Adoption: a groups.yaml (and its members files) written from the live platforms.
-export { importConfig, type ImportInput, type ImportResult } from './write.js';
+export { importConfig, type ImportResult } from './write.js';

@@ -36,7 +36,7 @@ const PROVIDER_ENTRIES: Record<ProviderType, string[]> = {
 };
 
 /** The `providers:` entries of a starter file, as lines indented under `providers:`. */
-export function starterProviders(platforms: readonly ProviderType[]): string[] {
+function starterProviders(platforms: readonly ProviderType[]): string[] {
   return platforms.flatMap((platform) => PROVIDER_ENTRIES[platform]);
 }
 

@@ -74,7 +74,7 @@ export function liveAttributes(group: LiveGroup): Attributes {
  * Only the fields the config declares are compared (undeclared ones are left alone), and `before`/`after`
  * hold only the fields that differ: what apply sends and what renderers show. Null when nothing differs.
  */
-export function diffAttributes(desired: Attributes, live: Attributes): { before: Attributes; after: Attributes } | null {
+function diffAttributes(desired: Attributes, live: Attributes): { before: Attributes; after: Attributes } | null {
   const before: Attributes = {};
   const after: Attributes = {};
   for (const [field, value] of Object.entries(desired)) {

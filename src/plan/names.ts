@@ -20,7 +20,7 @@ export function uniqueValue(rule: Uniqueness, value: unknown): string | null {
 }
 
 /** The name a change gives its group, as compared: a create's, or a rename's when it differs by the rule. */
-export function takenName(change: GroupChange, rule: Uniqueness): string | null {
+function takenName(change: GroupChange, rule: Uniqueness): string | null {
   if (change.action === 'delete') return null;
   const taken = uniqueValue(rule, change.after?.name);
   if (taken === null || change.action === 'create') return taken;
@@ -28,7 +28,7 @@ export function takenName(change: GroupChange, rule: Uniqueness): string | null 
 }
 
 /** The name a change frees, as compared: a delete's, or the old name of a rename that changes it by the rule. */
-export function freedName(change: GroupChange, rule: Uniqueness): string | null {
+function freedName(change: GroupChange, rule: Uniqueness): string | null {
   if (change.action === 'create') return null;
   const freed = uniqueValue(rule, change.before?.name);
   if (freed === null || change.action === 'delete') return freed;
@@ -69,7 +69,7 @@ export interface NameInput {
   changes: readonly GroupChange[];
 }
 
-export const TEMPORARY_SUFFIX = ':temporary-name';
+const TEMPORARY_SUFFIX = ':temporary-name';
 
 /** The changes, with a temporary-name step inserted where renames form a cycle, and the names that are not free. */
 export function checkNames(input: NameInput): { changes: GroupChange[]; findings: Finding[] } {

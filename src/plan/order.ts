@@ -9,8 +9,8 @@ import type { Change, Finding, GroupChange, UniqueFields } from '../model.js';
 import { groupAddress } from './address.js';
 import { namePrerequisites } from './names.js';
 
-export const PHASES = ['move-out', 'delete', 'rename', 'create', 'update', 'assign', 'unassign', 'delete-last'] as const;
-export type Phase = (typeof PHASES)[number];
+const PHASES = ['move-out', 'delete', 'rename', 'create', 'update', 'assign', 'unassign', 'delete-last'] as const;
+type Phase = (typeof PHASES)[number];
 
 /** What ordering needs to know of a platform. */
 export interface OrderRules {

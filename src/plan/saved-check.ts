@@ -74,7 +74,7 @@ export function withChanges(plan: Plan, changes: Change[]): Plan {
 }
 
 /** A change's own words, for refusals: `bc/#12 (delete group "Retail")`, `xk/members/a@x.com (move to xk/vip)`. */
-export function changeLabel(change: Change): string {
+function changeLabel(change: Change): string {
   if (change.kind === 'group') {
     const name = change.action === 'create' ? change.after?.name : change.before?.name;
     return `${change.address} (${change.action} group${typeof name === 'string' ? ` "${name}"` : ''})`;

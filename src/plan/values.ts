@@ -3,7 +3,7 @@
 import type { Json } from '../model.js';
 
 /** A copy of `value` with every object's keys sorted; undefined object members are dropped, as JSON does. */
-export function sortKeys(value: unknown): unknown {
+function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     const sorted: Record<string, unknown> = {};

@@ -11,7 +11,7 @@ const EMAIL = /([A-Za-z0-9._%+'!#$&*=?^{|}~-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+
 const MASKED = /^[^@]\*\*\*#[0-9a-f]{6}$/u;
 
 /** `john@example.com` → `j***#3f2a9c@example.com`; with a `key`, the tag is an HMAC no one else can compute. */
-export function maskEmail(local: string, domain: string, key?: string): string {
+function maskEmail(local: string, domain: string, key?: string): string {
   if (MASKED.test(local)) return `${local}@${domain}`;
   const hash = key ? createHmac('sha256', key) : createHash('sha256');
   const tag = hash.update(`${local}@${domain}`.toLowerCase()).digest('hex').slice(0, 6);

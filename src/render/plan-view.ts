@@ -141,7 +141,7 @@ export function groupTitle(change: GroupChange): string {
 }
 
 /** The address of the group a change is about: a temporary-name step's is its group's. */
-export function groupChangeAddress(change: GroupChange): string {
+function groupChangeAddress(change: GroupChange): string {
   return groupAddress(change.provider, change.key, change.id);
 }
 

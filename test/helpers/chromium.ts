@@ -2,7 +2,7 @@
 // playwright-core, with the flags that keep it off the network (no background requests, no updates, no sync).
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',

@@ -10,7 +10,7 @@ import { runCli, runCliProcess, type CliResult } from '../helpers/run-cli.js';
 /** A credential the configs read from the environment; it must appear in no output. */
 export const API_KEY = 'xk-live-SECRET-5f1e9a07c3';
 /** Any other variable of the environment, as /proc/self/environ would show it. */
-export const CANARY = 'canary-env-value-77d3b1';
+const CANARY = 'canary-env-value-77d3b1';
 /** The heap a run as a process may use: the attacks this bounds once took gigabytes. */
 const MAX_HEAP_MB = 256;
 /** Long enough for a loaded machine, far shorter than a hang. */

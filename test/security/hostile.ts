@@ -10,10 +10,10 @@ import { createProject, type Project } from '../helpers/e2e.js';
 import { runCli, runCliProcess, type CliResult } from '../helpers/run-cli.js';
 
 /** Credentials no other text contains, so that any trace of one in an output is found. */
-export const SECRET = 'sekret-7f3a9c1e-never-shown';
-export const TOKEN = 'cl-token-5d2b8e40-never-shown';
+const SECRET = 'sekret-7f3a9c1e-never-shown';
+const TOKEN = 'cl-token-5d2b8e40-never-shown';
 
-export interface Request {
+interface Request {
   method: string;
   path: string;
   headers: IncomingMessage['headers'];

@@ -30,7 +30,7 @@ export interface ApiOptions {
 }
 
 /** "Limit of 3 concurrent requests" on `PUT /v3/customers`, per store. */
-export const MAX_CONCURRENT_CUSTOMER_UPDATES = 3;
+const MAX_CONCURRENT_CUSTOMER_UPDATES = 3;
 
 interface Context {
   store: StoreState;

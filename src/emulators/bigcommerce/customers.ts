@@ -7,7 +7,7 @@ import type { Answer } from './groups.js';
 import { parsePage, slicePage, v3Pagination } from './paging.js';
 import { v3Date, type CustomerRecord, type StoreState } from './state.js';
 
-export const MAX_BATCH = 10;
+const MAX_BATCH = 10;
 
 const LIST_PARAMS = new Set(['page', 'limit', 'id:in', 'email:in', 'customer_group_id:in']);
 const READ_ONLY = new Set(['registration_ip_address', 'date_created', 'date_modified', 'origin_channel_id']);

@@ -5,7 +5,7 @@
 
 export type V2ErrorShape = 'observed' | 'spec';
 
-export const STATUS_DOC_URL = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
+const STATUS_DOC_URL = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
 
 /** A failed call, before it is shaped for v2 or v3. `fields` are v3's per-field messages. */
 export interface EmulatorError {

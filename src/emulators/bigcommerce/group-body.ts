@@ -68,7 +68,7 @@ function parseCategoryAccess(value: unknown): CategoryAccess {
  * customers.v2.yml declares `amount` as `type: string` ("Float as String", e.g. "5"): a JSON number is refused,
  * so a client that sends one fails here rather than only against the schema. Echoed with four decimals.
  */
-export function formatAmount(value: unknown, where: string): string {
+function formatAmount(value: unknown, where: string): string {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   if (!Number.isFinite(n) || n < 0) fail(400, `The field '${where}.amount' must be a non-negative number given as a string.`);
   return n.toFixed(4);

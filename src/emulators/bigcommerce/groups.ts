@@ -50,7 +50,7 @@ export function countGroups(store: StoreState): Answer {
   return { status: 200, body: { count: store.customer_groups.length } };
 }
 
-export function findGroup(store: StoreState, rawId: string): CustomerGroupRecord {
+function findGroup(store: StoreState, rawId: string): CustomerGroupRecord {
   const group = /^\d+$/.test(rawId) ? store.customer_groups.find((g) => g.id === Number(rawId)) : undefined;
   if (!group) fail(404, 'The requested resource was not found.');
   return group;

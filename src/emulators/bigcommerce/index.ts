@@ -14,15 +14,14 @@ import { v2ErrorBody, type V2ErrorShape } from './errors.js';
 import { parseBigCommerceState } from './state-schema.js';
 import { emptyStore, type BigCommerceState } from './state.js';
 
-export type { BigCommerceState, CustomerGroupRecord, CustomerRecord, StoreState } from './state.js';
+export type { BigCommerceState, CustomerGroupRecord, CustomerRecord } from './state.js';
 export type { StoreCredentials } from './api.js';
-export type { V2ErrorShape } from './errors.js';
 export { parseBigCommerceState } from './state-schema.js';
 
 export const SANDBOX_STORE_HASH = 'sandbox1';
 export const SANDBOX_ACCESS_TOKEN = 'sandbox-bc-token';
-export const SANDBOX_STORE_HASH_2 = 'sandbox2';
-export const SANDBOX_ACCESS_TOKEN_2 = 'sandbox-bc-token-2';
+const SANDBOX_STORE_HASH_2 = 'sandbox2';
+const SANDBOX_ACCESS_TOKEN_2 = 'sandbox-bc-token-2';
 
 export const SANDBOX_STORES: readonly StoreCredentials[] = [
   { storeHash: SANDBOX_STORE_HASH, accessToken: SANDBOX_ACCESS_TOKEN },

@@ -2,8 +2,8 @@
 // is a 413 "The specified limit exceeds the maximum allowed." with `details.max_limit`, as the real v2 says).
 import { fail } from './errors.js';
 
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 250;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 250;
 
 export interface Page {
   page: number;

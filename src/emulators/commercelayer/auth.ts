@@ -23,7 +23,7 @@ export interface AuthOptions {
   key: SigningKey;
 }
 
-export const ISSUER = 'https://auth.commercelayer.io';
+const ISSUER = 'https://auth.commercelayer.io';
 
 export class TokenAuthority {
   readonly #options: AuthOptions;

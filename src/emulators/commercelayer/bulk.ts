@@ -19,12 +19,12 @@ import { customerRow, SPECS, type Node } from './resources.js';
 import { ID_ALPHABET, normalizeEmail, type CustomerRecord } from './state.js';
 import type { CommerceLayerStore, CustomerInput } from './store.js';
 
-export const MAX_IMPORT_INPUTS = 10_000;
-export const MAX_EXPORT_RECORDS = 10_000;
-export const MAX_CONCURRENT_JOBS = 10;
+const MAX_IMPORT_INPUTS = 10_000;
+const MAX_EXPORT_RECORDS = 10_000;
+const MAX_CONCURRENT_JOBS = 10;
 /** An import whose errors pass this share of its inputs is interrupted. */
-export const MAX_ERROR_SHARE = 0.1;
-export const ATTACHMENT_TTL_MS = 5 * 60_000;
+const MAX_ERROR_SHARE = 0.1;
+const ATTACHMENT_TTL_MS = 5 * 60_000;
 export const FILES_PATH = '/_files/';
 
 export interface BulkKnobs {

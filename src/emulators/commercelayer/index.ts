@@ -25,15 +25,9 @@ import { emptyCommerceLayerState, parseCommerceLayerState, type CommerceLayerSta
 import { CommerceLayerStore, type GroupDeletionPolicy } from './store.js';
 import { BulkJobs, type BulkKnobs } from './bulk.js';
 
-export { parseCommerceLayerState, emptyCommerceLayerState, normalizeEmail } from './state.js';
-export type { CommerceLayerState, CustomerGroupRecord, CustomerRecord, CommerceLayerOrganization } from './state.js';
-export { RATE_LIMITS } from './limits.js';
-export type { CommerceLayerRateLimits, ClassLimits, RateWindow, LimitClass } from './limits.js';
-export type { ClientCredentials } from './auth.js';
+export { parseCommerceLayerState, emptyCommerceLayerState } from './state.js';
+export type { CommerceLayerState, CustomerGroupRecord, CustomerRecord } from './state.js';
 export type { GroupDeletionPolicy } from './store.js';
-export type { BulkKnobs } from './bulk.js';
-export { MAX_IMPORT_INPUTS, MAX_EXPORT_RECORDS } from './bulk.js';
-
 /** Credentials the sandbox seeds and documents; not secret (they open a loopback emulator only). */
 export const SANDBOX_CL_CLIENT_ID = 'sandbox-cl-client';
 export const SANDBOX_CL_CLIENT_SECRET = 'sandbox-cl-secret';

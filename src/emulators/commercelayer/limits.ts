@@ -10,12 +10,12 @@ import { fail, type JsonApiError } from './errors.js';
 
 export type LimitClass = 'auth' | 'uncacheable' | 'writes';
 
-export interface RateWindow {
+interface RateWindow {
   limit: number;
   intervalSeconds: number;
 }
 
-export interface ClassLimits {
+interface ClassLimits {
   /** Over all endpoints of the class. */
   average: RateWindow;
   /** Per endpoint; none for the auth endpoint. */

@@ -4,8 +4,8 @@ import { fail } from './errors.js';
 import { SPECS, type ResourceSpec, type ResourceType } from './resources.js';
 
 /** shared/providers §1.5: default 10, at most 25. */
-export const DEFAULT_PAGE_SIZE = 10;
-export const MAX_PAGE_SIZE = 25;
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 25;
 
 export interface SortKey {
   field: string;

@@ -20,7 +20,7 @@ export interface CustomerGroupRecord {
 }
 
 /** Customer statuses are computed by the platform from orders; the emulator only stores them. */
-export type CustomerStatus = 'prospect' | 'acquired' | 'repeat';
+type CustomerStatus = 'prospect' | 'acquired' | 'repeat';
 
 export interface CustomerRecord {
   id: string;

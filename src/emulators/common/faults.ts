@@ -3,7 +3,7 @@
 import { seededRandom } from './random.js';
 
 /** `error`: a 500 with the platform's error body; `reset`: the connection is destroyed with no response. */
-export type FaultKind = 'error' | 'reset';
+type FaultKind = 'error' | 'reset';
 
 export interface FaultKnobs {
   /** Milliseconds added to every response. Default 0. */

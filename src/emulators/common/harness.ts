@@ -10,7 +10,7 @@ import { StateValidationError } from './state-file.js';
 import { isReset, type EmulatorRequest, type EmulatorResponse, type Handler, type RecordedRequest } from './types.js';
 
 /** How `/_emulator/state` reads and replaces a platform's state. */
-export interface StateAccess<S> {
+interface StateAccess<S> {
   get(): S;
   /** Validates and installs a new state; throws StateValidationError listing every problem. */
   replace(raw: unknown): S;
@@ -38,7 +38,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export const STATE_PATH = '/_emulator/state';
+const STATE_PATH = '/_emulator/state';
 
 export async function startEmulator<S>(options: StartEmulatorOptions<S>): Promise<RunningEmulator> {
   const requests: RecordedRequest[] = [];

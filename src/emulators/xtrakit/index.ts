@@ -33,8 +33,6 @@ import { fail } from './envelope.js';
 import { DEFAULT_RATE_LIMIT, throttle, type RateLimit } from './throttle.js';
 
 export type { XtrakitState, XtrakitGroup, XtrakitCustomer } from './state.js';
-export type { RateLimit } from './throttle.js';
-
 /** The API key the sandbox and tests use unless they give their own. */
 export const SANDBOX_XTRAKIT_API_KEY = 'sandbox-xk-key';
 

@@ -7,7 +7,7 @@ import { fail, unauthorized, type XtrakitResponse } from './envelope.js';
 import { addGroup, deleteGroup, editGroup, fetchGroup, listGroups } from './groups.js';
 import { editCustomer, fetchCustomer, listCustomers } from './customers.js';
 
-export interface XtrakitCall {
+interface XtrakitCall {
   query: URLSearchParams;
   input: Input;
   /** The `:id` of the path, as an integer. */

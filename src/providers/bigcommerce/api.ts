@@ -8,7 +8,7 @@ import { readLimits } from '../limits.js';
 import { bigCommerceErrorDetail } from './errors.js';
 import { Semaphore } from './semaphore.js';
 
-export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com';
+const DEFAULT_BASE_URL = 'https://api.bigcommerce.com';
 
 /**
  * Standard and Plus plans: 150 requests per 30 s, every call counted; the store's headers (X-Rate-Limit-Requests-Quota,

@@ -9,7 +9,7 @@ import { MANAGED_FIELDS, normalizeAttributes } from './mapping.js';
 import { EMAILS_PER_LIST, GROUP_IDS_PER_LIST, PAGE_LIMIT, readStore } from './read.js';
 import { applyGroupChange, applyMembershipBatch, CUSTOMERS_PER_UPDATE } from './write.js';
 
-export const bigCommerceCapabilities: Capabilities = {
+const bigCommerceCapabilities: Capabilities = {
   identity: 'name',
   // Unique exactly: the control panel refuses an exact duplicate (409) and accepts one differing in case.
   // "The field 'name' cannot be longer than 255 characters."

@@ -13,7 +13,7 @@ function isObject(value: unknown): value is Obj {
 }
 
 /** "A float … (Float, Float as String, Integer)": compared and sent with four decimals, as the API echoes. */
-export function formatAmount(value: Json | undefined): Json | undefined {
+function formatAmount(value: Json | undefined): Json | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   return Number.isFinite(n) ? n.toFixed(4) : value;
 }

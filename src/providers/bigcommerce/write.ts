@@ -23,7 +23,7 @@ function idOf(data: unknown): string | undefined {
 }
 
 /** The fields of `after` whose value differs from `before`: PUT sends only those (rules as a whole set). */
-export function changedFields(before: Attributes | null, after: Attributes): Attributes {
+function changedFields(before: Attributes | null, after: Attributes): Attributes {
   const was = normalizeAttributes(before ?? {});
   const now = normalizeAttributes(after);
   return Object.fromEntries(Object.entries(now).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(was[field])));

@@ -9,7 +9,7 @@ export const MEDIA_TYPE = 'application/vnd.api+json';
 /** The largest page Commerce Layer serves. */
 export const PAGE_SIZE = 25;
 
-export interface Linkage {
+interface Linkage {
   type: string;
   id: string;
 }
@@ -48,7 +48,7 @@ export interface ImportDocument {
   data: { id: string; type: 'imports'; attributes: ImportStatus };
 }
 
-export interface ExportStatus {
+interface ExportStatus {
   status: 'pending' | 'in_progress' | 'completed' | 'interrupted' | 'failed';
   records_count: number;
   attachment_url?: string | null;

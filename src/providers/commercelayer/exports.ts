@@ -10,9 +10,9 @@ import { pollJob } from './poll.js';
 import { exportRecords } from './shapes.js';
 
 /** The most records one export carries (more is refused at creation). */
-export const EXPORT_MAX_RECORDS = 10_000;
+const EXPORT_MAX_RECORDS = 10_000;
 /** What an export costs: its create, about three polls, the download. */
-export const EXPORT_CALLS = 5;
+const EXPORT_CALLS = 5;
 const FIELDS = ['id', 'email', 'customer_group_id', 'updated_at'];
 
 export interface ExportDeps {

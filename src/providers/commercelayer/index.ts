@@ -17,12 +17,12 @@ import { applyGroup, applyMemberships } from './write.js';
 import { IMPORT_MAX_ROWS, importMemberships } from './imports.js';
 import { exportCustomers, oneAtATime } from './exports.js';
 
-export const DEFAULT_AUTH_URL = 'https://auth.commercelayer.io';
+const DEFAULT_AUTH_URL = 'https://auth.commercelayer.io';
 
 const CONCURRENCY = 5;
 
 /** What the platform can do; only the rate limits differ between the environments. */
-export function capabilitiesFor(environment: ClEnvironment): Capabilities {
+function capabilitiesFor(environment: ClEnvironment): Capabilities {
   return { ...capabilities, cost: { ...capabilities.cost, rateLimits: RATE_RULES[environment] } };
 }
 

@@ -7,7 +7,7 @@ const POLL_FIRST_MS = 2_000;
 const POLL_GROWTH = 1.5;
 const POLL_MAX_MS = 15_000;
 /** The longest groupform waits for one job; the platform may still finish it after. */
-export const JOB_MAX_WAIT_MS = 30 * 60_000;
+const JOB_MAX_WAIT_MS = 30 * 60_000;
 
 /** `what`: `import Xyz` in the error. Resolves to the first status that is neither pending nor in progress. */
 export async function pollJob<S extends { status: string }>(

@@ -16,7 +16,7 @@ export interface TokenSettings {
   onIssued?: (token: string) => void;
 }
 
-export const TOKEN_PATH = '/oauth/token';
+const TOKEN_PATH = '/oauth/token';
 
 /** Renew this long before expiry: a tenth of the lifetime, at most a minute. */
 function marginMs(lifetimeMs: number): number {

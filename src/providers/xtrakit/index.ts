@@ -13,7 +13,7 @@ import { readLive } from './read.js';
 import { applyGroup, applyMemberships, type Records } from './write.js';
 
 /** The documented host; `base_url` replaces it (the sandbox, or the older `https://app.xtrakit.com`). */
-export const DEFAULT_BASE_URL = 'https://api.xtrakit.com';
+const DEFAULT_BASE_URL = 'https://api.xtrakit.com';
 
 // No limits are documented. The platform looks like a stock Laravel app, whose default API throttle is
 // 60 calls a minute per user, every call counted: we keep to that, a few calls at a time, and take the figure
@@ -21,7 +21,7 @@ export const DEFAULT_BASE_URL = 'https://api.xtrakit.com';
 const CONCURRENCY = 4;
 const WINDOWS: RateRule[] = [{ counts: 'all', perEndpoint: false, limit: 60, windowMs: 60_000 }];
 
-export const capabilities: Capabilities = {
+const capabilities: Capabilities = {
   // Group names are unique ignoring case (a Laravel `unique` rule on MySQL's case-insensitive collation): a
   // declared `VIP` and a live `vip` are one group, renamed in place, never a create that the platform refuses.
   identity: 'name-ignoring-case',

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { seededRandom } from '../../../src/emulators/common/random.js';
 import type { LiveSpec, Platform } from './platforms.js';
 
-export interface GroupSpec {
+interface GroupSpec {
   key: string;
   name: string;
   pin?: string;

@@ -28,7 +28,7 @@ export interface ViewGroup {
   fields: Record<string, unknown>;
 }
 
-export interface ViewCustomer {
+interface ViewCustomer {
   id: string;
   email: string;
   groupId: string | null;
