@@ -210,10 +210,9 @@ export class BulkJobs {
 
   #importRows(job: Job, due: number): void {
     const log = job.attributes.errors_log as Record<string, JsonValue>;
-    const byEmail = new Map(this.#store.customers.map((c) => [c.email, c]));
     while (job.cursor < due && job.status === 'in_progress') {
       const row = job.inputs[job.cursor]!;
-      const errors = this.#importCustomer(row, byEmail);
+      const errors = this.#importCustomer(row);
       job.cursor += 1;
       if (errors) {
         log[rowKey(row, job.cursor - 1)] = errors;
@@ -225,7 +224,7 @@ export class BulkJobs {
   }
 
   /** One row: update the customer its id or e-mail names, or create one; its errors by field, or undefined. */
-  #importCustomer(row: Row, byEmail: Map<string, CustomerRecord>): Record<string, string[]> | undefined {
+  #importCustomer(row: Row): Record<string, string[]> | undefined {
     const unknown = Object.keys(row).filter((key) => !IMPORT_FIELDS.has(key));
     if (unknown.length) return Object.fromEntries(unknown.map((key) => [key, ['is not a permitted attribute']]));
     const text = (key: string) => row[key] === undefined || row[key] === null || typeof row[key] === 'string';
@@ -246,12 +245,9 @@ export class BulkJobs {
         this.#store.updateCustomer(customer, input);
         return undefined;
       }
-      const existing = typeof row.email === 'string' ? byEmail.get(normalizeEmail(row.email)) : undefined;
+      const existing = typeof row.email === 'string' ? this.#store.customerByEmail(normalizeEmail(row.email)) : undefined;
       if (existing) this.#store.updateCustomer(existing, input);
-      else {
-        const created = this.#store.createCustomer(input);
-        byEmail.set(created.email, created);
-      }
+      else this.#store.createCustomer(input);
       return undefined;
     } catch (error) {
       if (!(error instanceof JsonApiError)) throw error;
