@@ -104,11 +104,19 @@ export function indexMembers(groups: readonly { declared: DeclaredMembers; provi
     }
     repeats.close();
     conflicts.close();
-    const keptOrigins = origins;
-    members.push({ emails: kept ?? (emails as string[]), place: (i) => declared.place(keptOrigins ? keptOrigins[i] : i) });
+    members.push({ emails: kept ?? (emails as string[]), place: placeOfKept(declared, origins) });
     start += emails.length;
   }
   return { members, findings };
+}
+
+/**
+ * Where the `i`-th kept address was declared. Made out here, not in indexMembers: a closure there would hold
+ * its whole scope, the per-provider Maps of every address (tens of MB at a million) included, for as long as
+ * the desired state lives.
+ */
+function placeOfKept(declared: DeclaredMembers, origins: readonly number[] | undefined): (index: number) => SourcePos {
+  return (index) => declared.place(origins ? origins[index]! : index);
 }
 
 /** Findings of one kind listed per group: enough to act on, and few enough that a million bad lines cannot exhaust memory. */

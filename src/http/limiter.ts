@@ -43,8 +43,8 @@ export class Limiter {
   readonly #clock: Clock;
   readonly #onWait?: (ms: number, why: string) => void;
   #rules: RateRule[] = [];
-  /** Recent calls: what they were, and when each was answered (Infinity while in flight). */
-  #calls: Ticket[] = [];
+  /** Recent calls: those in flight, and when each answered one was answered. */
+  readonly #calls = new CallLog();
   #active = 0;
   readonly #queue: (() => void)[] = [];
   /** Per budget the platform reported low (by rule index, or 'observed' when no rule matched). */
@@ -88,14 +88,12 @@ export class Limiter {
       await this.#clock.sleep(wait);
     }
     this.#lastStart[call.class] = this.#clock.now();
-    const ticket: Ticket = { ...call, answeredAt: Infinity };
-    this.#calls.push(ticket);
-    return ticket;
+    return this.#calls.start(call);
   }
 
   /** Frees the slot taken by `acquire` once the call has its answer (or failed). */
   release(ticket: Ticket): void {
-    ticket.answeredAt = this.#clock.now();
+    this.#calls.answer(ticket, this.#clock.now());
     for (const wake of this.#answered.splice(0)) wake();
     const next = this.#queue.shift();
     if (next) next();
@@ -155,7 +153,7 @@ export class Limiter {
     let ms = Math.max(0, this.#holdUntil - now);
     for (const rule of this.#rules) {
       if (!counts(rule.counts, { class: callClass, endpoint: '' })) continue;
-      const used = this.#calls.filter((ticket) => counts(rule.counts, ticket) && ticket.answeredAt > now - rule.windowMs).length;
+      const used = this.#calls.inWindow({ ...rule, perEndpoint: false }, '', now).count;
       const beyond = n - Math.max(0, rule.limit - used);
       if (beyond > 0) ms = Math.max(ms, Math.ceil(beyond / rule.limit) * rule.windowMs);
     }
@@ -164,17 +162,12 @@ export class Limiter {
 
   /** What would be left of `rule`'s budget if only our calls spent it (ours count longer than the platform's). */
   #ownRemaining(rule: RateRule, call: Call): number {
-    const since = this.#clock.now() - rule.windowMs;
-    const ours = this.#calls.filter(
-      (ticket) => counts(rule.counts, ticket) && (!rule.perEndpoint || ticket.endpoint === call.endpoint) && ticket.answeredAt > since,
-    ).length;
-    return rule.limit - ours;
+    return rule.limit - this.#calls.inWindow(rule, call.endpoint, this.#clock.now()).count;
   }
 
   /** How long `call` starting at `now` must still wait, and why; Infinity: until a call in flight is answered. */
   #delay(call: Call, now: number): { wait: number; why: string } {
-    const longest = Math.max(0, ...this.#rules.map((rule) => rule.windowMs));
-    this.#calls = this.#calls.filter((ticket) => ticket.answeredAt > now - longest);
+    this.#calls.forget(now - Math.max(0, ...this.#rules.map((rule) => rule.windowMs)));
     let until = this.#holdUntil;
     let why = 'the platform asked to wait';
     for (const spacing of this.#spacing.values()) {
@@ -187,14 +180,10 @@ export class Limiter {
     }
     for (const rule of this.#rules) {
       if (!counts(rule.counts, call)) continue;
-      const inWindow = this.#calls
-        .filter((ticket) => counts(rule.counts, ticket) && (!rule.perEndpoint || ticket.endpoint === call.endpoint))
-        .map((ticket) => ticket.answeredAt)
-        .filter((t) => t > now - rule.windowMs)
-        .sort((a, b) => a - b);
-      // The earliest-answered call that must leave the window before one more fits.
-      if (inWindow.length >= rule.limit && inWindow[inWindow.length - rule.limit]! + rule.windowMs > until) {
-        until = inWindow[inWindow.length - rule.limit]! + rule.windowMs;
+      const { count, nth } = this.#calls.inWindow(rule, call.endpoint, now);
+      // The earliest-answered call that must leave the window before one more fits (Infinity: one in flight).
+      if (count >= rule.limit && nth(rule.limit) + rule.windowMs > until) {
+        until = nth(rule.limit) + rule.windowMs;
         why = describeRule(rule, call.endpoint);
       }
     }
@@ -216,4 +205,101 @@ function describeRule(rule: RateRule, endpoint?: string): string {
 /** One call counted by the limiter. */
 export interface Ticket extends Call {
   answeredAt: number;
+}
+
+/** Answer times of calls, oldest first; forgotten from the front once no window counts them. */
+class Times {
+  #times: number[] = [];
+  #head = 0;
+
+  push(time: number): void {
+    this.#times.push(time);
+  }
+
+  forget(before: number): void {
+    while (this.#head < this.#times.length && this.#times[this.#head]! <= before) this.#head++;
+    // Compacted once the forgotten part is the larger one: amortised O(1) a call.
+    if (this.#head > 1024 && this.#head * 2 > this.#times.length) {
+      this.#times = this.#times.slice(this.#head);
+      this.#head = 0;
+    }
+  }
+
+  /** How many are later than `since`. */
+  countAfter(since: number): number {
+    let low = this.#head;
+    let high = this.#times.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.#times[mid]! <= since) low = mid + 1;
+      else high = mid;
+    }
+    return this.#times.length - low;
+  }
+
+  /** The `n`-th latest (1: the latest). */
+  latest(n: number): number {
+    return this.#times[this.#times.length - n]!;
+  }
+}
+
+/**
+ * The calls the rules count, kept so that what every call asks (how many calls a rule counts are in its
+ * window, and when the one that must leave first was answered) costs O(log n), not a pass over every recent
+ * call: a store with a large quota keeps thousands in a 30 s window. Answer times are listed overall, per
+ * class and per endpoint (an endpoint names its method, so its calls are of one class), each in answer order:
+ * the clock is made monotonic here so that every list stays sorted.
+ */
+class CallLog {
+  readonly #answered = { all: new Times(), read: new Times(), write: new Times() };
+  readonly #byEndpoint = new Map<string, Times>();
+  readonly #flying = { all: 0, read: 0, write: 0 };
+  readonly #flyingTo = new Map<string, number>();
+  #last = -Infinity;
+
+  start(call: Call): Ticket {
+    this.#flying.all++;
+    this.#flying[call.class]++;
+    this.#flyingTo.set(call.endpoint, (this.#flyingTo.get(call.endpoint) ?? 0) + 1);
+    return { ...call, answeredAt: Infinity };
+  }
+
+  answer(ticket: Ticket, now: number): void {
+    if (ticket.answeredAt !== Infinity) return;
+    this.#last = Math.max(this.#last, now);
+    ticket.answeredAt = this.#last;
+    this.#flying.all--;
+    this.#flying[ticket.class]--;
+    this.#flyingTo.set(ticket.endpoint, this.#flyingTo.get(ticket.endpoint)! - 1);
+    this.#answered.all.push(this.#last);
+    this.#answered[ticket.class].push(this.#last);
+    let times = this.#byEndpoint.get(ticket.endpoint);
+    if (!times) this.#byEndpoint.set(ticket.endpoint, (times = new Times()));
+    times.push(this.#last);
+  }
+
+  /** Drops what was answered at or before `before`: no window reaches back that far. */
+  forget(before: number): void {
+    for (const times of Object.values(this.#answered)) times.forget(before);
+    for (const [endpoint, times] of this.#byEndpoint) {
+      times.forget(before);
+      if (times.countAfter(-Infinity) === 0 && !this.#flyingTo.get(endpoint)) {
+        this.#byEndpoint.delete(endpoint);
+        this.#flyingTo.delete(endpoint);
+      }
+    }
+  }
+
+  /**
+   * The calls `rule` counts with a call to `endpoint` (one of the classes it counts) in the window that ends
+   * `now`: how many, and the `n`-th latest answer among them (Infinity while that many are in flight).
+   */
+  inWindow(rule: RateRule, endpoint: string, now: number): { count: number; nth(n: number): number } {
+    const times = rule.perEndpoint ? (this.#byEndpoint.get(endpoint) ?? new Times()) : this.#answered[rule.counts];
+    const flying = rule.perEndpoint ? (this.#flyingTo.get(endpoint) ?? 0) : this.#flying[rule.counts];
+    return {
+      count: flying + times.countAfter(now - rule.windowMs),
+      nth: (n) => (n <= flying ? Infinity : times.latest(n - flying)),
+    };
+  }
 }

@@ -3,11 +3,13 @@
 // allows, joins through a bulk path where that is cheaper), and the least time those calls need at the
 // platform's rate limits. Latency is not counted: it depends on the network, not on the plan. `apply` reads the
 // same way, so the estimate is what a run then makes.
+import { indexByEmail, type EmailIndex } from './email-index.js';
 import type { CallClass, Capabilities, Change, CostEstimate, DesiredGroup, DesiredState, LiveState, RateRule, ReadCostModel } from '../model.js';
 
 /**
  * One estimate per provider instance read (sorted by name), its read included. `bulk`: whether joins may go
- * through a platform's bulk path where that is cheaper (`--no-bulk` turns it off).
+ * through a platform's bulk path where that is cheaper (`--no-bulk` turns it off). `emailIndex`: a state's
+ * customers by e-mail, where the caller has it already.
  */
 export function estimateCost(
   changes: readonly Change[],
@@ -15,6 +17,7 @@ export function estimateCost(
   live: readonly LiveState[],
   capabilities: Readonly<Record<string, Capabilities>>,
   bulk = true,
+  emailIndex: (state: LiveState) => EmailIndex = (state) => indexByEmail(state.customers),
 ): CostEstimate[] {
   return [...live]
     .sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0))
@@ -23,7 +26,7 @@ export function estimateCost(
       if (!caps) throw new Error(`no capabilities for provider ${state.provider}`);
       const declared = desired.groups.filter((g) => g.provider === state.provider);
       const allGroups = desired.providers.find((p) => p.name === state.provider)?.prune ?? false;
-      const reads = readCalls(caps.cost.read, declared, allGroups, state);
+      const reads = readCalls(caps.cost.read, declared, allGroups, state, emailIndex(state));
       const writes = writeCalls(
         changes.filter((change) => change.provider === state.provider),
         caps,
@@ -64,7 +67,13 @@ const pages = (items: number, pageSize: number): number => Math.max(1, Math.ceil
  * Calls the read of `state` took, as the adapters read (src/providers/<platform>/read.ts): the groups, the
  * pages of each `in` list of the groups' members, then the look-ups of the declared e-mails those did not bring.
  */
-export function readCalls(model: ReadCostModel, declared: readonly DesiredGroup[], allGroups: boolean, state: LiveState): number {
+export function readCalls(
+  model: ReadCostModel,
+  declared: readonly DesiredGroup[],
+  allGroups: boolean,
+  state: LiveState,
+  emails: EmailIndex = indexByEmail(state.customers),
+): number {
   const { groups, customers } = model;
   const listedGroups = Object.keys(state.groupNames ?? {}).length || state.groups.length;
   let calls = model.fixedCalls;
@@ -77,22 +86,28 @@ export function readCalls(model: ReadCostModel, declared: readonly DesiredGroup[
   if (customers.by === 'listing') return calls + pages(state.customersListed ?? state.customers.length, customers.pageSize);
 
   const ids = state.groups.map((g) => g.id);
-  const membersOf = new Map<string, number>();
-  const memberEmails = new Set<string>();
   const inGroups = new Set(ids);
-  for (const customer of state.customers) {
-    if (customer.groupId === null || !inGroups.has(customer.groupId)) continue;
-    membersOf.set(customer.groupId, (membersOf.get(customer.groupId) ?? 0) + 1);
-    memberEmails.add(customer.email);
-  }
+  const isMember = (groupId: string | null): groupId is string => groupId !== null && inGroups.has(groupId);
+  const membersOf = new Map<string, number>();
+  for (const { groupId } of state.customers) if (isMember(groupId)) membersOf.set(groupId, (membersOf.get(groupId) ?? 0) + 1);
   for (let i = 0; i < ids.length; i += customers.groupIdsPerList) {
     const members = ids.slice(i, i + customers.groupIdsPerList).reduce((sum, id) => sum + (membersOf.get(id) ?? 0), 0);
     calls += pages(members, customers.pageSize);
   }
-  const unseen = new Set(declared.flatMap((g) => g.members ?? []).filter((email) => !memberEmails.has(email)));
-  if (unseen.size === 0) return calls;
-  const found = state.customers.filter((c) => unseen.has(c.email)).length;
-  return calls + Math.max(Math.ceil(unseen.size / customers.emailsPerList), Math.ceil(found / customers.pageSize));
+  // The declared addresses the members' pages did not bring, and the customers their look-ups find. An address
+  // is declared once on a provider (the config's validation makes a repeat an error), so none is counted twice.
+  let unseen = 0;
+  let found = 0;
+  for (const group of declared) {
+    for (const email of group.members ?? []) {
+      const positions = emails.positions(email);
+      if (positions.some((position) => isMember(state.customers[position]!.groupId))) continue;
+      unseen++;
+      found += positions.length;
+    }
+  }
+  if (unseen === 0) return calls;
+  return calls + Math.max(Math.ceil(unseen / customers.emailsPerList), Math.ceil(found / customers.pageSize));
 }
 
 /** The least time the read's calls and the changes' take, each class under the rules that count it. Null: no known limit. */

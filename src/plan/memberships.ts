@@ -7,10 +7,13 @@
 // move only when another group declares them.
 import type { DesiredGroup, Finding, GroupRef, LiveCustomer, LiveGroup, LiveState, MembershipChange } from '../model.js';
 import { memberAddress, memberIdAddress } from './address.js';
+import type { EmailIndex } from './email-index.js';
 import { declaredName, type GroupMatch } from './identity.js';
 
 export interface MembershipInput {
   live: LiveState;
+  /** `live`'s customers by e-mail. */
+  customers: EmailIndex;
   /** Every declared group of the provider, resolved or not. */
   declared: readonly DesiredGroup[];
   resolved: readonly GroupMatch[];
@@ -20,14 +23,14 @@ export interface MembershipInput {
 }
 
 export function planMemberships(input: MembershipInput): { changes: MembershipChange[]; findings: Finding[] } {
-  const { live, resolved } = input;
+  const { live, resolved, customers } = input;
   const provider = live.provider;
   const changes: MembershipChange[] = [];
   const findings: Finding[] = [];
-  const customers = indexByEmail(live.customers);
-  // Every declared address, in resolved groups or not: its move covers leaving the old group.
-  const declared = new Set<string>();
-  for (const group of input.declared) for (const email of group.members ?? []) declared.add(email);
+  // The customers some group declares, in resolved groups or not (a move covers leaving the old group),
+  // marked by position: a byte a customer where a Set of a million addresses costs tens of MB.
+  const declared = new Uint8Array(live.customers.length);
+  for (const group of input.declared) for (const email of group.members ?? []) for (const position of customers.positions(email)) declared[position] = 1;
   const keyOf = new Map(resolved.flatMap(({ desired, live: group }) => (group ? [[group.id, desired.key] as const] : [])));
   const groupsById = new Map(live.groups.map((group) => [group.id, group]));
   // Only the groups that lose their undeclared customers are listed by member.
@@ -54,9 +57,9 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
     after,
   });
   const unassignUndeclared = (groupId: string): void => {
-    for (const customer of byGroup.get(groupId) ?? []) {
-      const email = customer.email.toLowerCase();
-      if (!declared.has(email)) changes.push(change(customer, email, null));
+    for (const position of byGroup.get(groupId) ?? []) {
+      const customer = live.customers[position]!;
+      if (!declared[position]) changes.push(change(customer, customer.email.toLowerCase(), null));
     }
   };
 
@@ -79,36 +82,16 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   return { changes, findings };
 }
 
-/**
- * Live customers by lower-cased e-mail: one Map entry a customer, and a list only for the rare e-mail that
- * several customers share (a million customers must not become a million one-element arrays).
- */
-function indexByEmail(live: readonly LiveCustomer[]): { only(email: string): LiveCustomer | undefined; all(email: string): readonly LiveCustomer[] } {
-  const first = new Map<string, LiveCustomer>();
-  const shared = new Map<string, LiveCustomer[]>();
-  for (const customer of live) {
-    const email = customer.email.toLowerCase();
-    const earlier = first.get(email);
-    if (earlier === undefined) first.set(email, customer);
-    else if (shared.has(email)) shared.get(email)!.push(customer);
-    else shared.set(email, [earlier, customer]);
-  }
-  return {
-    /** The one customer with this e-mail; undefined when none or several have it. */
-    only: (email) => (shared.has(email) ? undefined : first.get(email)),
-    all: (email) => shared.get(email) ?? (first.has(email) ? [first.get(email)!] : []),
-  };
-}
-
-/** The live customers of each of `groupIds`, in read order. */
-function membersOf(live: readonly LiveCustomer[], groupIds: ReadonlySet<string>): Map<string, LiveCustomer[]> {
-  const byGroup = new Map<string, LiveCustomer[]>();
+/** The positions of the live customers of each of `groupIds`, in read order. */
+function membersOf(live: readonly LiveCustomer[], groupIds: ReadonlySet<string>): Map<string, number[]> {
+  const byGroup = new Map<string, number[]>();
   if (groupIds.size === 0) return byGroup;
-  for (const customer of live) {
-    if (customer.groupId === null || !groupIds.has(customer.groupId)) continue;
-    const list = byGroup.get(customer.groupId);
-    if (list) list.push(customer);
-    else byGroup.set(customer.groupId, [customer]);
+  for (let position = 0; position < live.length; position++) {
+    const { groupId } = live[position]!;
+    if (groupId === null || !groupIds.has(groupId)) continue;
+    const list = byGroup.get(groupId);
+    if (list) list.push(position);
+    else byGroup.set(groupId, [position]);
   }
   return byGroup;
 }

@@ -2,6 +2,7 @@
 import { PlanError } from '../errors.js';
 import type { Capabilities, Change, DesiredState, Finding, LiveState, MembershipChange, Plan, PlanSummary, ProviderInstance } from '../model.js';
 import { estimateCost } from './cost.js';
+import { indexByEmail, type EmailIndex } from './email-index.js';
 import { fingerprint } from './fingerprint.js';
 import { planGroups } from './groups.js';
 import { matchGroups } from './identity.js';
@@ -32,10 +33,13 @@ export interface PlanOptions {
 export function plan(desired: DesiredState, live: readonly LiveState[], options: PlanOptions): Plan {
   let changes: Change[] = [];
   let findings: Finding[] = [];
+  const emailIndexes = new Map(live.map((state) => [state, indexByEmail(state.customers)]));
+  const emailIndex = (state: LiveState): EmailIndex => emailIndexes.get(state)!;
   for (const state of live) {
-    const result = planProvider(desired, state, instanceOf(desired, state.provider), capabilitiesOf(options, state.provider), options);
-    changes.push(...result.changes);
-    findings.push(...result.findings);
+    const result = planProvider(desired, state, emailIndex(state), instanceOf(desired, state.provider), capabilitiesOf(options, state.provider), options);
+    // concat, not push(...): a provider's changes or findings may be a million, more arguments than a call takes.
+    changes = changes.concat(result.changes);
+    findings = findings.concat(result.findings);
   }
   const targets = options.targets ?? [];
   const rulesOf = (provider: string): Capabilities => capabilitiesOf(options, provider);
@@ -61,13 +65,14 @@ export function plan(desired: DesiredState, live: readonly LiveState[], options:
     changes,
     findings,
     summary: summarize(changes),
-    estimate: estimateCost(changes, desired, live, options.capabilities, options.bulk ?? true),
+    estimate: estimateCost(changes, desired, live, options.capabilities, options.bulk ?? true, emailIndex),
   };
 }
 
 function planProvider(
   desired: DesiredState,
   state: LiveState,
+  customers: EmailIndex,
   instance: ProviderInstance,
   capabilities: Capabilities,
   options: PlanOptions,
@@ -87,6 +92,7 @@ function planProvider(
   });
   const memberships = planMemberships({
     live: state,
+    customers,
     declared,
     resolved: allowed.resolved,
     emptied: capabilities.deleteUnassignsMembers ? [] : groups.deleted,

@@ -75,9 +75,13 @@ function checkMembers(changes: readonly Change[], state: LiveState, instance: Pr
     if (deleted.has(id)) continue;
     leaving.set(id, { group: change.before, count: (leaving.get(id)?.count ?? 0) + 1 });
   }
+  // Each group's live members, counted in one pass over the customers (not one per group).
+  const totals = new Map<string, number>();
+  if (leaving.size > 0)
+    for (const { groupId } of state.customers) if (groupId !== null && leaving.has(groupId)) totals.set(groupId, (totals.get(groupId) ?? 0) + 1);
   const findings: Finding[] = [];
   for (const [id, { group, count }] of leaving) {
-    const total = state.customers.filter((customer) => customer.groupId === id).length;
+    const total = totals.get(id) ?? 0;
     if (total === 0 || total < minObjects || count / total <= limit) continue;
     findings.push(
       refusal(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src/plan/fingerprint.js';
+import { customerJson, fingerprint } from '../../src/plan/fingerprint.js';
+import { canonicalJson } from '../../src/plan/values.js';
 import { plan } from '../../src/plan/plan.js';
 import { customer, desired, live, liveGroup, options } from './fixtures.js';
 
@@ -40,5 +41,16 @@ describe('fingerprint', () => {
     renamed[1]!.groups[0]!.updatedAt = '2024-05-02T10:00:00Z';
     expect(fingerprint(moved)).not.toBe(base);
     expect(fingerprint(renamed)).not.toBe(base);
+  });
+});
+
+describe('customerJson', () => {
+  it('writes what canonicalJson writes, so that fingerprints of saved plans still match', () => {
+    const cases = [
+      { id: '7', email: 'jo@example.com', groupId: '1', updatedAt: '2024-01-02T03:04:05.000Z' },
+      { id: 'abc"\\', email: 'zoë+"quoted"@exämple.com', groupId: null },
+      { id: '', email: '', groupId: '', updatedAt: '\u2028' },
+    ];
+    for (const c of cases) expect(customerJson(c)).toBe(canonicalJson(c));
   });
 });

@@ -90,7 +90,7 @@ function customerList(api: StoreApi, filter: string, values: string[]): Promise<
 async function customersWhere(api: StoreApi, filter: string, values: string[], maxCount?: number): Promise<LiveCustomer[]> {
   const base = `${api.storeUrl}/v3/customers?${new URLSearchParams({ [filter]: '' })}&limit=${PAGE_LIMIT}&page=9999`;
   const lists = await Promise.all(chunkForUrl(values, base, maxCount ? { maxCount } : {}).map((chunk) => customerList(api, filter, chunk)));
-  return lists.flat();
+  return lists.length === 1 ? lists[0]! : lists.flat();
 }
 
 /** The customers in the groups first, then by e-mail only the declared customers those pages did not bring. */
@@ -102,14 +102,30 @@ export async function readStore(api: StoreApi, provider: string, scope: ReadScop
     groups.map((g) => g.id),
     GROUP_IDS_PER_LIST,
   );
-  const seen = new Set(members.map((c) => c.email));
-  const declared = await customersWhere(
-    api,
-    'email:in',
-    scope.emails.filter((email) => !seen.has(email.toLowerCase())),
-    EMAILS_PER_LIST,
-  );
-  const customers = new Map<string, LiveCustomer>();
-  for (const customer of [...members, ...declared]) customers.set(customer.id, customer);
-  return { provider, groups, customers: [...customers.values()], groupNames: Object.fromEntries(first.map((g) => [g.id, g.name])) };
+  const declared = await customersWhere(api, 'email:in', notAmong(members, scope.emails), EMAILS_PER_LIST);
+  return { provider, groups, customers: merged(members, declared), groupNames: Object.fromEntries(first.map((g) => [g.id, g.name])) };
+}
+
+/** The e-mails of `emails` that none of `customers` has. */
+function notAmong(customers: readonly LiveCustomer[], emails: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const customer of customers) seen.add(customer.email);
+  return emails.filter((email) => !seen.has(email.toLowerCase()));
+}
+
+/**
+ * The members, then the customers the look-ups found: one who joined a read group between the two reads is
+ * in both, and counts once, as the look-up saw it (the later read). Keyed by the few found, not by every member.
+ */
+function merged(members: LiveCustomer[], found: readonly LiveCustomer[]): LiveCustomer[] {
+  if (found.length === 0) return members;
+  const later = new Map(found.map((customer) => [customer.id, customer]));
+  const customers = members.map((customer) => {
+    const again = later.get(customer.id);
+    if (again === undefined) return customer;
+    later.delete(customer.id);
+    return again;
+  });
+  for (const customer of later.values()) customers.push(customer);
+  return customers;
 }
