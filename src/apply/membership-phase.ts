@@ -7,7 +7,7 @@ import { bulkCalls, rateSeconds } from '../plan/cost.js';
 import { duration } from '../render/cost.js';
 import type { MembershipResult, ResolvedMembershipChange } from '../providers/provider.js';
 import type { ApplyTask } from './listr.js';
-import { runPool } from './pool.js';
+import { runPool } from '../pool.js';
 import { interrupted } from './result.js';
 import { plural, resolveGroupId, type ProviderRun } from './run.js';
 import { settle, verdictOf } from './settle.js';

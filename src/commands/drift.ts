@@ -45,7 +45,7 @@ async function runDrift(options: DriftOptions, io: Io, today: string = new Date(
   try {
     const targets = resolveTargets(options.target ?? [], workspace.desired);
     const only = targets.length > 0 ? new Set(targets.map((target) => target.provider)) : undefined;
-    const live = await readLive(workspace, { only, progress: readProgress(io, options), stream: io.stderr });
+    const live = await readLive(workspace, { only, progress: readProgress(io, options), stream: io.stderr, customerTimes: true });
     // Safety limits guard writes; a report of drift has none to guard.
     const plan = diff(workspace.desired, live, { capabilities: workspace.capabilities, force: true, strict: options.strict, targets });
     const configFile = path.resolve(io.cwd, options.config);

@@ -99,6 +99,8 @@ export async function readLive(
     stream?: NodeJS.WritableStream;
     /** Whether large lists may be read through bulk exports (default true; `--no-bulk`). */
     bulk?: boolean;
+    /** Whether customers keep their modification times (drift classifies by them). */
+    customerTimes?: boolean;
   } = {},
 ): Promise<LiveState[]> {
   const { desired, providers } = workspace;
@@ -106,12 +108,15 @@ export async function readLive(
   const read = (instance: ProviderInstance): Promise<LiveState> => {
     const groups = desired.groups.filter((g) => g.provider === instance.name);
     // Each address once already: the config refuses one address in two groups of a provider (no Set of a million).
-    const emails = groups.flatMap((g) => g.members ?? []);
+    // concat sizes the list once (flatMap grows it a million times over); one group's list is taken as it is.
+    const lists = groups.map((g) => g.members ?? []);
+    const emails = lists.length === 1 ? lists[0]! : ([] as string[]).concat(...lists);
     return providers.get(instance.name)!.read({
       groups,
       emails,
       allGroups: instance.prune || (options.allGroups?.(instance.name) ?? false),
       bulk: options.bulk ?? true,
+      customerTimes: options.customerTimes ?? false,
     });
   };
   const stream = options.stream;

@@ -20,6 +20,7 @@ import type { HttpLog } from './log.js';
 import { systemClock, type Clock } from './clock.js';
 import { redact } from './redact.js';
 import type { CallClass, RateRule } from '../model.js';
+import { deadline, type Deadline } from './deadline.js';
 import { Limiter, type Call, type Ticket } from './limiter.js';
 import { rateObservation, requestedWaitMs } from './rate-headers.js';
 import { backoffMs, type Backoff } from './backoff.js';
@@ -186,11 +187,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const where = pathOf(path);
     const logPath = clean(decode(url.pathname + url.search));
     const call: Call = { class: classOf(method), endpoint: endpointOf(method, path.split('?')[0]!) };
-    const state = { attempt: 0, retries: 0, refreshed: false, started: 0, ticket: undefined as Ticket | undefined, sent: {} as Record<string, string> };
+    const state = {
+      attempt: 0,
+      retries: 0,
+      refreshed: false,
+      started: 0,
+      ticket: undefined as Ticket | undefined,
+      deadline: undefined as Deadline | undefined,
+      sent: {} as Record<string, string>,
+      /**
+       * The last answer's body, parsed. Kept here, not on the Response (`_data`, where ofetch puts it): fetch
+       * registers every Response with a FinalizationRegistry, which keeps it through every minor GC, and with
+       * it the whole parsed page, until a full GC (hundreds of MB over a million-customer read).
+       */
+      body: undefined as unknown,
+    };
     const fail = (status: number, detail: string, cause?: unknown, code?: string) =>
       new ApiError({ provider, method, path: where, status, detail: clean(detail), ...(code ? { code } : {}) }, cause ? { cause } : undefined);
     // Ends an attempt once: frees its limiter slot and logs it.
     const settle = (status: number) => {
+      state.deadline?.clear();
       if (!state.ticket) return;
       limiter.release(state.ticket);
       state.ticket = undefined;
@@ -221,11 +237,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             ctx.options.headers.set(name, value);
             authSecrets.add(value).add(value.split(' ').at(-1) ?? value);
           }
+          state.body = undefined;
           state.ticket = await limiter.acquire(call);
           state.attempt++;
           state.started = clock.now();
           // A fresh timeout per attempt: ofetch's `timeout` would carry the first attempt's signal into retries.
-          ctx.options.signal = AbortSignal.timeout(timeoutMs);
+          state.deadline = deadline(timeoutMs);
+          ctx.options.signal = state.deadline.signal;
         },
         async onRequestError(ctx) {
           settle(0);
@@ -243,7 +261,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
               await response.body?.cancel().catch(() => undefined);
               throw fail(status, redirectDetail(url, response.headers.get('location')), undefined, 'api-redirect');
             }
-            response._data = parseBody(await readBounded(response, maxResponseBytes));
+            state.body = parseBody(await readBounded(response, maxResponseBytes));
+            response._data = undefined;
           } catch (error) {
             if (error instanceof BodyTooLarge) throw fail(status, error.message, undefined, 'api-too-large');
             // A body cut short (reset, timeout) is logged as a call that got no answer.
@@ -257,7 +276,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         },
         async onResponseError(ctx) {
           const { status, statusText, headers } = ctx.response;
-          const body: unknown = ctx.response._data;
+          const body = state.body;
           const auth = options.auth;
           if (status === 401 && !state.refreshed && auth?.refresh && auth.isExpired?.(status, body)) {
             state.refreshed = true;
@@ -276,9 +295,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           await retryAfter(ms, `HTTP ${status}`);
         },
       });
-      const problem = shapeProblem(req.shape, response.status, response._data);
+      const problem = shapeProblem(req.shape, response.status, state.body);
       if (problem) throw fail(response.status, `unexpected answer: expected ${req.shape.what}, got ${problem}`, undefined, 'api-unexpected');
-      return { status: response.status, headers: response.headers, data: response._data as T };
+      return { status: response.status, headers: response.headers, data: state.body as T };
     } catch (error) {
       settle(0);
       // Ours (an ApiError, or a credential the adapter refused before use): already worded for a person.

@@ -4,6 +4,7 @@
 // is held in memory. The link's query (its signature) is never logged or quoted.
 import { gunzipSync } from 'node:zlib';
 import { ofetch } from 'ofetch';
+import { deadline } from './deadline.js';
 import { ApiError } from '../errors.js';
 import { BodyTooLarge, formatBytes, readBoundedBytes } from './body.js';
 import type { Clock } from './clock.js';
@@ -33,13 +34,14 @@ export async function downloadGzip(link: string, options: DownloadOptions): Prom
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fail(0, `the attachment link is not http(s)`, 'api-unexpected');
   const started = clock.now();
   let status = 0;
+  const limit = deadline(options.timeoutMs ?? 60_000);
   try {
     const response = await ofetch.raw<unknown, 'stream'>(url.href, {
       responseType: 'stream',
       redirect: 'manual',
       retry: 0,
       ignoreResponseError: true,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+      signal: limit.signal,
     });
     status = response.status;
     if (status !== 200) {
@@ -58,6 +60,7 @@ export async function downloadGzip(link: string, options: DownloadOptions): Prom
     if (error instanceof BodyTooLarge) throw fail(status, error.message, 'api-too-large');
     throw fail(status, error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'no answer');
   } finally {
+    limit.clear();
     log?.({ provider, method: 'GET', path: where, status, ms: clock.now() - started, attempt: 1 });
   }
 }

@@ -3,7 +3,7 @@ export { createHttpClient } from './client.js';
 export type { Auth, ClientActivity, HttpClient, Method, Query } from './client.js';
 export { anyAnswer, shape, type Shape } from './shape.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
-export { DEFAULT_MAX_PAGES, readPages, type Page } from './pages.js';
+export { DEFAULT_MAX_PAGES, PAGES_AT_ONCE, readPages, type Page } from './pages.js';
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
 export { downloadGzip } from './download.js';

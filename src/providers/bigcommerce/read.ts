@@ -5,8 +5,10 @@
 // declared group and a retrieve per pinned id (or, for a full read, the remaining pages, counted first).
 // Page counts come from the platform and are bounded by `readPages`.
 import { ApiError } from '../../errors.js';
-import { chunkForUrl, readPages } from '../../http/index.js';
+import { chunkForUrl, PAGES_AT_ONCE, readPages } from '../../http/index.js';
+import { mapPool } from '../../pool.js';
 import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.js';
+import { declaredNotAmong, withFound } from '../declared-customers.js';
 import type { StoreApi } from './api.js';
 import { liveCustomer, liveGroup } from './mapping.js';
 import { customerPage, groupCount, groupList, oneGroup } from './shapes.js';
@@ -77,19 +79,21 @@ async function neededGroups(api: StoreApi, scope: ReadScope, first: LiveGroup[])
 }
 
 /** Every page of one filtered customer list: the first tells how many pages follow, fetched concurrently. */
-function customerList(api: StoreApi, filter: string, values: string[]): Promise<LiveCustomer[]> {
+function customerList(api: StoreApi, filter: string, values: string[], withTimes: boolean): Promise<LiveCustomer[]> {
   const page = async (n: number) => {
     const query = { [filter]: values.join(','), limit: PAGE_LIMIT, page: n };
     const { data, meta } = await api.http.request('/v3/customers', { shape: customerPage, query });
-    return { items: data.map(liveCustomer), pageCount: meta.pagination.total_pages };
+    return { items: data.map((raw) => liveCustomer(raw, withTimes)), pageCount: meta.pagination.total_pages };
   };
   return readPages(page, { provider: api.provider, path: api.http.pathOf('/v3/customers'), id: (c) => c.id, maxPages: api.maxPages });
 }
 
 /** One list per chunk of values (at most `maxCount`), each URL kept short enough for the platform's gateway. */
-async function customersWhere(api: StoreApi, filter: string, values: string[], maxCount?: number): Promise<LiveCustomer[]> {
+async function customersWhere(api: StoreApi, scope: ReadScope, filter: string, values: string[], maxCount?: number): Promise<LiveCustomer[]> {
   const base = `${api.storeUrl}/v3/customers?${new URLSearchParams({ [filter]: '' })}&limit=${PAGE_LIMIT}&page=9999`;
-  const lists = await Promise.all(chunkForUrl(values, base, maxCount ? { maxCount } : {}).map((chunk) => customerList(api, filter, chunk)));
+  const lists = await mapPool(chunkForUrl(values, base, maxCount ? { maxCount } : {}), PAGES_AT_ONCE, (chunk) =>
+    customerList(api, filter, chunk, scope.customerTimes ?? false),
+  );
   return lists.length === 1 ? lists[0]! : lists.flat();
 }
 
@@ -98,34 +102,11 @@ export async function readStore(api: StoreApi, provider: string, scope: ReadScop
   const { groups, first } = await readGroups(api, scope);
   const members = await customersWhere(
     api,
+    scope,
     'customer_group_id:in',
     groups.map((g) => g.id),
     GROUP_IDS_PER_LIST,
   );
-  const declared = await customersWhere(api, 'email:in', notAmong(members, scope.emails), EMAILS_PER_LIST);
-  return { provider, groups, customers: merged(members, declared), groupNames: Object.fromEntries(first.map((g) => [g.id, g.name])) };
-}
-
-/** The e-mails of `emails` that none of `customers` has. */
-function notAmong(customers: readonly LiveCustomer[], emails: readonly string[]): string[] {
-  const seen = new Set<string>();
-  for (const customer of customers) seen.add(customer.email);
-  return emails.filter((email) => !seen.has(email.toLowerCase()));
-}
-
-/**
- * The members, then the customers the look-ups found: one who joined a read group between the two reads is
- * in both, and counts once, as the look-up saw it (the later read). Keyed by the few found, not by every member.
- */
-function merged(members: LiveCustomer[], found: readonly LiveCustomer[]): LiveCustomer[] {
-  if (found.length === 0) return members;
-  const later = new Map(found.map((customer) => [customer.id, customer]));
-  const customers = members.map((customer) => {
-    const again = later.get(customer.id);
-    if (again === undefined) return customer;
-    later.delete(customer.id);
-    return again;
-  });
-  for (const customer of later.values()) customers.push(customer);
-  return customers;
+  const declared = await customersWhere(api, scope, 'email:in', declaredNotAmong(members, scope.emails), EMAILS_PER_LIST);
+  return { provider, groups, customers: withFound(members, declared), groupNames: Object.fromEntries(first.map((g) => [g.id, g.name])) };
 }

@@ -67,8 +67,9 @@ export function toLiveGroup(resource: Resource): LiveGroup {
 /**
  * A customer with the group it is in. Undefined when the resource does not say (its `customer_group`
  * relationship came without `data`): reads include the relationship, so that means the answer is unusable.
+ * `withTime`: keep `updated_at`.
  */
-export function toLiveCustomer(resource: Resource): LiveCustomer | undefined {
+export function toLiveCustomer(resource: Resource, withTime = true): LiveCustomer | undefined {
   const attributes = resource.attributes ?? {};
   const group = resource.relationships?.customer_group;
   if (typeof attributes.email !== 'string' || !group || group.data === undefined || Array.isArray(group.data)) return undefined;
@@ -76,6 +77,6 @@ export function toLiveCustomer(resource: Resource): LiveCustomer | undefined {
     id: resource.id,
     email: attributes.email.toLowerCase(),
     groupId: group.data?.id ?? null,
-    ...(typeof attributes.updated_at === 'string' ? { updatedAt: attributes.updated_at } : {}),
+    ...(withTime && typeof attributes.updated_at === 'string' ? { updatedAt: attributes.updated_at } : {}),
   };
 }

@@ -6,7 +6,9 @@ import type { LiveCustomer, LiveGroup, LiveState, ReadScope } from '../../model.
 import { PAGE_SIZE, type ClApi, type ListSize, type Resource } from './api.js';
 import { exportCheaper } from './exports.js';
 import { toLiveCustomer, toLiveGroup } from './mapping.js';
-import { chunkForUrl, type Query } from '../../http/index.js';
+import { declaredNotAmong, withFound } from '../declared-customers.js';
+import { chunkForUrl, PAGES_AT_ONCE, type Query } from '../../http/index.js';
+import { mapPool } from '../../pool.js';
 
 const GROUP_QUERY: Query = { 'fields[customer_groups]': 'name,code,reference,reference_origin,metadata,updated_at' };
 // Without `include`, relationships carry only links; the sparse fieldset must name the relationship too.
@@ -21,7 +23,7 @@ function stringsOf(query: Query): Record<string, string> {
 }
 
 /**
- * Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), all at once. A
+ * Lists `path` once per chunk of `values` for an `_in` filter (values must not hold commas), PAGES_AT_ONCE at a time. A
  * chunk holds at most a page's worth (values that each match one record then cost one page) and keeps the URL
  * under MAX_URL_LENGTH, with the other parameters and a page number of 4 digits. `exporter` may read a chunk
  * through an export instead, where the cost model finds that cheaper.
@@ -29,13 +31,11 @@ function stringsOf(query: Query): Record<string, string> {
 async function listIn(api: ClApi, path: string, filter: string, values: readonly string[], query: Query, exporter?: Exporter): Promise<Resource[]> {
   const key = `filter[q][${filter}]`;
   const base = `${api.baseUrl}${path}?${new URLSearchParams({ ...stringsOf(query), 'page[size]': String(PAGE_SIZE), 'page[number]': '9999', [key]: '' })}`;
-  const lists = await Promise.all(
-    chunkForUrl(values, base, { maxCount: PAGE_SIZE }).map((chunk) => {
-      const instead = exporter && ((size: ListSize) => (exportCheaper(size) ? exporter({ [filter]: chunk }) : Promise.resolve(undefined)));
-      return api.list(path, { ...query, [key]: chunk.join(',') }, instead);
-    }),
-  );
-  return lists.flat();
+  const lists = await mapPool(chunkForUrl(values, base, { maxCount: PAGE_SIZE }), PAGES_AT_ONCE, (chunk) => {
+    const instead = exporter && ((size: ListSize) => (exportCheaper(size) ? exporter({ [filter]: chunk }) : Promise.resolve(undefined)));
+    return api.list(path, { ...query, [key]: chunk.join(',') }, instead);
+  });
+  return lists.length === 1 ? lists[0]! : lists.flat();
 }
 
 /** Reads the customers Ransack `filters` select through an export. */
@@ -67,10 +67,10 @@ async function readGroups(api: ClApi, scope: ReadScope): Promise<LiveGroup[]> {
   return [...new Map(resources.map((r) => [r.id, toLiveGroup(r)])).values()];
 }
 
-function toCustomers(provider: string, resources: Resource[]): LiveCustomer[] {
+function toCustomers(provider: string, resources: Resource[], withTimes: boolean): LiveCustomer[] {
   const byId = new Map<string, LiveCustomer>();
   for (const resource of resources) {
-    const customer = toLiveCustomer(resource);
+    const customer = toLiveCustomer(resource, withTimes);
     if (!customer) {
       throw new GroupformError('api-unexpected', `${provider}: customer ${resource.id} came back without its e-mail or customer_group; cannot tell its group`);
     }
@@ -84,6 +84,7 @@ export async function readLive(api: ClApi, provider: string, scope: ReadScope, e
   const groups = await readGroups(api, scope);
   const path = '/api/customers';
   const exports = scope.bulk === false ? undefined : exporter;
+  const withTimes = scope.customerTimes ?? false;
   const members = toCustomers(
     provider,
     await listIn(
@@ -94,10 +95,8 @@ export async function readLive(api: ClApi, provider: string, scope: ReadScope, e
       CUSTOMER_QUERY,
       exports,
     ),
+    withTimes,
   );
-  const seen = new Set(members.map((c) => c.email));
-  const unseen = scope.emails.filter((email) => !seen.has(email.toLowerCase()));
-  const declared = await listIn(api, path, 'email_in', unseen, CUSTOMER_QUERY);
-  const customers = new Map([...members, ...toCustomers(provider, declared)].map((c) => [c.id, c]));
-  return { provider, groups, customers: [...customers.values()] };
+  const declared = await listIn(api, path, 'email_in', declaredNotAmong(members, scope.emails), CUSTOMER_QUERY);
+  return { provider, groups, customers: withFound(members, toCustomers(provider, declared, withTimes)) };
 }

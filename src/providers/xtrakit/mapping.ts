@@ -25,12 +25,14 @@ export function toLiveGroup(row: Row): LiveGroup | undefined {
   };
 }
 
-/** A customer record as a live customer: e-mail lower-cased (absent: empty), group id as a string or null. */
-export function toLiveCustomer(row: Row): LiveCustomer | undefined {
+/** A customer record as a live customer: e-mail lower-cased (absent: empty), group id as a string or null; `withTime`: keep `updated_at`. */
+export function toLiveCustomer(row: Row, withTime = true): LiveCustomer | undefined {
   const id = idOf(row.id);
   if (id === undefined) return undefined;
   const email = typeof row.customer_email === 'string' ? row.customer_email.trim().toLowerCase() : '';
-  return { id, email, groupId: groupIdOf(row.customer_group_id), updatedAt: isoTime(row.updated_at) };
+  const customer: LiveCustomer = { id, email, groupId: groupIdOf(row.customer_group_id) };
+  if (withTime) customer.updatedAt = isoTime(row.updated_at);
+  return customer;
 }
 
 /** `0`, `""` and null all read as "in no group": the documentation does not say which one the platform uses. */

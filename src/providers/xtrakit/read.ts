@@ -28,7 +28,7 @@ export async function readLive(api: XtrakitApi, provider: string, scope: ReadSco
   const groupIds = new Set(groups.map(({ group }) => group.id));
   const emails = new Set(scope.emails.map((e) => e.toLowerCase()));
   const customers = customerRows.flatMap((row) => {
-    const customer = toLiveCustomer(row);
+    const customer = toLiveCustomer(row, scope.customerTimes ?? false);
     return customer && ((customer.groupId !== null && groupIds.has(customer.groupId)) || emails.has(customer.email)) ? [{ customer, row }] : [];
   });
   return {

@@ -84,7 +84,7 @@ describe('wire mapping', () => {
       id: '5',
       email: 'a@b.c',
       groupId: '12',
-      updatedAt: '2024-05-14T09:34:00.000Z',
+      updatedAt: '2024-05-14T09:34:00Z',
     });
   });
 
@@ -94,5 +94,7 @@ describe('wire mapping', () => {
       discount_rules: [{ type: 'all', method: 'percent', amount: '5.0000' }],
     });
     expect(isoDate('not a date')).toBeUndefined();
+    expect(isoDate('2024-05-14T11:34:00+02:00')).toBe('2024-05-14T09:34:00.000Z');
+    expect(isoDate('2024-05-14T09:34:00.5Z')).toBe('2024-05-14T09:34:00.5Z');
   });
 });

@@ -43,6 +43,17 @@ describe('BigCommerce read', () => {
     expect(bc.requests[2]!.query['email:in']).toBe('customer7@example.com,nobody@example.com');
   });
 
+  it("keeps customers' modification times only when the read asks for them (drift does, a plan does not)", async () => {
+    bc = await startBigCommerceEmulator({ state: storeState(2, 4) });
+    const provider = createBigCommerceProvider(bcInstance(bc.url), {});
+    const scope = { groups: [declared('one', { name: 'Group 1' })], emails: ['customer3@example.com'], allGroups: false };
+    const plain = await provider.read(scope);
+    expect(plain.customers.length).toBeGreaterThan(1);
+    expect(plain.customers.every((c) => !('updatedAt' in c))).toBe(true);
+    const timed = await provider.read({ ...scope, customerTimes: true });
+    expect(timed.customers.map((c) => c.updatedAt)).toEqual(plain.customers.map(() => '2024-01-02T03:04:05Z'));
+  });
+
   it("looks up no e-mail when the groups' members hold every declared customer", async () => {
     bc = await startBigCommerceEmulator({ state: storeState(4, 9) });
     const live = await createBigCommerceProvider(bcInstance(bc.url), {}).read({
