@@ -35,6 +35,28 @@ export interface Finding {
   group?: string;
 }
 
+/** Findings of one kind listed per group: enough to act on, and few enough that a million bad lines (or missing customers) cannot exhaust memory. */
+const MAX_LISTED = 100;
+
+/** Lists the first MAX_LISTED findings made by `add` into `findings`; `close` adds one that counts the rest. */
+export function listedFindings(findings: Finding[], key: string): { add(make: () => Finding): void; close(): void } {
+  let count = 0;
+  let next: Finding | undefined;
+  return {
+    add(make) {
+      count++;
+      if (count <= MAX_LISTED) findings.push(make());
+      else if (count === MAX_LISTED + 1) next = make();
+    },
+    close() {
+      if (!next) return;
+      const more = count - MAX_LISTED - 1;
+      const rest = more === 0 ? '' : ` And ${more.toLocaleString('en-US')} more like it in group '${key}' (only the first ${MAX_LISTED + 1} are listed).`;
+      findings.push({ ...next, message: next.message + rest });
+    },
+  };
+}
+
 type MembershipMode = 'authoritative' | 'additive';
 
 /**

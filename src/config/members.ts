@@ -4,7 +4,7 @@
 // in two groups of one provider is an error naming both places. One Map per provider serves both checks:
 // files may hold a million addresses, so each address is hashed once per provider and arrays are reused
 // rather than copied where nothing was dropped.
-import type { Finding, SourcePos } from '../model.js';
+import { listedFindings, type Finding, type SourcePos } from '../model.js';
 import { isEmail } from './email.js';
 import type { MemberLines } from './members-file.js';
 import { placeOf } from './place.js';
@@ -43,7 +43,7 @@ export function declareMembers(source: MembersSource, positions: Positions): { d
     return { file: file?.display ?? '', line: file?.lines.lines[line] ?? 1, column: file?.lines.column(line) ?? 1 };
   };
   const findings: Finding[] = [];
-  const bad = listed(findings, key);
+  const bad = listedFindings(findings, key);
   const invalid = new Set<number>();
   for (let index = 0; index < emails.length; index++) {
     if (isEmail(emails[index])) continue;
@@ -73,8 +73,8 @@ export function indexMembers(groups: readonly { declared: DeclaredMembers; provi
     // A group on no (known) provider still gets its repeats found, in a map of its own.
     const maps = providers.length === 0 ? [new Map<string, number>()] : providers.map((provider) => mapOf(byProvider, provider));
     const { emails } = declared;
-    const repeats = listed(findings, declared.key);
-    const conflicts = listed(findings, declared.key);
+    const repeats = listedFindings(findings, declared.key);
+    const conflicts = listedFindings(findings, declared.key);
     let kept: string[] | undefined; // a copy only once something is dropped
     let origins: number[] | undefined;
     for (let index = 0; index < emails.length; index++) {
@@ -117,28 +117,6 @@ export function indexMembers(groups: readonly { declared: DeclaredMembers; provi
  */
 function placeOfKept(declared: DeclaredMembers, origins: readonly number[] | undefined): (index: number) => SourcePos {
   return (index) => declared.place(origins ? origins[index]! : index);
-}
-
-/** Findings of one kind listed per group: enough to act on, and few enough that a million bad lines cannot exhaust memory. */
-const MAX_LISTED = 100;
-
-/** Lists the first MAX_LISTED findings made by `add` into `findings`; `close` adds one that counts the rest. */
-function listed(findings: Finding[], key: string): { add(make: () => Finding): void; close(): void } {
-  let count = 0;
-  let next: Finding | undefined;
-  return {
-    add(make) {
-      count++;
-      if (count <= MAX_LISTED) findings.push(make());
-      else if (count === MAX_LISTED + 1) next = make();
-    },
-    close() {
-      if (!next) return;
-      const more = count - MAX_LISTED - 1;
-      const rest = more === 0 ? '' : ` And ${more.toLocaleString('en-US')} more like it in group '${key}' (only the first ${MAX_LISTED + 1} are listed).`;
-      findings.push({ ...next, message: next.message + rest });
-    },
-  };
 }
 
 function repeated(group: DeclaredMembers, index: number, first: number): Finding {

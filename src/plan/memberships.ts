@@ -5,7 +5,16 @@
 // not name it alone (Xtrakit allows none, and duplicates) is addressed by id; it can only ever be removed.
 // A group whose members the file leaves out (members null) gets no membership change of its own: its customers
 // move only when another group declares them.
-import type { DesiredGroup, Finding, GroupRef, LiveCustomer, LiveGroup, LiveState, MembershipChange } from '../model.js';
+import {
+  listedFindings,
+  type DesiredGroup,
+  type Finding,
+  type GroupRef,
+  type LiveCustomer,
+  type LiveGroup,
+  type LiveState,
+  type MembershipChange,
+} from '../model.js';
 import { memberAddress, memberIdAddress } from './address.js';
 import type { EmailIndex } from './email-index.js';
 import { declaredName, type GroupMatch } from './identity.js';
@@ -67,15 +76,21 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
     const members = desired.members;
     if (members === null) continue;
     const target: GroupRef = { key: desired.key, id: group?.id ?? null, name: declaredName(desired) };
+    // Listed per kind, the rest counted: a members file of a million addresses on a store that has none of them.
+    const missing = listedFindings(findings, desired.key);
+    const ambiguous = listedFindings(findings, desired.key);
     for (let index = 0; index < members.length; index++) {
       const email = members[index]!;
       const customer = customers.only(email);
       if (customer === undefined) {
-        findings.push(customerFinding(desired, email, index, customers.all(email), input.strict));
+        const found = customers.all(email);
+        (found.length === 0 ? missing : ambiguous).add(() => customerFinding(desired, email, index, found, input.strict));
       } else if (group === null || customer.groupId !== group.id) {
         changes.push(change(customer, email, target));
       }
     }
+    missing.close();
+    ambiguous.close();
     if (group !== null && desired.membership === 'authoritative') unassignUndeclared(group.id);
   }
   for (const group of input.emptied) unassignUndeclared(group.id);

@@ -85,6 +85,18 @@ describe('membership changes', () => {
     expect(plan(...input, options()).summary.customersToMove).toBe(0);
   });
 
+  it('lists the first 101 missing customers of a group and counts the rest, so a million cannot fill memory', () => {
+    const members = Array.from({ length: 250 }, (_, i) => `ghost${i}@x.com`);
+    const customers = [customer('c1', 'twin@x.com'), customer('c2', 'twin@x.com')];
+    const result = plan(desired([group('cl', 'vip', { members: [...members, 'twin@x.com'] })]), [live('cl', [], customers)], options({ strict: true }));
+    const missing = result.findings.filter((finding) => finding.code === 'customer-not-found');
+    expect(missing).toHaveLength(101);
+    expect(missing.every((finding) => finding.severity === 'error')).toBe(true);
+    expect(missing.at(-1)!.message).toMatch(/ghost100@x\.com .* And 149 more like it in group 'vip' \(only the first 101 are listed\)\.$/);
+    // Another kind has a list of its own.
+    expect(result.findings.filter((finding) => finding.code === 'customer-ambiguous')).toHaveLength(1);
+  });
+
   it("points a customer finding at the member's own line when the config knows it, else at its group", () => {
     const groupPos = { file: 'groups.yaml', line: 4, column: 3 };
     const memberPos = (index: number) => ({ file: 'members/vip.txt', line: 10 + index, column: 1 + index });
