@@ -48,19 +48,26 @@ export function timeLeft(run: Pick<ProviderRun, 'provider'>, finished: number, t
 /** Resolves, chunks and applies the changes; those never started (interrupted) are not attempted. */
 async function runBatches(run: ProviderRun, changes: MembershipChange[], progress: (finished: number, total: number) => void): Promise<void> {
   const resolved = resolveAll(run, changes);
-  const bulk = bulkPart(run, resolved);
-  const direct = chunk(
-    resolved.filter((item) => !bulk.includes(item)),
+  const bulk = new Set(bulkPart(run, resolved));
+  // A bulk job per batch, so that an interrupted run starts no further job; jobs one after another (the
+  // platform works through them in turn), beside the direct batches, which keep the other slots.
+  const jobs: Batch[] = chunk([...bulk], run.provider.capabilities.cost.bulk?.maxItems ?? bulk.size).map((items) => ({ items, bulk: true }));
+  const direct: Batch[] = chunk(
+    resolved.filter((item) => !bulk.has(item)),
     run.provider.capabilities.batchMembership,
-  );
-  const batches: Batch[] = [...(bulk.length ? [{ items: bulk, bulk: true }] : []), ...direct.map((items) => ({ items, bulk: false }))];
+  ).map((items) => ({ items, bulk: false }));
+  const total = jobs.length + direct.length;
   let finished = 0;
-  const unstarted = await runPool(batches, run.limit, run.signal, async (batch) => {
+  const work = async (batch: Batch): Promise<void> => {
     await applyBatch(run, batch);
     finished += 1;
-    progress(finished, batches.length);
-  });
-  for (const item of unstarted.flatMap((batch) => batch.items)) run.book.notAttempted(item.change, interrupted);
+    progress(finished, total);
+  };
+  const unstarted = await Promise.all([
+    runPool(jobs, 1, run.signal, work),
+    runPool(direct, Math.max(1, run.limit - (jobs.length > 0 ? 1 : 0)), run.signal, work),
+  ]);
+  for (const item of unstarted.flat().flatMap((batch) => batch.items)) run.book.notAttempted(item.change, interrupted);
 }
 
 interface Batch {

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply.js';
+import type { MembershipResult, ResolvedMembershipChange } from '../../src/providers/provider.js';
 import { FakeProvider, assign, createGroup, emails, planOf, providersOf, ref, unassign } from './fake-provider.js';
 
 const silent = { output: 'silent' } as const;
+
+/** A provider whose joins go through bulk jobs of at most two changes (a job costs one call, a direct change one). */
+class BulkProvider extends FakeProvider {
+  readonly jobs: string[][] = [];
+  constructor(name: string) {
+    super(name, { concurrency: 4 });
+    this.capabilities.cost.bulk = { maxItems: 2, calls: 1 };
+  }
+  async applyMembershipsBulk(batch: ResolvedMembershipChange[]): Promise<MembershipResult[]> {
+    this.jobs.push(batch.map((item) => item.change.address));
+    return this.applyMemberships(batch);
+  }
+}
 
 /** Holds every call open until `release()`; `waitFor(n)` resolves once n calls are in flight. */
 function holdCalls(provider: FakeProvider) {
@@ -78,6 +92,40 @@ describe('applyPlan: cancellation', () => {
     expect(result.items.slice(0, 2).map((i) => i.status)).toEqual(['done', 'done']);
     expect(result.items.slice(2).every((i) => i.status === 'not-attempted' && i.error?.code === 'interrupted')).toBe(true);
     expect(result).toMatchObject({ done: 2, failed: 0, notAttempted: 9 });
+  });
+
+  it('starts no further bulk job once interrupted: each job is a batch of its own, run one after another', async () => {
+    const cl = new BulkProvider('cl');
+    const controller = new AbortController();
+    const hold = holdCalls(cl);
+    const plan = planOf([...emails(5).map((email) => assign('cl', email, ref('vip', '1'))), unassign('cl', 'z@example.com', ref('old', '9'))]);
+    const run = applyPlan(plan, providersOf(cl), { ...silent, signal: controller.signal });
+
+    await hold.waitFor(1); // the first job
+    controller.abort();
+    hold.release();
+    const result = await run;
+
+    expect(cl.jobs).toHaveLength(1);
+    expect(cl.jobs[0]).toHaveLength(2);
+    expect(result).toMatchObject({ done: 2, failed: 0, notAttempted: 4 });
+  });
+
+  it('runs every bulk job in turn when not interrupted, never two at once', async () => {
+    const cl = new BulkProvider('cl');
+    let jobsInFlight = 0;
+    let mostJobs = 0;
+    cl.onCall = (call) => {
+      if (call.addresses.length === 2) mostJobs = Math.max(mostJobs, ++jobsInFlight);
+    };
+    cl.gate = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      jobsInFlight = Math.max(0, jobsInFlight - 1);
+    };
+    const result = await applyPlan(planOf(emails(5).map((email) => assign('cl', email, ref('vip', '1')))), providersOf(cl), silent);
+    expect(cl.jobs.map((job) => job.length)).toEqual([2, 2, 1]);
+    expect(mostJobs).toBe(1);
+    expect(result).toMatchObject({ done: 5, failed: 0, notAttempted: 0 });
   });
 
   it('calls nothing when aborted before the run', async () => {
