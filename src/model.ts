@@ -362,12 +362,13 @@ export interface ReadCostModel {
   /**
    * Customers: the managed groups' members by `in` filters of `groupIdsPerList` ids, then the declared customers
    * those pages did not bring, by `in` filters of `emailsPerList` e-mails; or, where no e-mail filter exists,
-   * every customer listed.
+   * every customer listed. `viaExport`: a members' list whose first page shows it fits one export, and that its
+   * other pages would take more calls than the export, is read through the export (unless bulk reads are off).
    */
-  customers: { by: 'filter'; pageSize: number; groupIdsPerList: number; emailsPerList: number } | { by: 'listing'; pageSize: number };
+  customers: { by: 'filter'; pageSize: number; groupIdsPerList: number; emailsPerList: number; viaExport?: BulkCost } | { by: 'listing'; pageSize: number };
 }
 
-/** What one bulk job costs: it carries up to `maxItems` joins or moves in `calls` calls (its create and polls). */
+/** What one bulk job costs: it carries up to `maxItems` rows (joins or moves in, records out) in `calls` calls (its create, polls, download). */
 interface BulkCost {
   maxItems: number;
   calls: number;

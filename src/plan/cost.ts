@@ -26,7 +26,7 @@ export function estimateCost(
       if (!caps) throw new Error(`no capabilities for provider ${state.provider}`);
       const declared = desired.groups.filter((g) => g.provider === state.provider);
       const allGroups = desired.providers.find((p) => p.name === state.provider)?.prune ?? false;
-      const reads = readCalls(caps.cost.read, declared, allGroups, state, emailIndex(state));
+      const reads = readCalls(caps.cost.read, declared, allGroups, state, emailIndex(state), bulk);
       const writes = writeCalls(
         changes.filter((change) => change.provider === state.provider),
         caps,
@@ -65,7 +65,8 @@ const pages = (items: number, pageSize: number): number => Math.max(1, Math.ceil
 
 /**
  * Calls the read of `state` took, as the adapters read (src/providers/<platform>/read.ts): the groups, the
- * pages of each `in` list of the groups' members, then the look-ups of the declared e-mails those did not bring.
+ * pages of each `in` list of the groups' members (or its first page and an export, where the model has one and
+ * `bulk` allows), then the look-ups of the declared e-mails those did not bring.
  */
 export function readCalls(
   model: ReadCostModel,
@@ -73,6 +74,7 @@ export function readCalls(
   allGroups: boolean,
   state: LiveState,
   emails: EmailIndex = indexByEmail(state.customers),
+  bulk = true,
 ): number {
   const { groups, customers } = model;
   const listedGroups = Object.keys(state.groupNames ?? {}).length || state.groups.length;
@@ -90,9 +92,12 @@ export function readCalls(
   const isMember = (groupId: string | null): groupId is string => groupId !== null && inGroups.has(groupId);
   const membersOf = new Map<string, number>();
   for (const { groupId } of state.customers) if (isMember(groupId)) membersOf.set(groupId, (membersOf.get(groupId) ?? 0) + 1);
+  const viaExport = bulk ? customers.viaExport : undefined;
   for (let i = 0; i < ids.length; i += customers.groupIdsPerList) {
     const members = ids.slice(i, i + customers.groupIdsPerList).reduce((sum, id) => sum + (membersOf.get(id) ?? 0), 0);
-    calls += pages(members, customers.pageSize);
+    const paged = pages(members, customers.pageSize);
+    // The first page says how large the list is; the adapter then takes the export where it is fewer calls.
+    calls += viaExport && members <= viaExport.maxItems && paged - 1 > viaExport.calls ? 1 + viaExport.calls : paged;
   }
   // The declared addresses the members' pages did not bring, and the customers their look-ups find. An address
   // is declared once on a provider (the config's validation makes a repeat an error), so none is counted twice.

@@ -67,6 +67,30 @@ describe('readCalls', () => {
     );
   });
 
+  it("reads a members' list through an export where it fits one and its other pages would take more calls, unless bulk is off", () => {
+    const model: ReadCostModel = { ...FILTERS, customers: { ...FILTERS.customers, viaExport: { maxItems: 300, calls: 5 } } as ReadCostModel['customers'] };
+    const read = (n: number, bulk = true) =>
+      readCalls(
+        model,
+        [group('cl', 'vip', { members: members(n) })],
+        false,
+        live(
+          'cl',
+          [liveGroup('G1', 'VIP')],
+          members(n).map((email, i) => customer(`c${i}`, email, 'G1')),
+        ),
+        undefined,
+        bulk,
+      );
+    // 150 members: 6 pages, the first and 5 more, no fewer through an export.
+    expect(read(150)).toBe(1 + 1 + 6);
+    // 175: 7 pages, or the first page and the export's 5 calls.
+    expect(read(175)).toBe(1 + 1 + 1 + 5);
+    expect(read(175, false)).toBe(1 + 1 + 7);
+    // More than one export holds: pages.
+    expect(read(325)).toBe(1 + 1 + 13);
+  });
+
   it('lists every group and every customer where no e-mail filter exists', () => {
     const state = { ...live('xk', [liveGroup('1', 'VIP')], [customer('1', 'a@x.com', '1')]), customersListed: 250, groupNames: { 1: 'VIP', 2: 'B' } };
     expect(readCalls(LISTING, [group('xk', 'vip', { members: ['a@x.com'] })], false, state)).toBe(1 + 3);

@@ -9,10 +9,8 @@ import type { ClApi, ListSize, Resource } from './api.js';
 import { pollJob } from './poll.js';
 import { exportRecords } from './shapes.js';
 
-/** The most records one export carries (more is refused at creation). */
-const EXPORT_MAX_RECORDS = 10_000;
-/** What an export costs: its create, about three polls, the download. */
-const EXPORT_CALLS = 5;
+/** What an export costs: it carries at most 10,000 records (more is refused at creation) in its create, about three polls and the download. */
+export const EXPORT_COST = { maxItems: 10_000, calls: 5 };
 const FIELDS = ['id', 'email', 'customer_group_id', 'updated_at'];
 
 export interface ExportDeps {
@@ -38,7 +36,7 @@ export function oneAtATime<A, R>(run: (arg: A) => Promise<R>): (arg: A) => Promi
 
 /** Whether an export reads a list of this size in fewer calls than its remaining pages. */
 export function exportCheaper(size: ListSize): boolean {
-  return size.records <= EXPORT_MAX_RECORDS && size.pages - 1 > EXPORT_CALLS;
+  return size.records <= EXPORT_COST.maxItems && size.pages - 1 > EXPORT_COST.calls;
 }
 
 /** The customers `filters` select, as resources shaped like a list's (`customer_group` included). */

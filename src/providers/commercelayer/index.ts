@@ -15,7 +15,7 @@ import { readLive } from './read.js';
 import { TokenSource } from './token.js';
 import { applyGroup, applyMemberships } from './write.js';
 import { IMPORT_MAX_ROWS, importMemberships } from './imports.js';
-import { exportCustomers, oneAtATime } from './exports.js';
+import { EXPORT_COST, exportCustomers, oneAtATime } from './exports.js';
 
 const DEFAULT_AUTH_URL = 'https://auth.commercelayer.io';
 
@@ -49,7 +49,7 @@ export const capabilities: Capabilities = {
     read: {
       fixedCalls: 1,
       groups: { by: 'filter', perCall: PAGE_SIZE },
-      customers: { by: 'filter', pageSize: PAGE_SIZE, groupIdsPerList: PAGE_SIZE, emailsPerList: PAGE_SIZE },
+      customers: { by: 'filter', pageSize: PAGE_SIZE, groupIdsPerList: PAGE_SIZE, emailsPerList: PAGE_SIZE, viaExport: EXPORT_COST },
     },
   },
 };

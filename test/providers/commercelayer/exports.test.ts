@@ -1,7 +1,8 @@
 // Reading a large group's members through a Commerce Layer export instead of pages of 25, against the emulator
 // over loopback on a shared virtual clock: the same live state as the paged read, in fewer calls.
 import { describe, expect, it } from 'vitest';
-import { exportCheaper, oneAtATime } from '../../../src/providers/commercelayer/exports.js';
+import { readCalls } from '../../../src/plan/cost.js';
+import { EXPORT_COST, exportCheaper, oneAtATime } from '../../../src/providers/commercelayer/exports.js';
 import type { DesiredGroup } from '../../../src/model.js';
 import { useBulkSetup } from './bulk-setup.js';
 
@@ -27,11 +28,18 @@ describe('reading a large group through an export', () => {
     expect(exportCalls.filter((call) => call === 'POST /api/exports')).toHaveLength(1);
     expect(exportCalls.some((call) => call.startsWith('GET http') && call.includes('/_files/exports/'))).toBe(true);
     expect(exportCalls.length).toBeLessThanOrEqual(9);
+    // The plan's estimate takes the same path: a token, the codes, the first page and the export's calls (its
+    // polls assumed; here it was ready at the first), where its pages would count 22.
+    const model = provider.capabilities.cost.read;
+    expect(readCalls(model, [vip], false, viaExport)).toBe(3 + EXPORT_COST.calls);
+    expect(log.length).toBeLessThanOrEqual(3 + EXPORT_COST.calls);
 
     log.length = 0;
     const paged = await provider.read({ groups: [vip], emails: [], allGroups: false, bulk: false });
     expect(log.some((entry) => entry.path.includes('/api/exports'))).toBe(false);
     expect(log.filter((entry) => entry.path.startsWith('/api/customers'))).toHaveLength(20);
+    // Exactly the pages' calls, and the token (this second read reused the first one's).
+    expect(readCalls(model, [vip], false, paged, undefined, false)).toBe(log.length + 1);
 
     expect(viaExport.customers).toHaveLength(500);
     expect(viaExport).toEqual(paged);
