@@ -356,9 +356,11 @@ export interface ReadCostModel {
   fixedCalls: number;
   /**
    * Groups: looked up by `in` filters of `perCall` declared codes and pinned ids (a full read: every group, in
-   * pages of `perCall`), or listed whole in pages of `perCall`.
+   * pages of `perCall`), or listed whole in pages of `perCall`. `firstPageOnly`: the listing stops at its first
+   * page; when that is full, each declared name is looked up and each pinned id not on it retrieved (a full
+   * read: a count, then the other pages).
    */
-  groups: { by: 'filter' | 'listing'; perCall: number };
+  groups: { by: 'filter' | 'listing'; perCall: number; firstPageOnly?: boolean };
   /**
    * Customers: the managed groups' members by `in` filters of `groupIdsPerList` ids, then the declared customers
    * those pages did not bring, by `in` filters of `emailsPerList` e-mails; or, where no e-mail filter exists,

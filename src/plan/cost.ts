@@ -79,7 +79,9 @@ export function readCalls(
   const { groups, customers } = model;
   const listedGroups = Object.keys(state.groupNames ?? {}).length || state.groups.length;
   let calls = model.fixedCalls;
-  if (groups.by === 'listing') calls += pages(listedGroups, groups.perCall);
+  if (groups.by === 'listing' && groups.firstPageOnly && listedGroups >= groups.perCall)
+    calls += 1 + fullPageLookups(declared, allGroups, state, groups.perCall);
+  else if (groups.by === 'listing') calls += pages(listedGroups, groups.perCall);
   else if (allGroups) calls += pages(state.groups.length, groups.perCall);
   else {
     const pinned = declared.filter((g) => g.pinnedId !== undefined).length;
@@ -113,6 +115,19 @@ export function readCalls(
   }
   if (unseen === 0) return calls;
   return calls + Math.max(Math.ceil(unseen / customers.emailsPerList), Math.ceil(found / customers.pageSize));
+}
+
+/**
+ * After a full first page of groups (BigCommerce), what the read calls on: a full read counts the groups and
+ * reads the other pages; otherwise one look-up by name per declared name, one retrieve per pinned id the page
+ * did not hold.
+ */
+function fullPageLookups(declared: readonly DesiredGroup[], allGroups: boolean, state: LiveState, perPage: number): number {
+  if (allGroups) return pages(state.groups.length, perPage); // the count, and every page but the first
+  const names = new Set(declared.map((group) => (typeof group.attributes.name === 'string' ? group.attributes.name : group.key)));
+  const onFirstPage = new Set(Object.keys(state.groupNames ?? {}));
+  const pinned = new Set(declared.flatMap((group) => (group.pinnedId !== undefined && !onFirstPage.has(group.pinnedId) ? [group.pinnedId] : [])));
+  return names.size + pinned.size;
 }
 
 /** The least time the read's calls and the changes' take, each class under the rules that count it. Null: no known limit. */

@@ -30,7 +30,7 @@ const bigCommerceCapabilities: Capabilities = {
     rateLimits: [STORE_QUOTA],
     read: {
       fixedCalls: 0,
-      groups: { by: 'listing', perCall: PAGE_LIMIT },
+      groups: { by: 'listing', perCall: PAGE_LIMIT, firstPageOnly: true },
       customers: { by: 'filter', pageSize: PAGE_LIMIT, groupIdsPerList: GROUP_IDS_PER_LIST, emailsPerList: EMAILS_PER_LIST },
     },
   },

@@ -29,7 +29,7 @@ describe('bigcommerce factory', () => {
         rateLimits: [{ counts: 'all', perEndpoint: false, limit: 150, windowMs: 30_000 }],
         read: {
           fixedCalls: 0,
-          groups: { by: 'listing', perCall: 250 },
+          groups: { by: 'listing', perCall: 250, firstPageOnly: true },
           customers: { by: 'filter', pageSize: 250, groupIdsPerList: 100, emailsPerList: 60 },
         },
       },

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBigCommerceEmulator, type BigCommerceEmulator } from '../../../src/emulators/bigcommerce/index.js';
+import { readCalls } from '../../../src/plan/cost.js';
 import { createBigCommerceProvider } from '../../../src/providers/bigcommerce/index.js';
 import { bcInstance, declared, fakeClock, storeState } from './helpers.js';
 
@@ -85,24 +86,29 @@ describe('BigCommerce read', () => {
   it('falls back to name filters and retrieves past 250 groups, and counts pages for a full read', async () => {
     bc = await startBigCommerceEmulator({ state: storeState(600, 0) });
     const provider = createBigCommerceProvider(bcInstance(bc.url), {});
-    const live = await provider.read({
-      groups: [
-        declared('a', { name: 'Group 3' }),
-        declared('b', { name: 'Group 580' }),
-        declared('c', { name: 'x' }, { pinnedId: '599' }),
-        declared('d', { name: 'y' }, { pinnedId: '9999' }),
-      ],
-      emails: [],
-      allGroups: false,
-    });
-    expect(names(live)).toEqual(['Group 3', 'Group 580', 'Group 599']);
+    const groups = [
+      declared('a', { name: 'Group 3' }),
+      declared('b', { name: 'Group 580' }),
+      declared('c', { name: 'x' }, { pinnedId: '599' }),
+      declared('d', { name: 'y' }, { pinnedId: '9999' }),
+      declared('e', { name: 'z' }, { pinnedId: '7' }),
+    ];
+    const live = await provider.read({ groups, emails: [], allGroups: false });
+    // The plan's estimate counts what the read called: the first page, five names, two pinned ids not on that
+    // page (7 is), the members' list.
+    expect(readCalls(provider.capabilities.cost.read, groups, false, live)).toBe(bc.requests.length);
+    expect(bc.requests).toHaveLength(1 + 5 + 2 + 1);
+    expect(names(live)).toEqual(['Group 3', 'Group 580', 'Group 599', 'Group 7']);
     const queries = bc.requests.filter((r) => r.path.endsWith('/customer_groups')).map((r) => r.query);
     expect(queries).toContainEqual({ name: 'Group 580', limit: '250' });
     expect(bc.requests.some((r) => r.path.endsWith('/customer_groups/9999') && r.status === 404)).toBe(true);
 
+    const before = bc.requests.length;
     const all = await provider.read({ groups: [], emails: [], allGroups: true });
     expect(all.groups).toHaveLength(600);
     expect(bc.requests.some((r) => r.path.endsWith('/customer_groups/count'))).toBe(true);
+    // The first page, the count, pages 2 and 3, the members' list of 600 groups in 6 lists of 100 ids.
+    expect(readCalls(provider.capabilities.cost.read, [], true, all)).toBe(bc.requests.length - before);
   });
 
   it('pages members 250 at a time and keeps e-mail filters under 2,000 characters', async () => {
