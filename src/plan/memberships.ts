@@ -97,16 +97,19 @@ export function planMemberships(input: MembershipInput): { changes: MembershipCh
   return { changes, findings };
 }
 
-/** The positions of the live customers of each of `groupIds`, in read order. */
-function membersOf(live: readonly LiveCustomer[], groupIds: ReadonlySet<string>): Map<string, number[]> {
-  const byGroup = new Map<string, number[]>();
-  if (groupIds.size === 0) return byGroup;
+/** The positions of the live customers of each of `groupIds`, in read order: counted first, so that each list is allocated once. */
+function membersOf(live: readonly LiveCustomer[], groupIds: ReadonlySet<string>): Map<string, Int32Array> {
+  const counts = new Map<string, number>();
+  if (groupIds.size === 0) return new Map();
+  for (const { groupId } of live) if (groupId !== null && groupIds.has(groupId)) counts.set(groupId, (counts.get(groupId) ?? 0) + 1);
+  const byGroup = new Map([...counts].map(([groupId, count]) => [groupId, new Int32Array(count)]));
+  const filled = new Map<string, number>();
   for (let position = 0; position < live.length; position++) {
     const { groupId } = live[position]!;
     if (groupId === null || !groupIds.has(groupId)) continue;
-    const list = byGroup.get(groupId);
-    if (list) list.push(position);
-    else byGroup.set(groupId, [position]);
+    const at = filled.get(groupId) ?? 0;
+    byGroup.get(groupId)![at] = position;
+    filled.set(groupId, at + 1);
   }
   return byGroup;
 }
