@@ -94,13 +94,15 @@ export function liveCustomer(raw: unknown, withTime = true): LiveCustomer {
     throw new TypeError('the platform returned a customer without a numeric id and an e-mail');
   }
   const group = raw.customer_group_id;
-  const updatedAt = withTime ? isoDate(raw.date_modified) : undefined;
-  return {
+  // A plain literal, the time added after: a spread in the literal gives every one of a million objects a slot more.
+  const customer: LiveCustomer = {
     id: String(raw.id),
     email: raw.email.toLowerCase(),
     groupId: typeof group === 'number' && group !== 0 ? String(group) : null,
-    ...(updatedAt ? { updatedAt } : {}),
   };
+  const updatedAt = withTime ? isoDate(raw.date_modified) : undefined;
+  if (updatedAt) customer.updatedAt = updatedAt;
+  return customer;
 }
 
 /** The v2 `customerGroup_Post_Put` body for the given (desired) attributes: only managed fields, normalised. */

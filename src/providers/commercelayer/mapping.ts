@@ -73,10 +73,8 @@ export function toLiveCustomer(resource: Resource, withTime = true): LiveCustome
   const attributes = resource.attributes ?? {};
   const group = resource.relationships?.customer_group;
   if (typeof attributes.email !== 'string' || !group || group.data === undefined || Array.isArray(group.data)) return undefined;
-  return {
-    id: resource.id,
-    email: attributes.email.toLowerCase(),
-    groupId: group.data?.id ?? null,
-    ...(withTime && typeof attributes.updated_at === 'string' ? { updatedAt: attributes.updated_at } : {}),
-  };
+  // A plain literal, the time added after: a spread in the literal gives every one of a million objects a slot more.
+  const customer: LiveCustomer = { id: resource.id, email: attributes.email.toLowerCase(), groupId: group.data?.id ?? null };
+  if (withTime && typeof attributes.updated_at === 'string') customer.updatedAt = attributes.updated_at;
+  return customer;
 }
