@@ -94,7 +94,22 @@ async function customersWhere(api: StoreApi, scope: ReadScope, filter: string, v
   const lists = await mapPool(chunkForUrl(values, base, maxCount ? { maxCount } : {}), PAGES_AT_ONCE, (chunk) =>
     customerList(api, filter, chunk, scope.customerTimes ?? false),
   );
-  return lists.length === 1 ? lists[0]! : lists.flat();
+  return unique(lists);
+}
+
+/** The lists' customers, each once: one who moved between two groups while their lists were read is in both. */
+function unique(lists: LiveCustomer[][]): LiveCustomer[] {
+  if (lists.length === 1) return lists[0]!;
+  const seen = new Set<string>();
+  const customers: LiveCustomer[] = [];
+  for (const list of lists) {
+    for (const customer of list) {
+      if (seen.has(customer.id)) continue;
+      seen.add(customer.id);
+      customers.push(customer);
+    }
+  }
+  return customers;
 }
 
 /** The customers in the groups first, then by e-mail only the declared customers those pages did not bring. */

@@ -83,6 +83,30 @@ describe('BigCommerce read', () => {
     expect(bc.requests.find((r) => r.path.endsWith('/v3/customers'))!.query['customer_group_id:in']).toBe('1,2,3');
   });
 
+  it('keeps once a customer who moved between two lists of groups while they were read', async () => {
+    // 101 groups: their members come in two lists (100 ids a list); customer 7 moved from group 1 to group 101 in between.
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const json = (body: unknown) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+      if (url.pathname === '/stores/s/v2/customer_groups') return json(Array.from({ length: 101 }, (_, i) => ({ id: i + 1, name: `Group ${i + 1}` })));
+      const ids = url.searchParams.get('customer_group_id:in')?.split(',') ?? [];
+      const moved = { id: 7, email: 'seven@example.com', customer_group_id: ids.includes('1') ? 1 : 101 };
+      return json({ data: ids.includes('1') || ids.includes('101') ? [moved] : [], meta: { pagination: { total_pages: 1 } } });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const live = await createBigCommerceProvider(bcInstance(url, { hash: 's' }), {}).read({
+        groups: Array.from({ length: 101 }, (_, i) => declared(`g${i + 1}`, { name: `Group ${i + 1}` })),
+        emails: [],
+        allGroups: false,
+      });
+      expect(live.customers.map((c) => c.id)).toEqual(['7']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('falls back to name filters and retrieves past 250 groups, and counts pages for a full read', async () => {
     bc = await startBigCommerceEmulator({ state: storeState(600, 0) });
     const provider = createBigCommerceProvider(bcInstance(bc.url), {});
