@@ -3,7 +3,7 @@ import type { Hash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, SourcePos } from '../model.js';
-import { decodeUtf8, fileProblem, MAX_MEMBERS_FILE_ADDRESSES, MAX_MEMBERS_FILE_BYTES, notUtf8Message, readInputFile } from './input-file.js';
+import { badUtf8Byte, fileProblem, MAX_MEMBERS_FILE_ADDRESSES, MAX_MEMBERS_FILE_BYTES, notUtf8Message, readInputFile } from './input-file.js';
 import { declareMembers, indexMembers, type DeclaredMembers } from './members.js';
 import { splitMemberLines, type MemberLines } from './members-file.js';
 import type { Positions } from './positions.js';
@@ -96,9 +96,9 @@ async function readMembersFile(written: string, absolute: string, folder: string
   const read = await readInputFile(real, MAX_MEMBERS_FILE_BYTES);
   if (!read.bytes) return { display, failure: `cannot be read: ${read.problem}` };
   hash.update(read.bytes);
-  const decoded = decodeUtf8(read.bytes, display);
-  if (decoded.badByte) return { display, badByte: decoded.badByte };
-  const lines = splitMemberLines(decoded.text, MAX_MEMBERS_FILE_ADDRESSES);
+  const badByte = badUtf8Byte(read.bytes, display);
+  if (badByte) return { display, badByte };
+  const lines = splitMemberLines(read.bytes, MAX_MEMBERS_FILE_ADDRESSES);
   if (!lines)
     return {
       display,

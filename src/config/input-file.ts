@@ -2,6 +2,7 @@
 // regular file is opened for reading (a FIFO or a device would hang or never end), its size is checked
 // before reading and the read itself stops past the limit (a file that grows cannot get by), and the bytes
 // must be UTF-8 (a bad byte is an error at its line and column, never a silent U+FFFD).
+import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { SourcePos } from '../model.js';
@@ -89,6 +90,11 @@ export function decodeUtf8(bytes: Buffer, file: string): { text: string; badByte
   } catch {
     return { badByte: firstBadByte(bytes, file) };
   }
+}
+
+/** Where the first byte that is not UTF-8 is, if any: for a file whose text is not needed whole (a members file). */
+export function badUtf8Byte(bytes: Buffer, file: string): SourcePos | undefined {
+  return isUtf8(bytes) ? undefined : firstBadByte(bytes, file);
 }
 
 /**

@@ -40,7 +40,7 @@ export function declareMembers(source: MembersSource, positions: Positions): { d
   const place = (index: number): SourcePos => {
     if (index < inline.length) return positions.value(['groups', key, 'members', index]);
     const line = index - inline.length;
-    return { file: file?.display ?? '', line: file?.lines.lines[line] ?? 1, column: file?.lines.column(line) ?? 1 };
+    return { file: file?.display ?? '', line: file?.lines.lines[line] ?? 1, column: file?.lines.columns[line] ?? 1 };
   };
   const findings: Finding[] = [];
   const bad = listedFindings(findings, key);

@@ -5,7 +5,7 @@ import { splitMemberLines } from '../../src/config/members-file.js';
 /** The lines as plain data, to compare whole. */
 function lines(text: string) {
   const split = splitMemberLines(text);
-  return split.emails.map((email, i) => ({ email, line: split.lines[i], column: split.column(i) }));
+  return split.emails.map((email, i) => ({ email, line: split.lines[i], column: split.columns[i] }));
 }
 
 describe('splitMemberLines', () => {
