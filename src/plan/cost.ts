@@ -4,6 +4,7 @@
 // platform's rate limits. Latency is not counted: it depends on the network, not on the plan. `apply` reads the
 // same way, so the estimate is what a run then makes.
 import { indexByEmail, type EmailIndex } from './email-index.js';
+import { declaredName } from './identity.js';
 import type { CallClass, Capabilities, Change, CostEstimate, DesiredGroup, DesiredState, LiveState, RateRule, ReadCostModel } from '../model.js';
 
 /**
@@ -124,7 +125,7 @@ export function readCalls(
  */
 function fullPageLookups(declared: readonly DesiredGroup[], allGroups: boolean, state: LiveState, perPage: number): number {
   if (allGroups) return pages(state.groups.length, perPage); // the count, and every page but the first
-  const names = new Set(declared.map((group) => (typeof group.attributes.name === 'string' ? group.attributes.name : group.key)));
+  const names = new Set(declared.map(declaredName));
   const onFirstPage = new Set(Object.keys(state.groupNames ?? {}));
   const pinned = new Set(declared.flatMap((group) => (group.pinnedId !== undefined && !onFirstPage.has(group.pinnedId) ? [group.pinnedId] : [])));
   return names.size + pinned.size;
